@@ -1,0 +1,45 @@
+package io.upsell.schemas.topics;
+
+/** Record keys of the contract: {@code shopId:customerId} and {@code shopId:productId}. */
+public final class Keys {
+
+  private static final char SEPARATOR = ':';
+
+  private Keys() {}
+
+  /** Key of a customer-scoped record. */
+  public static String customer(String shopId, String customerId) {
+    return compose(shopId, customerId);
+  }
+
+  /** Key of a catalog record. */
+  public static String product(String shopId, String productId) {
+    return compose(shopId, productId);
+  }
+
+  /** The shop part of a composite key; the whole key for shop-keyed topics. */
+  public static String shopOf(String key) {
+    int at = key.indexOf(SEPARATOR);
+    return at < 0 ? key : key.substring(0, at);
+  }
+
+  /** The customer (or product) part of a composite key. */
+  public static String entityOf(String key) {
+    int at = key.indexOf(SEPARATOR);
+    if (at < 0) {
+      throw new IllegalArgumentException("not a composite key: " + key);
+    }
+    return key.substring(at + 1);
+  }
+
+  // A shop id may not contain the separator, so the first one splits the key unambiguously.
+  private static String compose(String shopId, String id) {
+    if (shopId == null || shopId.isEmpty() || shopId.indexOf(SEPARATOR) >= 0) {
+      throw new IllegalArgumentException("shopId must be non-empty and contain no ':'");
+    }
+    if (id == null || id.isEmpty()) {
+      throw new IllegalArgumentException("id must be non-empty");
+    }
+    return shopId + SEPARATOR + id;
+  }
+}

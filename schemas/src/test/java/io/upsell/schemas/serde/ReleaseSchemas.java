@@ -1,0 +1,43 @@
+package io.upsell.schemas.serde;
+
+import io.upsell.schemas.topics.Topic;
+import io.upsell.schemas.topics.Topics;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.LinkedHashSet;
+import java.util.List;
+import org.apache.avro.Schema;
+
+/**
+ * Records the current value schemas as new released versions in {@code src/main/resources/avro-history} where
+ * they differ from the newest released one. Run after a (compatible) schema change:
+ * {@code ./mvnw -q -pl schemas test-compile exec:java -Dexec.classpathScope=test
+ * -Dexec.mainClass=io.upsell.schemas.serde.ReleaseSchemas}
+ */
+public final class ReleaseSchemas {
+
+  private ReleaseSchemas() {}
+
+  public static void main(String[] args) throws IOException {
+    Path root = Path.of(args.length > 0 ? args[0] : "src/main/resources/avro-history");
+    SchemaHistory history = SchemaHistory.load();
+    var types = new LinkedHashSet<Class<?>>();
+    for (Topic<?> topic : Topics.ALL) {
+      if (!types.add(topic.valueType())) {
+        continue;
+      }
+      Schema current = SchemaHistory.current(topic.valueType());
+      List<Schema> released = history.versionsOf(current.getFullName());
+      if (!released.isEmpty() && released.get(released.size() - 1).equals(current)) {
+        continue;
+      }
+      String file = current.getFullName() + "/v" + (released.size() + 1) + ".avsc";
+      Files.createDirectories(root.resolve(current.getFullName()));
+      Files.writeString(root.resolve(file), current.toString(true) + "\n");
+      Files.writeString(root.resolve("index.txt"), file + "\n", StandardOpenOption.APPEND, StandardOpenOption.CREATE);
+      System.out.println("released " + file);
+    }
+  }
+}
