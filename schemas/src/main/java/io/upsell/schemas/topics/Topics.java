@@ -13,6 +13,7 @@ import io.upsell.schemas.app.UsageReported;
 import io.upsell.schemas.catalog.Product;
 import io.upsell.schemas.crm.CustomerProfile;
 import io.upsell.schemas.crm.SupportTicket;
+import io.upsell.schemas.ingest.SeenEvent;
 import io.upsell.schemas.notify.Delivery;
 import io.upsell.schemas.notify.Engagement;
 import io.upsell.schemas.shop.CartEvent;
@@ -74,11 +75,16 @@ public final class Topics {
   public static final Topic<KpiReport> ANALYTICS_REPORTS =
       new Topic<>("analytics.reports", SHOP, KpiReport.class, SHOP_PARTITIONS, DELETE, THIRTY_DAYS);
 
+  // Internal to order-ingest: event ids it published (key shopId:eventId, composite like a customer key), written in
+  // the same transaction as the events and read back at start-up; kept 7 days, the de-duplication window.
+  public static final Topic<SeenEvent> INGEST_SEEN_IDS =
+      customer("ingest.seen-ids", SeenEvent.class, Duration.ofDays(7));
+
   /** Every topic of the contract, in catalog order. */
   public static final List<Topic<?>> ALL = List.of(
       SHOP_ORDERS, SHOP_CARTS, SHOP_VIEWS, APP_USAGE, APP_SUBSCRIPTIONS, APP_COURSES, CRM_CUSTOMERS, CRM_SUPPORT,
       CATALOG_PRODUCTS, SHOP_SPEND, UPSELL_TRIGGERS, UPSELL_SUPPRESSED, UPSELL_RULES, NOTIFY_DELIVERIES,
-      ENGAGEMENT_EVENTS, NOTIFY_DLQ, ANALYTICS_REPORTS);
+      ENGAGEMENT_EVENTS, NOTIFY_DLQ, ANALYTICS_REPORTS, INGEST_SEEN_IDS);
 
   private Topics() {}
 
