@@ -16,6 +16,8 @@ import io.upsell.schemas.crm.SupportTicket;
 import io.upsell.schemas.ingest.SeenEvent;
 import io.upsell.schemas.notify.Delivery;
 import io.upsell.schemas.notify.Engagement;
+import io.upsell.schemas.notify.InAppMessage;
+import io.upsell.schemas.notify.SendClaim;
 import io.upsell.schemas.shop.CartEvent;
 import io.upsell.schemas.shop.MarketingSpend;
 import io.upsell.schemas.shop.OrderEvent;
@@ -71,6 +73,12 @@ public final class Topics {
   /** Triggers the notifier gave up on; the error travels in record headers. */
   public static final Topic<UpsellTrigger> NOTIFY_DLQ = customer("notify.dlq", UpsellTrigger.class, THIRTY_DAYS);
 
+  // Internal to the notifier. The send ledger: a claim before each send; with notify.deliveries it tells a
+  // redelivered trigger from a new one. Claims only matter while a trigger can be redelivered: 30 days.
+  public static final Topic<SendClaim> NOTIFY_LEDGER = customer("notify.ledger", SendClaim.class, THIRTY_DAYS);
+  /** In-app message snapshots per customer; the inbox is the latest per message. Prompts expire after 30 days. */
+  public static final Topic<InAppMessage> NOTIFY_INAPP = customer("notify.inapp", InAppMessage.class, THIRTY_DAYS);
+
   // Reports, written by analytics, mailed by the notifier.
   public static final Topic<KpiReport> ANALYTICS_REPORTS =
       new Topic<>("analytics.reports", SHOP, KpiReport.class, SHOP_PARTITIONS, DELETE, THIRTY_DAYS);
@@ -84,7 +92,8 @@ public final class Topics {
   public static final List<Topic<?>> ALL = List.of(
       SHOP_ORDERS, SHOP_CARTS, SHOP_VIEWS, APP_USAGE, APP_SUBSCRIPTIONS, APP_COURSES, CRM_CUSTOMERS, CRM_SUPPORT,
       CATALOG_PRODUCTS, SHOP_SPEND, UPSELL_TRIGGERS, UPSELL_SUPPRESSED, UPSELL_RULES, NOTIFY_DELIVERIES,
-      ENGAGEMENT_EVENTS, NOTIFY_DLQ, ANALYTICS_REPORTS, INGEST_SEEN_IDS);
+      ENGAGEMENT_EVENTS, NOTIFY_DLQ, ANALYTICS_REPORTS, INGEST_SEEN_IDS,
+      NOTIFY_LEDGER, NOTIFY_INAPP);
 
   private Topics() {}
 
