@@ -1,0 +1,45 @@
+package io.upsell.deploy;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The four services as the launcher runs them: one JVM each, from its Quarkus build, with its config as env. */
+final class Services {
+
+  static final List<String> ALL = List.of("order-ingest", "trigger-engine", "notifier", "analytics");
+
+  private Services() {}
+
+  static void start(StackHome home, StackPorts ports, String service) {
+    String jar = home.artifact(service + "/target/quarkus-app/quarkus-run.jar").toString();
+    ChildProcess.start(home, service,
+        List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m", "-Xss512k"),
+        List.of("-jar", jar), env(home, ports, service));
+  }
+
+  static String baseUrl(StackPorts ports, String service) {
+    return "http://127.0.0.1:" + ports.of(service);
+  }
+
+  static String healthUrl(StackPorts ports, String service) {
+    return baseUrl(ports, service) + "/q/health/ready";
+  }
+
+  /** Settings every service reads from its environment, pointing it at this stack. */
+  static Map<String, String> env(StackHome home, StackPorts ports, String service) {
+    String kafka = KafkaNode.bootstrap(ports);
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.of(service)));
+    env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+    env.put("QUARKUS_KAFKA_STREAMS_BOOTSTRAP_SERVERS", kafka);
+    env.put("KAFKA_STREAMS_STATE_DIR", home.state(service).toString());
+    env.put("UPSELL_SHOPS_FILE", home.shopsFile().toString());
+    env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+    env.put("QUARKUS_MAILER_PORT", Integer.toString(ports.of("smtp")));
+    env.put("QUARKUS_MAILER_MOCK", "false");
+    env.put("UPSELL_NOTIFIER_PUBLIC_URL", baseUrl(ports, "notifier"));
+    return env;
+  }
+}
