@@ -54,11 +54,6 @@ final class DemoShop {
     return true;
   }
 
-  /** The demo shop's API key from {@code demo-shop.env}. */
-  static String apiKey(StackHome home) {
-    return env(home.demoShopEnv()).getProperty("DEMO_SHOP_API_KEY");
-  }
-
   static Properties env(Path file) {
     Properties properties = new Properties();
     try (Reader reader = Files.newBufferedReader(file)) {

@@ -1,0 +1,77 @@
+package io.upsell.deploy.demo;
+
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/**
+ * The demo shop's products: the best sellers of the real UK gift shop in {@code ../shared/data/online-retail},
+ * with their real names and prices; without that file, a small built-in list.
+ */
+record DemoCatalog(List<Item> items) {
+
+  /** A product the demo sells; price in pence. */
+  record Item(String productId, String name, String category, long priceMinor) {}
+
+  static DemoCatalog load(Path onlineRetailCsv, int size) {
+    if (!Files.isReadable(onlineRetailCsv)) {
+      return builtIn();
+    }
+    Map<String, Item> items = new HashMap<>();
+    Map<String, Integer> sold = new HashMap<>();
+    try (BufferedReader reader = Files.newBufferedReader(onlineRetailCsv, StandardCharsets.UTF_8)) {
+      reader.readLine();
+      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
+        String[] cols = line.split(",");
+        if (cols.length < 8 || cols[0].startsWith("C") || cols[2].isBlank()) {
+          continue;
+        }
+        long price = new BigDecimal(cols[5]).movePointRight(2).longValue();
+        if (price <= 0) {
+          continue;
+        }
+        items.putIfAbsent(cols[1], new Item(cols[1], title(cols[2]), category(cols[2]), price));
+        sold.merge(cols[1], 1, Integer::sum);
+      }
+    } catch (IOException | RuntimeException e) {
+      return builtIn();
+    }
+    List<Item> best = new ArrayList<>(items.values());
+    best.sort(Comparator.comparing((Item i) -> -sold.get(i.productId())).thenComparing(Item::productId));
+    return new DemoCatalog(List.copyOf(best.subList(0, Math.min(size, best.size()))));
+  }
+
+  static DemoCatalog builtIn() {
+    return new DemoCatalog(List.of(
+        new Item("85123A", "White Hanging Heart T-Light Holder", "candles", 255),
+        new Item("71053", "White Metal Lantern", "lanterns", 339),
+        new Item("84406B", "Cream Cupid Hearts Coat Hanger", "home", 275),
+        new Item("22423", "Regency Cakestand 3 Tier", "kitchen", 1275),
+        new Item("47566", "Party Bunting", "party", 495),
+        new Item("85099B", "Jumbo Bag Red Retrospot", "bags", 195)));
+  }
+
+  private static String title(String description) {
+    StringBuilder title = new StringBuilder();
+    for (String word : description.strip().toLowerCase().split("\\s+")) {
+      if (!word.isEmpty()) {
+        title.append(Character.toUpperCase(word.charAt(0))).append(word.substring(1)).append(' ');
+      }
+    }
+    return title.toString().strip();
+  }
+
+  // The data has no categories; the last word of a description ("HOLDER", "LANTERN", "BAG") is a fair stand-in.
+  private static String category(String description) {
+    String[] words = description.strip().toLowerCase().split("\\s+");
+    return words[words.length - 1];
+  }
+}

@@ -1,0 +1,96 @@
+package io.upsell.deploy.demo;
+
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Native JSON events of the contract ({@code type}, {@code eventId}, {@code occurredAt}, camelCase fields). */
+final class DemoEvents {
+
+  private DemoEvents() {}
+
+  static Map<String, Object> event(String type, String customerId, long at) {
+    Map<String, Object> event = new LinkedHashMap<>();
+    event.put("type", type);
+    event.put("eventId", type + "-" + UUID.randomUUID());
+    if (customerId != null) {
+      event.put("customerId", customerId);
+    }
+    event.put("occurredAt", at);
+    return event;
+  }
+
+  static Map<String, Object> product(DemoCatalog.Item item, List<String> accessoryOf, long at) {
+    Map<String, Object> event = event("product", null, at);
+    event.put("productId", item.productId());
+    event.put("name", item.name());
+    event.put("category", item.category());
+    event.put("priceMinor", item.priceMinor());
+    event.put("currency", "GBP");
+    event.put("accessoryOf", accessoryOf);
+    return event;
+  }
+
+  static Map<String, Object> profile(String customerId, String name, String locale, long at) {
+    Map<String, Object> event = event("customer_profile", customerId, at);
+    event.put("email", customerId + "@demo.example");
+    event.put("name", name);
+    event.put("locale", locale);
+    event.put("timeZone", locale.equals("ar") ? "Asia/Riyadh" : "Europe/London");
+    event.put("marketingConsent", true);
+    return event;
+  }
+
+  static Map<String, Object> cart(String type, String customerId, String cartId, List<DemoCatalog.Item> items,
+      long at) {
+    Map<String, Object> event = event(type, customerId, at);
+    event.put("cartId", cartId);
+    event.put("items", lines(items));
+    event.put("valueMinor", items.stream().mapToLong(DemoCatalog.Item::priceMinor).sum());
+    event.put("currency", "GBP");
+    return event;
+  }
+
+  static Map<String, Object> order(String customerId, List<DemoCatalog.Item> items, long at) {
+    Map<String, Object> event = event("order_placed", customerId, at);
+    event.put("orderId", "o-" + UUID.randomUUID());
+    event.put("lines", lines(items));
+    event.put("totalMinor", items.stream().mapToLong(DemoCatalog.Item::priceMinor).sum());
+    event.put("currency", "GBP");
+    event.put("channel", "direct");
+    return event;
+  }
+
+  static Map<String, Object> usage(String customerId, long used, long quota, long at) {
+    Map<String, Object> event = event("usage_reported", customerId, at);
+    event.put("resource", "storage");
+    event.put("usedUnits", used);
+    event.put("quotaUnits", quota);
+    event.put("plan", "basic");
+    return event;
+  }
+
+  static Map<String, Object> course(String customerId, String courseId, int percent, long at) {
+    Map<String, Object> event = event("course_progress", customerId, at);
+    event.put("courseId", courseId);
+    event.put("percent", percent);
+    event.put("completed", percent >= 100);
+    return event;
+  }
+
+  private static List<Map<String, Object>> lines(List<DemoCatalog.Item> items) {
+    List<Map<String, Object>> lines = new ArrayList<>();
+    for (DemoCatalog.Item item : items) {
+      Map<String, Object> line = new LinkedHashMap<>();
+      line.put("productId", item.productId());
+      line.put("name", item.name());
+      line.put("category", item.category());
+      line.put("quantity", 1);
+      line.put("unitPriceMinor", item.priceMinor());
+      lines.add(line);
+    }
+    return lines;
+  }
+}
