@@ -1,0 +1,49 @@
+package io.upsell.deploy;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+
+/**
+ * The real local stack for end-to-end and fault tests, started exactly as {@code ./upsell start} starts it, but
+ * with its state in a temp dir and every port chosen free, so it runs beside a developer's own stack.
+ */
+final class TestStack {
+
+  private static Path repo() {
+    return Path.of(System.getProperty("upsell.repo", "..")).toAbsolutePath().normalize();
+  }
+
+  final StackHome home;
+  final Stack stack;
+  StackPorts ports;
+
+  private TestStack(StackHome home) {
+    this.home = home;
+    this.stack = new Stack(home, System.out);
+  }
+
+  /** A stack with its own fresh state dir, not started yet. */
+  static TestStack create() {
+    try {
+      return new TestStack(new StackHome(repo(), Files.createTempDirectory("upsell-stack")));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  TestStack start() throws InterruptedException {
+    ports = stack.start(StackPorts.free(), false);
+    Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "test-stack-stop"));
+    return this;
+  }
+
+  String url(String service) {
+    return Services.baseUrl(ports, service);
+  }
+
+  String apiKey() {
+    return DemoCredentials.apiKey(home.demoShopEnv());
+  }
+}
