@@ -1,0 +1,97 @@
+package io.upsell.ingest.api;
+
+import io.quarkus.runtime.StartupEvent;
+import io.upsell.ingest.IngestConfig;
+import io.upsell.ingest.events.Draft;
+import io.upsell.ingest.publish.Outgoing;
+import io.upsell.ingest.publish.Publisher;
+import io.upsell.ingest.publish.SeenIds;
+import io.upsell.platform.http.ApiException;
+import io.upsell.platform.http.FieldError;
+import io.upsell.platform.shops.Shop;
+import io.upsell.schemas.serde.EventSerdes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CompletionStage;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
+
+/**
+ * The way every API hands events to Kafka: encode, check each record fits, publish, and answer 202 only after the
+ * acknowledgement — or 503 with {@code Retry-After} once the bounded wait is over.
+ */
+@ApplicationScoped
+public class Intake {
+
+  private static final Logger LOG = Logger.getLogger(Intake.class);
+  /** Below the producer's 1 MiB request limit, so one event can never fail a whole transaction. */
+  static final int MAX_EVENT_BYTES = 900 * 1024;
+
+  private final Publisher publisher;
+  private final SeenIds seen;
+  private final EventSerdes serdes;
+  private final IngestConfig config;
+
+  public Intake(Publisher publisher, SeenIds seen, EventSerdes serdes, IngestConfig config) {
+    this.publisher = publisher;
+    this.seen = seen;
+    this.serdes = serdes;
+    this.config = config;
+  }
+
+  // Give the idempotency log a bounded moment to load so the first requests after start are not refused.
+  void onStart(@Observes StartupEvent event) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+    while (!seen.ready() && System.nanoTime() < deadline) {
+      Thread.sleep(50);
+    }
+    LOG.infof("order-ingest %s: %d event ids remembered", seen.ready() ? "ready" : "starting without Kafka",
+        seen.size());
+  }
+
+  /** Publishes {@code drafts} (already validated) as one all-or-nothing unit. */
+  public CompletionStage<Acceptance> publish(Shop shop, List<Draft<?>> drafts, String deliveryId) {
+    List<Outgoing> records = encode(drafts);
+    CompletableFuture<Acceptance> answer = new CompletableFuture<>();
+    publisher.submit(shop.id(), records, deliveryId)
+        .orTimeout(config.kafka().requestTimeout().toMillis(), TimeUnit.MILLISECONDS)
+        .whenComplete((outcome, error) -> {
+          if (error == null) {
+            answer.complete(Acceptance.of(outcome.accepted(), outcome.duplicates()));
+          } else {
+            answer.completeExceptionally(unavailable(error));
+          }
+        });
+    return answer;
+  }
+
+  private List<Outgoing> encode(List<Draft<?>> drafts) {
+    List<Outgoing> records = new ArrayList<>(drafts.size());
+    List<FieldError> tooLarge = new ArrayList<>();
+    for (int i = 0; i < drafts.size(); i++) {
+      Outgoing record = drafts.get(i).encode(serdes);
+      if (record.value().length > MAX_EVENT_BYTES) {
+        tooLarge.add(new FieldError(drafts.size() == 1 ? "body" : "[" + i + "]",
+            "event is larger than " + MAX_EVENT_BYTES + " bytes"));
+      }
+      records.add(record);
+    }
+    if (!tooLarge.isEmpty()) {
+      throw new ApiException(413, "event too large", tooLarge, Map.of());
+    }
+    return records;
+  }
+
+  private ApiException unavailable(Throwable error) {
+    Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+    String reason = cause instanceof java.util.concurrent.TimeoutException
+        ? "Kafka did not acknowledge within " + config.kafka().requestTimeout().toMillis() + " ms"
+        : cause.getMessage();
+    int retryAfter = (int) Math.max(1, publisher.retryAfter().toSeconds());
+    return ApiException.unavailable(reason, retryAfter);
+  }
+}

@@ -1,0 +1,245 @@
+package io.upsell.ingest.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.upsell.platform.http.FieldError;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+
+/**
+ * Reads one JSON object field by field and records every problem as a {@link FieldError} with the field's full path
+ * instead of stopping at the first; a field that is wrong reads as a harmless placeholder ("" or 0), so a whole
+ * event can be checked in one pass and then thrown away if {@link #errors()} is not empty.
+ */
+public final class Fields {
+
+  private final JsonNode node;
+  private final String path;
+  private final List<FieldError> errors;
+
+  private Fields(JsonNode node, String path, List<FieldError> errors) {
+    this.node = node;
+    this.path = path;
+    this.errors = errors;
+  }
+
+  /** A reader of {@code node} whose errors are named under {@code path} (e.g. {@code [3]} in a batch). */
+  public static Fields of(JsonNode node, String path) {
+    Fields fields = new Fields(node, path, new ArrayList<>());
+    if (node == null || !node.isObject()) {
+      fields.fail("", "must be a JSON object");
+    }
+    return fields;
+  }
+
+  public List<FieldError> errors() {
+    return errors;
+  }
+
+  public boolean has(String name) {
+    JsonNode value = node.get(name);
+    return value != null && !value.isNull();
+  }
+
+  public JsonNode raw(String name) {
+    return node.path(name);
+  }
+
+  public void fail(String name, String reason) {
+    errors.add(new FieldError(name(name), reason));
+  }
+
+  /** A non-blank string; ids given as JSON numbers are accepted as their digits. */
+  public String text(String name) {
+    String value = optText(name);
+    if (value == null) {
+      if (!has(name)) {
+        fail(name, "is required");
+      }
+      return "";
+    }
+    return value;
+  }
+
+  public String optText(String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (value.isIntegralNumber()) {
+      return value.asText();
+    }
+    if (!value.isTextual()) {
+      fail(name, "must be a string");
+      return null;
+    }
+    if (value.asText().isBlank()) {
+      fail(name, "must not be blank");
+      return null;
+    }
+    return value.asText();
+  }
+
+  /** A required whole number ≥ 0 (quantities, money in minor units, units of usage). */
+  public long count(String name) {
+    if (!has(name)) {
+      fail(name, "is required");
+      return 0;
+    }
+    Long value = optCount(name);
+    return value == null ? 0 : value;
+  }
+
+  public Long optCount(String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+      fail(name, "must be a whole number");
+      return null;
+    }
+    if (value.asLong() < 0) {
+      fail(name, "must not be negative");
+      return null;
+    }
+    return value.asLong();
+  }
+
+  /** A required whole number in {@code [min, max]}. */
+  public int bounded(String name, int min, int max) {
+    if (!has(name)) {
+      fail(name, "is required");
+      return min;
+    }
+    Long value = optCount(name);
+    if (value == null) {
+      return min;
+    }
+    if (value < min || value > max) {
+      fail(name, "must be between " + min + " and " + max);
+      return min;
+    }
+    return value.intValue();
+  }
+
+  public boolean bool(String name, boolean fallback) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return fallback;
+    }
+    if (!value.isBoolean()) {
+      fail(name, "must be true or false");
+      return fallback;
+    }
+    return value.asBoolean();
+  }
+
+  /** A required instant: epoch millis, or ISO-8601 with an offset. */
+  public Instant instant(String name) {
+    if (!has(name)) {
+      fail(name, "is required");
+      return Instant.EPOCH;
+    }
+    Instant value = optInstant(name);
+    return value == null ? Instant.EPOCH : value;
+  }
+
+  public Instant optInstant(String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    if (value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= 0) {
+      return Instant.ofEpochMilli(value.asLong());
+    }
+    if (value.isTextual()) {
+      try {
+        return OffsetDateTime.parse(value.asText()).toInstant();
+      } catch (DateTimeParseException e) {
+        // fall through to the error below
+      }
+    }
+    fail(name, "must be epoch millis or an ISO-8601 time with offset");
+    return null;
+  }
+
+  /** A required enum value, written in any case ({@code open}, {@code OPEN}); unknown values name the choices. */
+  public <E extends Enum<E>> E choice(String name, Class<E> type, E fallback) {
+    if (!has(name)) {
+      fail(name, "is required");
+      return fallback;
+    }
+    E value = optChoice(name, type);
+    return value == null ? fallback : value;
+  }
+
+  public <E extends Enum<E>> E optChoice(String name, Class<E> type) {
+    String text = optText(name);
+    if (text == null) {
+      return null;
+    }
+    try {
+      return Enum.valueOf(type, text.toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      fail(name, "must be one of " + List.of(type.getEnumConstants()).toString().toLowerCase(Locale.ROOT));
+      return null;
+    }
+  }
+
+  /** The objects of a required array, each read under {@code name[i]}. */
+  public List<Fields> objects(String name, boolean required) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      if (required) {
+        fail(name, "is required");
+      }
+      return List.of();
+    }
+    if (!value.isArray()) {
+      fail(name, "must be an array");
+      return List.of();
+    }
+    List<Fields> items = new ArrayList<>();
+    for (int i = 0; i < value.size(); i++) {
+      Fields item = new Fields(value.get(i), name(name) + "[" + i + "]", errors);
+      if (!value.get(i).isObject()) {
+        item.fail("", "must be a JSON object");
+      } else {
+        items.add(item);
+      }
+    }
+    return items;
+  }
+
+  /** The strings of an optional array. */
+  public List<String> texts(String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return List.of();
+    }
+    List<String> items = new ArrayList<>();
+    if (!value.isArray()) {
+      fail(name, "must be an array of strings");
+      return items;
+    }
+    for (int i = 0; i < value.size(); i++) {
+      if (value.get(i).isTextual() && !value.get(i).asText().isBlank()) {
+        items.add(value.get(i).asText());
+      } else {
+        fail(name + "[" + i + "]", "must be a non-blank string");
+      }
+    }
+    return items;
+  }
+
+  private String name(String field) {
+    if (field.isEmpty()) {
+      return path.isEmpty() ? "body" : path;
+    }
+    return path.isEmpty() ? field : path + (field.startsWith("[") ? "" : ".") + field;
+  }
+}

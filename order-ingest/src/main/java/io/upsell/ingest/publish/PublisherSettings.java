@@ -1,0 +1,40 @@
+package io.upsell.ingest.publish;
+
+import java.time.Duration;
+import java.util.Map;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.Producer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+
+/**
+ * How the publisher talks to Kafka: an idempotent, transactional producer with acks=all whose every wait is
+ * bounded by {@code maxBlock} and {@code deliveryTimeout}, so a dead broker costs a request seconds, not a hang.
+ *
+ * @param transactionalId unique per running instance; a restarted instance reusing it fences its old self
+ * @param queueCapacity requests waiting for a transaction before new ones get 503
+ * @param maxGroupRecords events gathered into one transaction
+ * @param downBackoff after a failed transaction, requests get 503 at once for this long (also their Retry-After)
+ */
+public record PublisherSettings(String bootstrapServers, String transactionalId, Duration maxBlock,
+    Duration deliveryTimeout, int queueCapacity, int maxGroupRecords, Duration downBackoff) {
+
+  Producer<String, byte[]> newProducer() {
+    int delivery = (int) deliveryTimeout.toMillis();
+    Map<String, Object> config = Map.ofEntries(
+        Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
+        Map.entry(ProducerConfig.ACKS_CONFIG, "all"),
+        Map.entry(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true),
+        Map.entry(ProducerConfig.TRANSACTIONAL_ID_CONFIG, transactionalId),
+        // A crashed instance's open transaction holds back read-committed consumers until this times out.
+        Map.entry(ProducerConfig.TRANSACTION_TIMEOUT_CONFIG, 10_000),
+        Map.entry(ProducerConfig.MAX_BLOCK_MS_CONFIG, maxBlock.toMillis()),
+        Map.entry(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, delivery),
+        Map.entry(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, delivery),
+        Map.entry(ProducerConfig.LINGER_MS_CONFIG, 0),
+        Map.entry(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
+        Map.entry(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000));
+    return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+  }
+}

@@ -1,0 +1,131 @@
+package io.upsell.ingest.publish;
+
+import io.upsell.schemas.topics.Topics;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicBoolean;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.common.KafkaException;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.jboss.logging.Logger;
+
+/**
+ * The event ids published in the last 7 days, by any instance: read from {@code ingest.seen-ids} (committed records
+ * only) at start-up and then followed, so a restart or another instance knows what was already accepted. Until the
+ * log is read to its end, {@link #ready()} is false and nothing is accepted.
+ */
+public final class SeenIds implements AutoCloseable {
+
+  private static final Logger LOG = Logger.getLogger(SeenIds.class);
+
+  private final Map<String, Long> seenAt = new ConcurrentHashMap<>();
+  private final Duration window;
+  private final String bootstrapServers;
+  private final AtomicBoolean running = new AtomicBoolean(true);
+  private final Thread follower;
+  private volatile boolean ready;
+
+  public SeenIds(String bootstrapServers, Duration window) {
+    this.bootstrapServers = bootstrapServers;
+    this.window = window;
+    this.follower = new Thread(this::follow, "seen-ids-follower");
+    this.follower.setDaemon(true);
+  }
+
+  /** Starts reading the log in the background. */
+  public SeenIds start() {
+    follower.start();
+    return this;
+  }
+
+  public boolean ready() {
+    return ready;
+  }
+
+  /** True when {@code key} ({@code shopId:eventId}) was published within the window. */
+  public boolean contains(String key, long nowMillis) {
+    Long at = seenAt.get(key);
+    return at != null && nowMillis - at < window.toMillis();
+  }
+
+  /** Records ids this instance has just published (their log records arrive later through the follower). */
+  public void addAll(List<String> keys, long nowMillis) {
+    keys.forEach(k -> seenAt.merge(k, nowMillis, Math::max));
+  }
+
+  public int size() {
+    return seenAt.size();
+  }
+
+  private void follow() {
+    while (running.get()) {
+      try (var consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new ByteArrayDeserializer())) {
+        List<TopicPartition> partitions = consumer.partitionsFor(Topics.INGEST_SEEN_IDS.name()).stream()
+            .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        consumer.assign(partitions);
+        consumer.seekToBeginning(partitions);
+        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+        long lastPrune = System.currentTimeMillis();
+        while (running.get()) {
+          consumer.poll(Duration.ofMillis(200)).forEach(this::remember);
+          if (!ready && end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
+            ready = true;
+            LOG.infof("idempotency log read: %d event ids of the last %s", seenAt.size(), window);
+          }
+          if (System.currentTimeMillis() - lastPrune > 60_000) {
+            lastPrune = System.currentTimeMillis();
+            prune(lastPrune);
+          }
+        }
+      } catch (KafkaException e) {
+        // Broker unreachable or the topic missing: stay not-ready (requests get 503) and try again.
+        LOG.warnf("cannot read the idempotency log yet: %s", e.getMessage());
+        sleepQuietly();
+      }
+    }
+  }
+
+  private void prune(long nowMillis) {
+    seenAt.values().removeIf(at -> nowMillis - at >= window.toMillis());
+  }
+
+  private void remember(ConsumerRecord<String, byte[]> record) {
+    if (record.key() != null) {
+      seenAt.merge(record.key(), record.timestamp(), Math::max);
+    }
+  }
+
+  private Map<String, Object> consumerConfig() {
+    return Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 5000,
+        ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
+  }
+
+  private void sleepQuietly() {
+    try {
+      Thread.sleep(1000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      running.set(false);
+    }
+  }
+
+  @Override
+  public void close() {
+    running.set(false);
+    try {
+      follower.join(2000);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
