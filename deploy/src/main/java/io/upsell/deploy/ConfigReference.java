@@ -58,20 +58,25 @@ public final class ConfigReference {
     return page.toString();
   }
 
-  /** Each key of a properties file with the comment lines just above it. */
+  /** Each key of a properties file with the comment lines above it (a comment covers the keys right below it). */
   static List<Setting> settings(List<String> lines) {
     List<Setting> settings = new ArrayList<>();
     List<String> comment = new ArrayList<>();
+    boolean afterKey = false;
     for (String raw : lines) {
       String line = raw.strip();
       if (line.isEmpty()) {
         comment.clear();
       } else if (line.startsWith("#")) {
+        if (afterKey) {
+          comment.clear();
+        }
         comment.add(line.replaceFirst("^#+\\s?", ""));
       } else if (line.contains("=")) {
         int at = line.indexOf('=');
         settings.add(new Setting(line.substring(0, at).strip(), line.substring(at + 1).strip(), String.join(" ", comment)));
       }
+      afterKey = !line.isEmpty() && !line.startsWith("#");
     }
     return settings;
   }

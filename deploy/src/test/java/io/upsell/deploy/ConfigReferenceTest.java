@@ -29,8 +29,10 @@ class ConfigReferenceTest {
   }
 
   @Test
-  void aCommentBelongsToTheKeysBelowItUntilABlankLine() {
-    var settings = ConfigReference.settings(List.of("# the port", "a.port=1", "", "b=2", "# x", "# y", "c=3"));
-    assertThat(settings).extracting(ConfigReference.Setting::meaning).containsExactly("the port", "", "x y");
+  void aCommentBelongsToTheKeysRightBelowIt() {
+    var settings = ConfigReference.settings(
+        List.of("# the port", "a.port=1", "a.host=h", "", "b=2", "# x", "# y", "c=3", "# z", "d=4"));
+    assertThat(settings).extracting(ConfigReference.Setting::meaning)
+        .containsExactly("the port", "the port", "", "x y", "z");
   }
 }
