@@ -16,6 +16,7 @@ import io.upsell.schemas.crm.SupportTicket;
 import io.upsell.schemas.ingest.SeenEvent;
 import io.upsell.schemas.notify.Delivery;
 import io.upsell.schemas.notify.Engagement;
+import io.upsell.schemas.ops.DeadLetter;
 import io.upsell.schemas.notify.InAppMessage;
 import io.upsell.schemas.notify.SendClaim;
 import io.upsell.schemas.shop.CartEvent;
@@ -88,12 +89,18 @@ public final class Topics {
   public static final Topic<SeenEvent> INGEST_SEEN_IDS =
       customer("ingest.seen-ids", SeenEvent.class, Duration.ofDays(7));
 
+  /**
+   * Input records a service could not read (not Avro, unknown schema), from every consumer of every service,
+   * written by each service's poison-record handler; the record key is the source record's key.
+   */
+  public static final Topic<DeadLetter> DEAD_LETTERS = customer("upsell.dead-letters", DeadLetter.class, THIRTY_DAYS);
+
   /** Every topic of the contract, in catalog order. */
   public static final List<Topic<?>> ALL = List.of(
       SHOP_ORDERS, SHOP_CARTS, SHOP_VIEWS, APP_USAGE, APP_SUBSCRIPTIONS, APP_COURSES, CRM_CUSTOMERS, CRM_SUPPORT,
       CATALOG_PRODUCTS, SHOP_SPEND, UPSELL_TRIGGERS, UPSELL_SUPPRESSED, UPSELL_RULES, NOTIFY_DELIVERIES,
       ENGAGEMENT_EVENTS, NOTIFY_DLQ, ANALYTICS_REPORTS, INGEST_SEEN_IDS,
-      NOTIFY_LEDGER, NOTIFY_INAPP);
+      NOTIFY_LEDGER, NOTIFY_INAPP, DEAD_LETTERS);
 
   private Topics() {}
 
