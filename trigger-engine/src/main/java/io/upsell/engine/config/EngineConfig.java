@@ -1,0 +1,52 @@
+package io.upsell.engine.config;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+import java.time.LocalTime;
+import java.util.Map;
+
+/** Engine defaults a shop's rules may override; every key is commented in application.properties. */
+@ConfigMapping(prefix = "upsell.engine")
+public interface EngineConfig {
+
+  /** How timers are fired: wall-clock (production) or stream-time (backtests replay history deterministically). */
+  @WithDefault("wall-clock")
+  String timers();
+
+  /** Punctuation interval of the timer scan; at most one second. */
+  @WithDefault("1s")
+  Duration punctuateEvery();
+
+  /** Messages per customer and channel per day. */
+  @WithDefault("2")
+  int capPerDay();
+
+  /** Messages per customer and channel per 7 days. */
+  @WithDefault("5")
+  int capPerWeek();
+
+  /** Start of quiet hours in the customer's zone. */
+  @WithDefault("21:00")
+  LocalTime quietHoursStart();
+
+  /** End of quiet hours in the customer's zone. */
+  @WithDefault("08:00")
+  LocalTime quietHoursEnd();
+
+  /** Share of customers (percent) held out as the control group. */
+  @WithDefault("5")
+  double holdoutPercent();
+
+  /** How long an open ticket's negative sentiment keeps a customer out of offers. */
+  @WithDefault("14d")
+  Duration angryFor();
+
+  /** Per-trigger settings, {@code upsell.engine.trigger.<TYPE>.<key>=value}. */
+  Map<String, Map<String, String>> trigger();
+
+  /** Whether timers run on stream time (backtests). */
+  default boolean streamTimeTimers() {
+    return "stream-time".equalsIgnoreCase(timers());
+  }
+}

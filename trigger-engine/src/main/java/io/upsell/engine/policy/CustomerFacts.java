@@ -1,0 +1,59 @@
+package io.upsell.engine.policy;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * What the policies know of one customer: consent and zone (profile), unsubscribes and down-votes (engagement),
+ * open and angry tickets (support), purchases (orders), and the ledger of decisions already made.
+ */
+public class CustomerFacts {
+
+  static final int MAX_REMEMBERED = 200;
+  static final long WEEK_MILLIS = 7 * 86_400_000L;
+
+  public Boolean consent;
+  public String timeZone;
+  public boolean unsubscribed;
+  public Set<String> openTickets = new LinkedHashSet<>();
+  public long negativeAt = Long.MIN_VALUE;
+  public Set<String> bought = new LinkedHashSet<>();
+  public Set<String> downvoted = new LinkedHashSet<>();
+  /** Sends of the last week: channel and time. */
+  public List<Send> sends = new ArrayList<>();
+  public Map<String, Long> lastFired = new HashMap<>();
+  public List<String> decidedTriggerIds = new ArrayList<>();
+
+  /** One message counted against the caps. */
+  public record Send(String channel, long at) {}
+
+  public int sendsSince(String channel, long since) {
+    return (int) sends.stream().filter(s -> s.channel().equals(channel) && s.at() >= since).count();
+  }
+
+  /** Remembers a decision on a trigger, so a repeat of it is recognised. */
+  public void decided(String triggerId) {
+    decidedTriggerIds.add(triggerId);
+    if (decidedTriggerIds.size() > MAX_REMEMBERED) {
+      decidedTriggerIds.remove(0);
+    }
+  }
+
+  /** Counts a message against the caps and starts the type's cooldown. */
+  public void sent(String channel, String type, long at) {
+    sends.removeIf(s -> s.at() < at - WEEK_MILLIS);
+    sends.add(new Send(channel, at));
+    lastFired.merge(type, at, Math::max);
+  }
+
+  static <T> void remember(Set<T> set, T value) {
+    set.add(value);
+    if (set.size() > MAX_REMEMBERED) {
+      set.remove(set.iterator().next());
+    }
+  }
+}

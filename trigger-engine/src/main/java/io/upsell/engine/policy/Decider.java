@@ -1,0 +1,122 @@
+package io.upsell.engine.policy;
+
+import io.upsell.engine.config.EngineConfig;
+import io.upsell.engine.topology.EngineContext;
+import io.upsell.engine.topology.StoreReader;
+import io.upsell.engine.triggers.Trigger;
+import io.upsell.schemas.topics.Keys;
+import io.upsell.schemas.upsell.SuppressedTrigger;
+import io.upsell.schemas.upsell.TriggerType;
+import io.upsell.schemas.upsell.UpsellTrigger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.StateStore;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Every candidate passes here: one due later waits in the timer store (keyed by due time, so a scan reads only what
+ * is due); one due now, or a timer coming due, is re-checked by its trigger and then put through the policies.
+ * Wall-clock punctuation fires timers within a second in production; stream time replays history deterministically.
+ */
+public final class Decider implements Processor<String, UpsellTrigger, String, Decision>, StoreReader {
+
+  /** Timer store, key {@code dueMillis(13 digits)|customerKey|triggerId}. */
+  public static final String TIMERS = "timers";
+
+  private final EngineContext engine;
+  private final Map<TriggerType, Trigger> triggers;
+  private ProcessorContext<String, Decision> context;
+  private KeyValueStore<String, UpsellTrigger> timers;
+  private KeyValueStore<String, CustomerFacts> facts;
+
+  public Decider(EngineContext engine, Map<TriggerType, Trigger> triggers) {
+    this.engine = engine;
+    this.triggers = triggers;
+  }
+
+  @Override
+  public void init(ProcessorContext<String, Decision> context) {
+    this.context = context;
+    timers = context.getStateStore(TIMERS);
+    facts = context.getStateStore(FactsKeeper.STORE);
+    EngineConfig config = engine.config();
+    // Production timers follow the clock even when no event arrives; a backtest has no clock but the history's.
+    PunctuationType type = config.streamTimeTimers() ? PunctuationType.STREAM_TIME : PunctuationType.WALL_CLOCK_TIME;
+    context.schedule(config.punctuateEvery(), type, this::fireDue);
+  }
+
+  @Override
+  public <S extends StateStore> S store(String name) {
+    return context.getStateStore(name);
+  }
+
+  @Override
+  public void process(Record<String, UpsellTrigger> record) {
+    long due = record.value().getDueAt() == null ? record.timestamp() : record.value().getDueAt().toEpochMilli();
+    if (due > record.timestamp()) {
+      timers.put(timerKey(due, record.key(), record.value().getTriggerId()), record.value());
+    } else {
+      decide(record.key(), record.value(), record.timestamp());
+    }
+  }
+
+  private void fireDue(long now) {
+    List<KeyValue<String, UpsellTrigger>> due = new ArrayList<>();
+    try (var it = timers.all()) {
+      while (it.hasNext()) {
+        KeyValue<String, UpsellTrigger> next = it.next();
+        if (dueOf(next.key) > now) {
+          break;
+        }
+        due.add(next);
+      }
+    }
+    for (KeyValue<String, UpsellTrigger> timer : due) {
+      timers.delete(timer.key);
+      UpsellTrigger trigger = timer.value;
+      if (triggers.get(trigger.getType()).stillHolds(trigger, this)) {
+        decide(Keys.customer(trigger.getShopId(), trigger.getCustomerId()), trigger, now);
+      }
+    }
+  }
+
+  private void decide(String key, UpsellTrigger candidate, long now) {
+    CustomerFacts known = Optional.ofNullable(facts.get(key)).orElseGet(CustomerFacts::new);
+    Verdict verdict = Policies.decide(candidate, triggers.get(candidate.getType()), known,
+        engine.settings(this, candidate.getShopId()), now);
+    UpsellTrigger t = verdict.trigger();
+    switch (verdict.kind()) {
+      case REPEAT -> {
+        return;
+      }
+      case DELAY -> {
+        timers.put(timerKey(verdict.until(), key, t.getTriggerId()), t);
+        return;
+      }
+      case FIRE -> context.forward(new Record<>(key, new Decision(t, null), now));
+      case SUPPRESS -> context.forward(new Record<>(key, new Decision(null,
+          new SuppressedTrigger(t, verdict.reason(), verdict.detail())), now));
+    }
+    known.decided(t.getTriggerId());
+    if (verdict.kind() == Verdict.Kind.FIRE || t.getHoldout()) {
+      // The control group is charged like the treated group, so both see the same cadence of decisions.
+      known.sent(t.getChannelHint().name(), t.getType().name(), now);
+    }
+    facts.put(key, known);
+  }
+
+  static String timerKey(long due, String customerKey, String triggerId) {
+    return String.format("%013d|%s|%s", due, customerKey, triggerId);
+  }
+
+  static long dueOf(String timerKey) {
+    return Long.parseLong(timerKey.substring(0, timerKey.indexOf('|')));
+  }
+}

@@ -1,0 +1,117 @@
+package io.upsell.engine.policy;
+
+import io.upsell.engine.config.ShopSettings;
+import io.upsell.engine.triggers.Trigger;
+import io.upsell.schemas.upsell.ChannelHint;
+import io.upsell.schemas.upsell.Offer;
+import io.upsell.schemas.upsell.SuppressionReason;
+import io.upsell.schemas.upsell.UpsellTrigger;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.common.utils.Utils;
+
+/**
+ * The contract's policies, applied to every candidate in its order: consent, angry customer, relevance, frequency
+ * cap and cooldown, quiet hours (delay), holdout, A/B variant. The first that refuses decides.
+ */
+public final class Policies {
+
+  private static final long HOUR = 3_600_000L;
+  private static final long DAY = 24 * HOUR;
+
+  private Policies() {}
+
+  public static Verdict decide(UpsellTrigger candidate, Trigger definition, CustomerFacts facts, ShopSettings settings,
+      long now) {
+    UpsellTrigger t = UpsellTrigger.newBuilder(candidate).build();
+    if (facts.decidedTriggerIds.contains(t.getTriggerId())) {
+      return Verdict.repeat(t);
+    }
+    if (!settings.enabled(t.getType())) {
+      return Verdict.suppress(t, SuppressionReason.DISABLED, "trigger disabled in the shop's rules");
+    }
+    if (facts.unsubscribed || !Boolean.TRUE.equals(facts.consent)) {
+      SuppressionReason reason = facts.unsubscribed ? SuppressionReason.UNSUBSCRIBED : SuppressionReason.NO_CONSENT;
+      if (!definition.servicePrompt()) {
+        return Verdict.suppress(t, reason, "no marketing consent: no email");
+      }
+      t.setChannelHint(ChannelHint.IN_APP);
+    }
+    if (!facts.openTickets.isEmpty() || facts.negativeAt > now - settings.angryForMillis()) {
+      return Verdict.suppress(t, SuppressionReason.ANGRY_CUSTOMER, "open support ticket or negative sentiment");
+    }
+    Verdict relevance = relevance(t, definition, facts);
+    if (relevance != null) {
+      return relevance;
+    }
+    String channel = t.getChannelHint().name();
+    if (facts.sendsSince(channel, now - DAY) >= settings.capPerDay()
+        || facts.sendsSince(channel, now - 7 * DAY) >= settings.capPerWeek()) {
+      return Verdict.suppress(t, SuppressionReason.FREQUENCY_CAP, "cap reached for " + channel);
+    }
+    long cooldown = settings.number(t.getType(), "cooldownHours", 0) * HOUR;
+    Long last = facts.lastFired.get(t.getType().name());
+    if (t.getStep() == 1 && last != null && now - last < cooldown) {
+      return Verdict.suppress(t, SuppressionReason.COOLDOWN, "fired " + (now - last) / HOUR + " h ago");
+    }
+    long quietEnd = QuietHours.endIfQuiet(now, zone(facts, settings), settings.quietStartMinute(),
+        settings.quietEndMinute());
+    if (quietEnd > now) {
+      return Verdict.delay(t, quietEnd);
+    }
+    t.setVariant(bucket(t.getShopId() + ":" + t.getCustomerId() + ":" + t.getType(), 2) == 0 ? "A" : "B");
+    t.setOffer(withDiscount(t, settings));
+    t.setFiredAt(Instant.ofEpochMilli(now));
+    if (bucket(t.getShopId() + ":" + t.getCustomerId(), 10_000) < settings.holdoutPercent() * 100) {
+      t.setHoldout(true);
+      return Verdict.suppress(t, SuppressionReason.HOLDOUT, "control group");
+    }
+    return Verdict.fire(t);
+  }
+
+  private static Verdict relevance(UpsellTrigger t, Trigger definition, CustomerFacts facts) {
+    if (!definition.offersProducts()) {
+      return null;
+    }
+    List<String> products = new ArrayList<>(t.getOffer().getProductIds());
+    products.removeAll(facts.bought);
+    if (products.isEmpty()) {
+      return Verdict.suppress(t, SuppressionReason.ALREADY_BOUGHT, "every offered product was bought");
+    }
+    products.removeAll(facts.downvoted);
+    if (products.isEmpty()) {
+      return Verdict.suppress(t, SuppressionReason.DOWNVOTED, "the customer down-voted the offered products");
+    }
+    t.setOffer(Offer.newBuilder(t.getOffer()).setProductIds(products).build());
+    return null;
+  }
+
+  // Variant A is a share off, variant B a fixed amount off; a trigger without discounts keeps its offer.
+  private static Offer withDiscount(UpsellTrigger t, ShopSettings settings) {
+    Offer.Builder offer = Offer.newBuilder(t.getOffer());
+    long percent = settings.number(t.getType(), "discountPercent", 0);
+    long amount = settings.number(t.getType(), "discountMinor", 0);
+    if ("A".equals(t.getVariant()) && percent > 0) {
+      offer.setDiscountPercent((int) percent);
+    } else if ("B".equals(t.getVariant()) && amount > 0) {
+      offer.setDiscountMinor(amount);
+    }
+    return offer.build();
+  }
+
+  private static ZoneId zone(CustomerFacts facts, ShopSettings settings) {
+    try {
+      return facts.timeZone == null ? settings.shopZone() : ZoneId.of(facts.timeZone);
+    } catch (java.time.DateTimeException e) {
+      return settings.shopZone();
+    }
+  }
+
+  /** A stable bucket in [0, buckets): the same input gives the same bucket on every instance and run. */
+  static int bucket(String input, int buckets) {
+    return Utils.toPositive(Utils.murmur2(input.getBytes(StandardCharsets.UTF_8))) % buckets;
+  }
+}

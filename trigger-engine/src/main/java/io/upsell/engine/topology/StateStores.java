@@ -1,0 +1,22 @@
+package io.upsell.engine.topology;
+
+import org.apache.kafka.common.serialization.Serde;
+import org.apache.kafka.common.serialization.Serdes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.StoreBuilder;
+import org.apache.kafka.streams.state.Stores;
+
+/** Every store is RocksDB with a changelog: nothing that must survive a restart lives only in memory. */
+public final class StateStores {
+
+  private StateStores() {}
+
+  /** Adds a persistent, logged key-value store named {@code name} to the topology. */
+  public static <V> String add(StreamsBuilder builder, String name, Serde<V> values) {
+    StoreBuilder<KeyValueStore<String, V>> store =
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
+    builder.addStateStore(store);
+    return name;
+  }
+}

@@ -1,0 +1,36 @@
+package io.upsell.engine.triggers;
+
+import io.upsell.engine.config.ShopSettings;
+import io.upsell.engine.learned.BoughtTogether;
+import io.upsell.engine.topology.StoreReader;
+import io.upsell.schemas.upsell.TriggerType;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The learned companions of a set of products: summed support across them, products already held left out. */
+final class Companions {
+
+  private Companions() {}
+
+  static List<String> of(StoreReader stores, ShopSettings settings, TriggerType type, String shopId,
+      Collection<String> held) {
+    int k = (int) settings.number(type, "topK", 3);
+    long minSupport = settings.number(type, "minSupport", 3);
+    Map<String, Long> support = new HashMap<>();
+    for (String product : held) {
+      for (var companion : BoughtTogether.companions(stores.store(BoughtTogether.STORE), shopId, product, k + held.size(),
+          minSupport)) {
+        if (!held.contains(companion.productId())) {
+          support.merge(companion.productId(), companion.orders(), Long::sum);
+        }
+      }
+    }
+    List<Map.Entry<String, Long>> ranked = new ArrayList<>(support.entrySet());
+    ranked.sort(Map.Entry.<String, Long>comparingByValue(Comparator.reverseOrder()).thenComparing(Map.Entry.comparingByKey()));
+    return ranked.stream().limit(k).map(Map.Entry::getKey).toList();
+  }
+}

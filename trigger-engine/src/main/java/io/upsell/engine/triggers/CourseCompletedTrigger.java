@@ -1,0 +1,72 @@
+package io.upsell.engine.triggers;
+
+import io.upsell.engine.config.ShopSettings;
+import io.upsell.engine.topology.EngineContext;
+import io.upsell.engine.topology.StoreReader;
+import io.upsell.schemas.app.CourseProgress;
+import io.upsell.schemas.topics.Topics;
+import io.upsell.schemas.upsell.Offer;
+import io.upsell.schemas.upsell.TriggerType;
+import io.upsell.schemas.upsell.UpsellTrigger;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** A course reaching completed offers the next course of the catalog, else a membership trial; once per course. */
+public final class CourseCompletedTrigger extends WatchedTrigger<CourseProgress> {
+
+
+  @Override
+  public TriggerType type() {
+    return TriggerType.COURSE_COMPLETED;
+  }
+
+  @Override
+  KStream<String, CourseProgress> source(EngineContext engine) {
+    return engine.sources().stream(Topics.APP_COURSES);
+  }
+
+  @Override
+  Detector<CourseProgress> detector(EngineContext engine) {
+    return new Detect(engine);
+  }
+
+  @Override
+  public boolean offersProducts() {
+    return true;
+  }
+
+  // Fired at once; only a quiet-hours delay makes it a timer, and a newer event must not cancel that.
+  @Override
+  public boolean stillHolds(UpsellTrigger due, StoreReader stores) {
+    return true;
+  }
+
+  private final class Detect extends Detector<CourseProgress> {
+
+    Detect(EngineContext engine) {
+      super(engine);
+    }
+
+    @Override
+    public void process(Record<String, CourseProgress> record) {
+      CourseProgress progress = record.value();
+      String watchKey = record.key() + "|" + progress.getCourseId();
+      KeyValueStore<String, Watch> watches = store(storeName());
+      if (!progress.getCompleted() || watches.get(watchKey) != null) {
+        return;
+      }
+      watches.put(watchKey, new Watch().seen(progress.getEventId(), record.timestamp()));
+      ShopSettings settings = settings(record.key());
+      Optional<String> next = new Catalog(this).nextCourse(progress.getShopId(), progress.getCourseId());
+      Offer offer = next.map(course -> Offer.newBuilder().setProductIds(List.of(course)).setCourseId(course).build())
+          .orElseGet(() -> Candidates.plan(settings.setting(type(), "trialPlan", "membership-trial"), null));
+      String reason = "completed course " + progress.getCourseId()
+          + next.map(c -> "; next course " + c).orElse("; membership trial");
+      emit(Candidates.candidate(type(), 1, record.key(), reason, offer, List.of(progress.getEventId()),
+          record.timestamp(), record.timestamp(), settings));
+    }
+  }
+}

@@ -1,0 +1,84 @@
+package io.upsell.engine.triggers;
+
+import io.upsell.engine.config.ShopSettings;
+import io.upsell.engine.topology.EngineContext;
+import io.upsell.engine.topology.StoreReader;
+import io.upsell.schemas.app.SubscriptionChanged;
+import io.upsell.schemas.app.UsageReported;
+import io.upsell.schemas.topics.Topics;
+import io.upsell.schemas.upsell.TriggerType;
+import io.upsell.schemas.upsell.UpsellTrigger;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * A request for a feature of a higher plan offers that plan, once per feature while on the current plan; moving to
+ * the required plan ends it.
+ */
+public final class PlanLimitHitTrigger extends WatchedTrigger<SpecificRecord> {
+
+
+  @Override
+  public TriggerType type() {
+    return TriggerType.PLAN_LIMIT_HIT;
+  }
+
+  @Override
+  KStream<String, SpecificRecord> source(EngineContext engine) {
+    return engine.sources().merged(Topics.APP_USAGE, Topics.APP_SUBSCRIPTIONS);
+  }
+
+  @Override
+  Detector<SpecificRecord> detector(EngineContext engine) {
+    return new Detect(engine);
+  }
+
+  @Override
+  public boolean servicePrompt() {
+    return true;
+  }
+
+  // Fired at once; only a quiet-hours delay makes it a timer, and a newer event must not cancel that.
+  @Override
+  public boolean stillHolds(UpsellTrigger due, StoreReader stores) {
+    return true;
+  }
+
+  private final class Detect extends Detector<SpecificRecord> {
+
+    Detect(EngineContext engine) {
+      super(engine);
+    }
+
+    @Override
+    public void process(Record<String, SpecificRecord> record) {
+      KeyValueStore<String, Watch> watches = store(storeName());
+      Watch watch = Optional.ofNullable(watches.get(record.key())).orElseGet(Watch::new);
+      if (record.value() instanceof SubscriptionChanged change && record.timestamp() >= watch.exitAt) {
+        watch.exitAt = record.timestamp();
+        watch.plan = change.getPlan();
+        watch.items = new ArrayList<>();
+        watches.put(record.key(), watch);
+      } else if (record.value() instanceof UsageReported usage && usage.getRequestedFeature() != null) {
+        String required = usage.getRequiredPlan();
+        String feature = usage.getRequestedFeature();
+        if (watch.items.contains(feature) || (required != null && required.equals(watch.plan))
+            || record.timestamp() < watch.exitAt) {
+          return;
+        }
+        watch.items = new ArrayList<>(watch.items);
+        watch.items.add(feature);
+        watches.put(record.key(), watch.seen(usage.getEventId(), record.timestamp()));
+        ShopSettings settings = settings(record.key());
+        emit(Candidates.candidate(type(), 1, record.key(), "asked for '" + feature + "', part of a higher plan",
+            Candidates.plan(required, null), List.of(usage.getEventId()), record.timestamp(), record.timestamp(),
+            settings));
+      }
+    }
+  }
+}

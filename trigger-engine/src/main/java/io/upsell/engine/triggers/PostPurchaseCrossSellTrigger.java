@@ -1,0 +1,65 @@
+package io.upsell.engine.triggers;
+
+import io.upsell.engine.config.ShopSettings;
+import io.upsell.engine.learned.BoughtTogether;
+import io.upsell.engine.topology.EngineContext;
+import io.upsell.schemas.shop.OrderEvent;
+import io.upsell.schemas.shop.OrderPlaced;
+import io.upsell.schemas.topics.Keys;
+import io.upsell.schemas.upsell.TriggerType;
+import io.upsell.schemas.upsell.UpsellTrigger;
+import java.util.List;
+import java.util.Set;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * An order holding a product that has accessories (declared in the catalog, else learned as bought together) gets
+ * those accessories offered after the delay (5 min).
+ */
+public final class PostPurchaseCrossSellTrigger implements Trigger {
+
+  @Override
+  public TriggerType type() {
+    return TriggerType.POST_PURCHASE_CROSS_SELL;
+  }
+
+  @Override
+  public KStream<String, UpsellTrigger> addTo(EngineContext engine) {
+    KStream<String, UpsellTrigger> found =
+        engine.sources().ordersByShop().process(() -> new Detect(engine), BoughtTogether.STORE);
+    return engine.sources().toCustomers(found, "cross-sell-candidates");
+  }
+
+  @Override
+  public boolean offersProducts() {
+    return true;
+  }
+
+  private final class Detect extends Detector<OrderEvent> {
+
+    Detect(EngineContext engine) {
+      super(engine);
+    }
+
+    @Override
+    public void process(Record<String, OrderEvent> record) {
+      OrderPlaced order = (OrderPlaced) record.value().getEvent();
+      String key = Keys.customer(order.getShopId(), order.getCustomerId());
+      ShopSettings settings = settings(key);
+      Set<String> bought = BoughtTogether.productsOf(order);
+      List<String> offer = new Catalog(this).accessoriesOf(order.getShopId(), bought);
+      String source = "catalog accessories";
+      if (offer.isEmpty()) {
+        offer = Companions.of(this, settings, type(), order.getShopId(), bought);
+        source = "often bought together";
+      }
+      if (offer.isEmpty()) {
+        return;
+      }
+      long due = record.timestamp() + settings.number(type(), "delayMinutes", 5) * 60_000;
+      emit(Candidates.candidate(type(), 1, key, source + " for order " + order.getOrderId(),
+          Candidates.products(offer), List.of(order.getEventId()), record.timestamp(), due, settings));
+    }
+  }
+}

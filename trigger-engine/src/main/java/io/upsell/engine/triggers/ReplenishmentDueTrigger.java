@@ -1,0 +1,72 @@
+package io.upsell.engine.triggers;
+
+import io.upsell.engine.config.ShopSettings;
+import io.upsell.engine.learned.BoughtTogether;
+import io.upsell.engine.topology.EngineContext;
+import io.upsell.engine.topology.StoreReader;
+import io.upsell.schemas.catalog.Product;
+import io.upsell.schemas.shop.OrderEvent;
+import io.upsell.schemas.shop.OrderPlaced;
+import io.upsell.schemas.topics.Topics;
+import io.upsell.schemas.upsell.TriggerType;
+import io.upsell.schemas.upsell.UpsellTrigger;
+import java.util.List;
+import java.util.Optional;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/** A product with a replenish cycle bought and not bought again within the cycle is due: offer it again. */
+public final class ReplenishmentDueTrigger extends WatchedTrigger<OrderEvent> {
+
+
+  @Override
+  public TriggerType type() {
+    return TriggerType.REPLENISHMENT_DUE;
+  }
+
+  @Override
+  KStream<String, OrderEvent> source(EngineContext engine) {
+    return engine.sources().stream(Topics.SHOP_ORDERS);
+  }
+
+  @Override
+  Detector<OrderEvent> detector(EngineContext engine) {
+    return new Detect(engine);
+  }
+
+  // One watch per customer and product: re-buying one product does not cancel another's reminder.
+  @Override
+  String watchKey(UpsellTrigger due) {
+    return CustomerKey.of(due) + "|" + due.getOffer().getProductIds().get(0);
+  }
+
+  private final class Detect extends Detector<OrderEvent> {
+
+    Detect(EngineContext engine) {
+      super(engine);
+    }
+
+    @Override
+    public void process(Record<String, OrderEvent> record) {
+      if (!(record.value().getEvent() instanceof OrderPlaced order)) {
+        return;
+      }
+      KeyValueStore<String, Watch> watches = store(storeName());
+      Catalog catalog = new Catalog(this);
+      ShopSettings settings = settings(record.key());
+      for (String productId : BoughtTogether.productsOf(order)) {
+        Optional<Integer> cycle = catalog.product(order.getShopId(), productId).map(Product::getReplenishEveryDays);
+        String watchKey = record.key() + "|" + productId;
+        Watch watch = watchOf(watches, watchKey);
+        if (cycle.isEmpty() || watch.isStale(record.timestamp())) {
+          continue;
+        }
+        watches.put(watchKey, watch.seen(order.getEventId(), record.timestamp()));
+        long due = record.timestamp() + cycle.get() * 86_400_000L;
+        emit(Candidates.candidate(type(), 1, record.key(), "bought " + cycle.get() + " days ago, likely running out",
+            Candidates.products(List.of(productId)), List.of(order.getEventId()), record.timestamp(), due, settings));
+      }
+    }
+  }
+}

@@ -1,0 +1,40 @@
+package io.upsell.engine.triggers;
+
+import io.upsell.engine.topology.EngineContext;
+import io.upsell.engine.topology.StoreReader;
+import io.upsell.schemas.upsell.TriggerType;
+import io.upsell.schemas.upsell.UpsellTrigger;
+import java.util.List;
+import org.apache.kafka.streams.kstream.KStream;
+
+/**
+ * One row of the trigger catalog: how it is detected (wired into a topology) and how a due timer of it re-checks
+ * that it still holds. It knows nothing of policies, CDI or REST.
+ */
+public interface Trigger {
+
+  TriggerType type();
+
+  /** Wires detection into the topology; returns candidates keyed {@code shopId:customerId}, due now or later. */
+  KStream<String, UpsellTrigger> addTo(EngineContext engine);
+
+  /** State stores the re-check reads; they are connected to the decider. */
+  default List<String> stores() {
+    return List.of();
+  }
+
+  /** Whether a timer of this trigger that just came due still holds (no order arrived, no renewal ...). */
+  default boolean stillHolds(UpsellTrigger due, StoreReader stores) {
+    return true;
+  }
+
+  /** Whether the offer names products the relevance policy must check against purchases and down-votes. */
+  default boolean offersProducts() {
+    return false;
+  }
+
+  /** A service prompt (e.g. storage) may go in-app to a customer without marketing consent. */
+  default boolean servicePrompt() {
+    return false;
+  }
+}
