@@ -1,0 +1,64 @@
+package io.upsell.analytics;
+
+import io.upsell.analytics.query.KpiQuery;
+import io.upsell.analytics.query.LiftQuery;
+import io.upsell.analytics.query.RemoteRanges;
+import io.upsell.analytics.query.StoreRanges;
+import io.upsell.analytics.query.TopProductsQuery;
+import io.upsell.analytics.query.UpsellQuery;
+import io.upsell.analytics.stream.AnalyticsSettings;
+import io.upsell.analytics.stream.AnalyticsTopology;
+import io.upsell.platform.shops.Shop;
+import io.upsell.platform.shops.ShopDirectory;
+import io.upsell.schemas.serde.EventSerdes;
+import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Singleton;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.Topology;
+
+/** Wires the plain topology and query classes into the app; they know nothing of CDI themselves. */
+public class AnalyticsBeans {
+
+  @Produces
+  @Singleton
+  AnalyticsSettings settings(ShopDirectory shops, AnalyticsConfig config) {
+    return new AnalyticsSettings(id -> shops.find(id).map(Shop::timeZone).orElse(null), config.clickWindow(),
+        config.viewWindow(), config.liftWindow(), config.sessionWindow(), config.cartWindow());
+  }
+
+  @Produces
+  @Singleton
+  Topology topology(EventSerdes serdes, AnalyticsSettings settings) {
+    return AnalyticsTopology.build(serdes, settings);
+  }
+
+  @Produces
+  @Singleton
+  StoreRanges storeRanges(KafkaStreams streams, AnalyticsConfig config) {
+    return new StoreRanges(streams, new RemoteRanges(), config.queryAttempts(), config.retryAfterSeconds());
+  }
+
+  @Produces
+  @Singleton
+  KpiQuery kpiQuery(StoreRanges ranges) {
+    return new KpiQuery(ranges);
+  }
+
+  @Produces
+  @Singleton
+  UpsellQuery upsellQuery(StoreRanges ranges, AnalyticsConfig config) {
+    return new UpsellQuery(ranges, config.clickWindow(), config.viewWindow());
+  }
+
+  @Produces
+  @Singleton
+  LiftQuery liftQuery(StoreRanges ranges) {
+    return new LiftQuery(ranges);
+  }
+
+  @Produces
+  @Singleton
+  TopProductsQuery topProductsQuery(StoreRanges ranges) {
+    return new TopProductsQuery(ranges);
+  }
+}

@@ -1,0 +1,39 @@
+package io.upsell.analytics;
+
+import io.smallrye.config.ConfigMapping;
+import io.smallrye.config.WithDefault;
+import java.time.Duration;
+
+/** Settings of the analytics service; each key is described in application.properties. */
+@ConfigMapping(prefix = "analytics")
+public interface AnalyticsConfig {
+
+  @WithDefault("P5D")
+  Duration clickWindow();
+
+  @WithDefault("P1D")
+  Duration viewWindow();
+
+  @WithDefault("P7D")
+  Duration liftWindow();
+
+  @WithDefault("PT2H")
+  Duration sessionWindow();
+
+  @WithDefault("P1D")
+  Duration cartWindow();
+
+  @WithDefault("3")
+  int queryAttempts();
+
+  @WithDefault("2")
+  int retryAfterSeconds();
+
+  Reports reports();
+
+  /** Scheduled KPI digests. */
+  interface Reports {
+    @WithDefault("true")
+    boolean enabled();
+  }
+}

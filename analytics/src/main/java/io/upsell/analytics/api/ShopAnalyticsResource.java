@@ -1,0 +1,160 @@
+package io.upsell.analytics.api;
+
+import io.upsell.analytics.kpi.Granularity;
+import io.upsell.analytics.query.DateRange;
+import io.upsell.analytics.query.KpiQuery;
+import io.upsell.analytics.query.LiftQuery;
+import io.upsell.analytics.query.TopProductsQuery;
+import io.upsell.analytics.query.UpsellQuery;
+import io.upsell.platform.http.ApiException;
+import io.upsell.platform.http.ShopAuth;
+import io.upsell.platform.shops.Shop;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.stream.Stream;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+
+/**
+ * A shop's figures, for the shop's own API key only (another shop's key gets 403): JSON, or the same rows as CSV
+ * with {@code Accept: text/csv}. Dates are in the shop's zone, {@code from} inclusive and {@code to} exclusive.
+ */
+@Path("/v1/shops/{shopId}")
+@Produces({MediaType.APPLICATION_JSON, ShopAnalyticsResource.CSV})
+public class ShopAnalyticsResource {
+
+  static final String CSV = "text/csv";
+
+  private final ShopAuth auth;
+  private final KpiQuery kpis;
+  private final TopProductsQuery products;
+  private final UpsellQuery upsell;
+  private final LiftQuery lift;
+
+  public ShopAnalyticsResource(ShopAuth auth, KpiQuery kpis, TopProductsQuery products, UpsellQuery upsell,
+      LiftQuery lift) {
+    this.auth = auth;
+    this.kpis = kpis;
+    this.products = products;
+    this.upsell = upsell;
+    this.lift = lift;
+  }
+
+  @GET
+  @Path("/kpis")
+  @Operation(summary = "KPIs per hour, day, week or month in the shop's zone")
+  public Response kpis(@PathParam("shopId") String shopId,
+      @Parameter(description = "first day, inclusive (yyyy-mm-dd)") @QueryParam("from") String from,
+      @Parameter(description = "last day, exclusive (yyyy-mm-dd)") @QueryParam("to") String to,
+      @Parameter(description = "hour, day (default), week or month") @QueryParam("granularity") String granularity,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    Shop shop = auth.shop(authorization, shopId);
+    Granularity g = granularity == null || granularity.isBlank() ? Granularity.DAY : Granularity.parse(granularity)
+        .orElseThrow(() -> ApiException.badRequest("granularity", "must be hour, day, week or month"));
+    var series = kpis.series(shop, g, DateRange.parse(from, to, shop.timeZone()), authorization);
+    return answer(accept, series, series.series());
+  }
+
+  @GET
+  @Path("/products/top")
+  @Operation(summary = "Best-selling products and categories")
+  public Response topProducts(@PathParam("shopId") String shopId, @QueryParam("from") String from,
+      @QueryParam("to") String to,
+      @Parameter(description = "revenue (default) or units") @QueryParam("by") String by,
+      @Parameter(description = "1 to 100, default 10") @QueryParam("limit") String limit,
+      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    Shop shop = auth.shop(authorization, shopId);
+    boolean byUnits = by != null && !by.isBlank() && switch (by.strip()) {
+      case "units" -> true;
+      case "revenue" -> false;
+      default -> throw ApiException.badRequest("by", "must be revenue or units");
+    };
+    var top = products.top(shop.id(), DateRange.parse(from, to, shop.timeZone()), byUnits, limit(limit),
+        authorization);
+    return answer(accept, top, Stream.concat(top.products().stream(), top.categories().stream()).toList());
+  }
+
+  @GET
+  @Path("/funnel")
+  @Operation(summary = "Upsell funnel per trigger type and variant, and click-through by send hour")
+  public Response funnel(@PathParam("shopId") String shopId, @QueryParam("from") String from,
+      @QueryParam("to") String to, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    Shop shop = auth.shop(authorization, shopId);
+    var funnel = upsell.funnel(shop.id(), DateRange.parse(from, to, shop.timeZone()), authorization);
+    return answer(accept, funnel, funnel.rows());
+  }
+
+  @GET
+  @Path("/attribution")
+  @Operation(summary = "Orders and revenue attributed to upsell messages (last click, else last delivery)")
+  public Response attribution(@PathParam("shopId") String shopId, @QueryParam("from") String from,
+      @QueryParam("to") String to, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    Shop shop = auth.shop(authorization, shopId);
+    var attribution = upsell.attribution(shop.id(), DateRange.parse(from, to, shop.timeZone()), authorization);
+    return answer(accept, attribution, attribution.rows());
+  }
+
+  @GET
+  @Path("/lift")
+  @Operation(summary = "Lift of treated over holdout customers with 95% confidence intervals, and per variant")
+  public Response lift(@PathParam("shopId") String shopId, @QueryParam("from") String from,
+      @QueryParam("to") String to, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
+      @HeaderParam(HttpHeaders.ACCEPT) String accept) {
+    Shop shop = auth.shop(authorization, shopId);
+    var answer = lift.lift(shop.id(), DateRange.parse(from, to, shop.timeZone()), authorization);
+    List<LiftRow> rows = new ArrayList<>();
+    rows.add(LiftRow.of("treated", "all", answer.treated(), answer.conversionLift(), answer.revenuePerCustomerLift()));
+    rows.add(LiftRow.of("control", "all", answer.control(), null, null));
+    answer.variants().forEach(v -> rows.add(
+        LiftRow.of("treated", v.variant(), v.treated(), v.conversionLift(), v.revenuePerCustomerLift())));
+    return answer(accept, answer, rows);
+  }
+
+  /** One CSV row of the lift answer. */
+  record LiftRow(String group, String variant, long customers, long converted, Double conversionRate,
+      long revenueMinor, Long revenuePerCustomerMinor, Double conversionLift, Double conversionCi95Low,
+      Double conversionCi95High, Double revenuePerCustomerLift, Double revenueCi95Low, Double revenueCi95High) {
+
+    static LiftRow of(String group, String variant, LiftQuery.GroupStats s, LiftQuery.Estimate conversion,
+        LiftQuery.Estimate revenue) {
+      return new LiftRow(group, variant, s.customers(), s.converted(), s.conversionRate(), s.revenueMinor(),
+          s.revenuePerCustomerMinor(), conversion == null ? null : conversion.difference(),
+          conversion == null ? null : conversion.ci95Low(), conversion == null ? null : conversion.ci95High(),
+          revenue == null ? null : revenue.difference(), revenue == null ? null : revenue.ci95Low(),
+          revenue == null ? null : revenue.ci95High());
+    }
+  }
+
+  private static Response answer(String accept, Object json, List<?> csvRows) {
+    if (accept != null && accept.contains(CSV)) {
+      return Response.ok(Csv.of(csvRows), CSV + "; charset=utf-8").build();
+    }
+    return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+  }
+
+  private static int limit(String text) {
+    if (text == null || text.isBlank()) {
+      return 10;
+    }
+    try {
+      int limit = Integer.parseInt(text.strip());
+      if (limit >= 1 && limit <= 100) {
+        return limit;
+      }
+    } catch (NumberFormatException e) {
+      // refused below
+    }
+    throw ApiException.badRequest("limit", "must be a whole number from 1 to 100");
+  }
+}

@@ -1,0 +1,90 @@
+package io.upsell.analytics.kpi;
+
+import java.time.DayOfWeek;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+import java.time.temporal.ChronoUnit;
+import java.time.temporal.TemporalAdjusters;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * A period length of a shop's calendar. Periods start on the shop's wall clock (weeks on Monday), and a period is
+ * named by its local start written as seconds since 1970-01-01T00:00 local ("period id"), so keys sort by time.
+ */
+public enum Granularity {
+  HOUR('H'),
+  DAY('D'),
+  WEEK('W'),
+  MONTH('M');
+
+  private final char code;
+
+  Granularity(char code) {
+    this.code = code;
+  }
+
+  public char code() {
+    return code;
+  }
+
+  /** The local start of the period holding {@code at} in {@code zone}. */
+  public LocalDateTime startOf(Instant at, ZoneId zone) {
+    return startOf(LocalDateTime.ofInstant(at, zone));
+  }
+
+  public LocalDateTime startOf(LocalDateTime local) {
+    return switch (this) {
+      case HOUR -> local.truncatedTo(ChronoUnit.HOURS);
+      case DAY -> local.truncatedTo(ChronoUnit.DAYS);
+      case WEEK -> local.truncatedTo(ChronoUnit.DAYS).with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+      case MONTH -> local.truncatedTo(ChronoUnit.DAYS).withDayOfMonth(1);
+    };
+  }
+
+  public LocalDateTime next(LocalDateTime start) {
+    return switch (this) {
+      case HOUR -> start.plusHours(1);
+      case DAY -> start.plusDays(1);
+      case WEEK -> start.plusWeeks(1);
+      case MONTH -> start.plusMonths(1);
+    };
+  }
+
+  public LocalDateTime previous(LocalDateTime start) {
+    return switch (this) {
+      case HOUR -> start.minusHours(1);
+      case DAY -> start.minusDays(1);
+      case WEEK -> start.minusWeeks(1);
+      case MONTH -> start.minusMonths(1);
+    };
+  }
+
+  /** Period id of the period holding {@code at}. */
+  public long periodOf(long atMillis, ZoneId zone) {
+    return id(startOf(Instant.ofEpochMilli(atMillis), zone));
+  }
+
+  public static long id(LocalDateTime localStart) {
+    return localStart.toEpochSecond(ZoneOffset.UTC);
+  }
+
+  public static LocalDateTime local(long periodId) {
+    return LocalDateTime.ofEpochSecond(periodId, 0, ZoneOffset.UTC);
+  }
+
+  public static Optional<Granularity> parse(String text) {
+    for (Granularity g : values()) {
+      if (g.name().equalsIgnoreCase(text == null ? "" : text.strip())) {
+        return Optional.of(g);
+      }
+    }
+    return Optional.empty();
+  }
+
+  public String label() {
+    return name().toLowerCase(Locale.ROOT);
+  }
+}

@@ -1,0 +1,59 @@
+package io.upsell.analytics.kpi;
+
+/**
+ * Names and keys of the aggregate stores. Keys start with {@code shopId|} and put the period id (12 digits) next,
+ * so one range scan reads one shop's periods in time order.
+ */
+public final class StoreKeys {
+
+  /** KPI counters ({@link Measure}) per shop, granularity and period. */
+  public static final String BUCKETS = "kpi-buckets";
+  /** Units and revenue per shop, day and product ({@code P}) or category ({@code C}). */
+  public static final String PRODUCTS = "kpi-products";
+  /** Upsell funnel ({@link FunnelMeasure}) per shop, day of decision or send, trigger type and variant. */
+  public static final String FUNNEL = "upsell-funnel";
+  /** Holdout lift ({@link LiftMeasure}) per shop, day the customer entered a group, type, variant and group. */
+  public static final String LIFT = "upsell-lift";
+  /** Sent, opened, clicked per shop, day and hour of day in the customer's zone. */
+  public static final String SEND_HOURS = "upsell-send-hours";
+  /** Per customer: what the aggregates need to correct themselves when late events arrive. */
+  public static final String CUSTOMERS = "customer-history";
+  /** Marketing spend per shop, day and channel (the latest figure the shop posted). */
+  public static final String SPEND = "shop-spend";
+  /** Shop rules (monthly revenue target), a global table every instance holds. */
+  public static final String RULES = "shop-rules";
+
+  public static final char SEP = '|';
+  private static final int PERIOD_DIGITS = 12;
+
+  private StoreKeys() {}
+
+  public static String bucket(String shopId, Granularity g, long periodId) {
+    return shopId + SEP + g.code() + SEP + period(periodId);
+  }
+
+  /** Key of a shop's day with a suffix (product, funnel group, hour ...). */
+  public static String daily(String shopId, long dayId, String suffix) {
+    return shopId + SEP + period(dayId) + SEP + suffix;
+  }
+
+  /** First key of a shop's day range (inclusive) for stores keyed by {@link #daily}. */
+  public static String dailyFrom(String shopId, long dayId) {
+    return shopId + SEP + period(dayId) + SEP;
+  }
+
+  /** Last key (inclusive) of days before {@code dayIdExclusive}. */
+  public static String dailyTo(String shopId, long dayIdExclusive) {
+    return shopId + SEP + period(dayIdExclusive - 1) + SEP + '\uffff';
+  }
+
+  /** The parts of a key after the shop: e.g. {@code [D, 000001291161600]} or {@code [000001291161600, P, 85123A]}. */
+  public static String[] parts(String key) {
+    return key.split("\\|", -1);
+  }
+
+  public static String period(long periodId) {
+    String digits = Long.toString(Math.max(0, periodId));
+    return "0".repeat(Math.max(0, PERIOD_DIGITS - digits.length())) + digits;
+  }
+}

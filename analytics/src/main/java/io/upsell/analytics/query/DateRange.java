@@ -1,0 +1,41 @@
+package io.upsell.analytics.query;
+
+import io.upsell.analytics.kpi.Granularity;
+import io.upsell.platform.http.ApiException;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+
+/**
+ * A query's dates in the shop's zone: {@code from} inclusive, {@code to} exclusive; by default the last 30 days
+ * including today. Unreadable or reversed dates are refused naming the parameter.
+ */
+public record DateRange(LocalDate from, LocalDate to) {
+
+  private static final int DEFAULT_DAYS = 30;
+
+  public static DateRange parse(String from, String to, ZoneId zone) {
+    LocalDate end = to == null || to.isBlank() ? LocalDate.now(zone).plusDays(1) : date("to", to);
+    LocalDate start = from == null || from.isBlank() ? end.minusDays(DEFAULT_DAYS) : date("from", from);
+    if (!start.isBefore(end)) {
+      throw ApiException.badRequest("to", "must be after from (to is exclusive)");
+    }
+    return new DateRange(start, end);
+  }
+
+  public long fromDay() {
+    return Granularity.id(from.atStartOfDay());
+  }
+
+  public long toDay() {
+    return Granularity.id(to.atStartOfDay());
+  }
+
+  private static LocalDate date(String name, String text) {
+    try {
+      return LocalDate.parse(text.strip());
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest(name, "must be a date like 2010-12-01, was '" + text + "'");
+    }
+  }
+}

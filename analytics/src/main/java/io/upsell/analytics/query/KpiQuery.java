@@ -1,0 +1,106 @@
+package io.upsell.analytics.query;
+
+import io.upsell.analytics.kpi.Counters;
+import io.upsell.analytics.kpi.Granularity;
+import io.upsell.analytics.kpi.Measure;
+import io.upsell.analytics.kpi.StoreKeys;
+import io.upsell.platform.http.ApiException;
+import io.upsell.platform.shops.Shop;
+import io.upsell.schemas.upsell.ShopRules;
+import java.time.LocalDateTime;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.SortedMap;
+
+/** The KPI series of a shop: one row per period of the range, empty periods included, in the shop's zone. */
+public final class KpiQuery {
+
+  /** More rows than this is refused: ask for a coarser granularity. */
+  static final int MAX_ROWS = 2000;
+
+  private final StoreRanges ranges;
+
+  public KpiQuery(StoreRanges ranges) {
+    this.ranges = ranges;
+  }
+
+  /** The answer of {@code GET /v1/shops/{shopId}/kpis}. */
+  public record KpiSeries(String shopId, String granularity, String timeZone, String currency, String from, String to,
+      List<KpiRow> series) {}
+
+  public KpiSeries series(Shop shop, Granularity g, DateRange range, String authorization) {
+    String shopId = shop.id();
+    List<LocalDateTime> periods = periods(g, range);
+    LocalDateTime first = periods.get(0);
+    long firstId = Granularity.id(first);
+    long lastId = Granularity.id(periods.get(periods.size() - 1));
+    SortedMap<String, long[]> buckets = ranges.range(StoreKeys.BUCKETS,
+        StoreKeys.bucket(shopId, g, Granularity.id(g.previous(first))), StoreKeys.bucket(shopId, g, lastId),
+        authorization);
+    Map<Long, Long> spend = spendByPeriod(shopId, g, first, range, authorization);
+    long[] lifetime = lifetimeBefore(shopId, first, authorization);
+    Long target = g == Granularity.MONTH ? monthlyTarget(shopId) : null;
+    List<KpiRow> rows = new ArrayList<>(periods.size());
+    for (LocalDateTime start : periods) {
+      long id = Granularity.id(start);
+      long[] counters = buckets.getOrDefault(StoreKeys.bucket(shopId, g, id), new long[Measure.SIZE]);
+      long[] previous = buckets.get(StoreKeys.bucket(shopId, g, Granularity.id(g.previous(start))));
+      lifetime[0] += net(counters);
+      lifetime[1] += Counters.get(counters, Measure.NEW_CUSTOMERS.ordinal());
+      rows.add(KpiRow.of(label(g, start), counters, Counters.get(previous, Measure.CUSTOMERS.ordinal()),
+          lifetime.clone(), spend.getOrDefault(id, 0L), target));
+    }
+    return new KpiSeries(shopId, g.label(), shop.timeZone().getId(), shop.currency(), range.from().toString(),
+        range.to().toString(), rows);
+  }
+
+  static List<LocalDateTime> periods(Granularity g, DateRange range) {
+    LocalDateTime end = range.to().atStartOfDay();
+    List<LocalDateTime> periods = new ArrayList<>();
+    for (LocalDateTime p = g.startOf(range.from().atStartOfDay()); p.isBefore(end); p = g.next(p)) {
+      if (periods.size() == MAX_ROWS) {
+        throw ApiException.badRequest("granularity",
+            "more than " + MAX_ROWS + " periods in the range; use a coarser granularity or a shorter range");
+      }
+      periods.add(p);
+    }
+    return periods;
+  }
+
+  private Map<Long, Long> spendByPeriod(String shopId, Granularity g, LocalDateTime first, DateRange range,
+      String authorization) {
+    Map<Long, Long> spend = new HashMap<>();
+    ranges.range(StoreKeys.SPEND, StoreKeys.dailyFrom(shopId, Granularity.id(first.toLocalDate().atStartOfDay())),
+        StoreKeys.dailyTo(shopId, range.toDay()), authorization).forEach((key, values) -> {
+          long day = Long.parseLong(StoreKeys.parts(key)[1]);
+          spend.merge(Granularity.id(g.startOf(Granularity.local(day))), values[0], Long::sum);
+        });
+    return spend;
+  }
+
+  // Net revenue and customers acquired before the first period, for CLV.
+  private long[] lifetimeBefore(String shopId, LocalDateTime first, String authorization) {
+    long[] lifetime = new long[2];
+    ranges.range(StoreKeys.BUCKETS, StoreKeys.bucket(shopId, Granularity.DAY, 0),
+        StoreKeys.bucket(shopId, Granularity.DAY, Granularity.id(first) - 1), authorization).values().forEach(c -> {
+          lifetime[0] += net(c);
+          lifetime[1] += Counters.get(c, Measure.NEW_CUSTOMERS.ordinal());
+        });
+    return lifetime;
+  }
+
+  private Long monthlyTarget(String shopId) {
+    ShopRules rules = ranges.global(StoreKeys.RULES, shopId);
+    return rules == null ? null : rules.getMonthlyRevenueTargetMinor();
+  }
+
+  private static long net(long[] c) {
+    return Counters.get(c, Measure.GROSS.ordinal()) - Counters.get(c, Measure.REFUNDS.ordinal());
+  }
+
+  private static String label(Granularity g, LocalDateTime start) {
+    return g == Granularity.HOUR ? start.toString() : start.toLocalDate().toString();
+  }
+}

@@ -1,0 +1,114 @@
+package io.upsell.analytics.query;
+
+import static io.upsell.analytics.kpi.Counters.get;
+
+import io.upsell.analytics.kpi.Counters;
+import io.upsell.analytics.kpi.LiftMeasure;
+import io.upsell.analytics.kpi.StoreKeys;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * Lift of upsells against the holdout group: conversion and revenue per customer of treated versus control
+ * customers who entered their group in the range, with normal-approximation 95% confidence intervals of the
+ * difference; and the same per variant of the treated (A/B).
+ */
+public final class LiftQuery {
+
+  private static final double Z95 = 1.959964;
+
+  private final StoreRanges ranges;
+
+  public LiftQuery(StoreRanges ranges) {
+    this.ranges = ranges;
+  }
+
+  /** One group's figures. */
+  public record GroupStats(long customers, long converted, Double conversionRate, long revenueMinor,
+      Long revenuePerCustomerMinor) {}
+
+  /** Treated minus control, with its 95% interval; {@code relative} is the difference over the control's value. */
+  public record Estimate(Double difference, Double ci95Low, Double ci95High, Double relative) {}
+
+  public record VariantLift(String variant, GroupStats treated, Estimate conversionLift,
+      Estimate revenuePerCustomerLift) {}
+
+  public record Lift(String shopId, String from, String to, GroupStats treated, GroupStats control,
+      Estimate conversionLift, Estimate revenuePerCustomerLift, List<VariantLift> variants) {}
+
+  public Lift lift(String shopId, DateRange range, String authorization) {
+    long[] treated = new long[LiftMeasure.SIZE];
+    long[] control = new long[LiftMeasure.SIZE];
+    Map<String, long[]> variants = new TreeMap<>();
+    ranges.range(StoreKeys.LIFT, StoreKeys.dailyFrom(shopId, range.fromDay()),
+        StoreKeys.dailyTo(shopId, range.toDay()), authorization).forEach((key, c) -> {
+          String[] parts = StoreKeys.parts(key);
+          if (parts[4].equals("C")) {
+            add(control, c);
+          } else {
+            add(treated, c);
+            variants.merge(parts[3], c, Counters::plus);
+          }
+        });
+    List<VariantLift> byVariant = new ArrayList<>();
+    variants.forEach((variant, c) -> byVariant.add(
+        new VariantLift(variant, stats(c), conversion(c, control), revenue(c, control))));
+    return new Lift(shopId, range.from().toString(), range.to().toString(), stats(treated), stats(control),
+        conversion(treated, control), revenue(treated, control), byVariant);
+  }
+
+  static GroupStats stats(long[] c) {
+    long n = get(c, LiftMeasure.CUSTOMERS.ordinal());
+    return new GroupStats(n, get(c, LiftMeasure.CONVERTED.ordinal()), KpiRow.rate(get(c, LiftMeasure.CONVERTED.ordinal()), n),
+        get(c, LiftMeasure.REVENUE.ordinal()), KpiRow.divide(get(c, LiftMeasure.REVENUE.ordinal()), n));
+  }
+
+  static Estimate conversion(long[] t, long[] c) {
+    double nt = get(t, LiftMeasure.CUSTOMERS.ordinal());
+    double nc = get(c, LiftMeasure.CUSTOMERS.ordinal());
+    if (nt == 0 || nc == 0) {
+      return new Estimate(null, null, null, null);
+    }
+    double pt = get(t, LiftMeasure.CONVERTED.ordinal()) / nt;
+    double pc = get(c, LiftMeasure.CONVERTED.ordinal()) / nc;
+    double se = Math.sqrt(pt * (1 - pt) / nt + pc * (1 - pc) / nc);
+    return estimate(pt - pc, se, pc);
+  }
+
+  static Estimate revenue(long[] t, long[] c) {
+    double nt = get(t, LiftMeasure.CUSTOMERS.ordinal());
+    double nc = get(c, LiftMeasure.CUSTOMERS.ordinal());
+    if (nt == 0 || nc == 0) {
+      return new Estimate(null, null, null, null);
+    }
+    double mt = get(t, LiftMeasure.REVENUE.ordinal()) / nt;
+    double mc = get(c, LiftMeasure.REVENUE.ordinal()) / nc;
+    double se = Math.sqrt(variance(t, nt, mt) / nt + variance(c, nc, mc) / nc);
+    return estimate(mt - mc, se, mc);
+  }
+
+  private static double variance(long[] c, double n, double mean) {
+    if (n < 2) {
+      return 0;
+    }
+    double squares = get(c, LiftMeasure.REVENUE_SQUARED.ordinal());
+    return Math.max(0, (squares - n * mean * mean) / (n - 1));
+  }
+
+  private static Estimate estimate(double difference, double se, double base) {
+    return new Estimate(round(difference), round(difference - Z95 * se), round(difference + Z95 * se),
+        base == 0 ? null : round(difference / base));
+  }
+
+  private static Double round(double value) {
+    return Math.round(value * 10_000d) / 10_000d;
+  }
+
+  private static void add(long[] into, long[] c) {
+    for (int i = 0; i < into.length; i++) {
+      into[i] += get(c, i);
+    }
+  }
+}

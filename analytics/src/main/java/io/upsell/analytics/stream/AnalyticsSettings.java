@@ -1,0 +1,30 @@
+package io.upsell.analytics.stream;
+
+import java.time.Duration;
+import java.time.ZoneId;
+import java.util.function.Function;
+
+/**
+ * What the topology needs to know besides the events: each shop's time zone, and the windows of attribution,
+ * lift and conversion.
+ *
+ * @param zoneOf the shop's zone (from the shop directory); unknown shops count in UTC
+ * @param clickWindow an order is attributed to the last click at most this long before it
+ * @param viewWindow failing a click, to the last delivery at most this long before it
+ * @param liftWindow a lift group member converts with an order this long after entering the group
+ * @param sessionWindow a session converts with an order this long after it started
+ * @param cartWindow a cart or checkout converts with an order this long after it started
+ */
+public record AnalyticsSettings(Function<String, ZoneId> zoneOf, Duration clickWindow, Duration viewWindow,
+    Duration liftWindow, Duration sessionWindow, Duration cartWindow) {
+
+  public static AnalyticsSettings defaults(Function<String, ZoneId> zoneOf) {
+    return new AnalyticsSettings(zoneOf, Duration.ofDays(5), Duration.ofDays(1), Duration.ofDays(7),
+        Duration.ofHours(2), Duration.ofDays(1));
+  }
+
+  public ZoneId zone(String shopId) {
+    ZoneId zone = zoneOf.apply(shopId);
+    return zone == null ? ZoneId.of("UTC") : zone;
+  }
+}

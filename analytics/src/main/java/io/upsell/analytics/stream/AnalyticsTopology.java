@@ -1,0 +1,82 @@
+package io.upsell.analytics.stream;
+
+import io.upsell.analytics.kpi.Counters;
+import io.upsell.analytics.kpi.StoreKeys;
+import io.upsell.schemas.serde.EventSerdes;
+import io.upsell.schemas.topics.Topic;
+import io.upsell.schemas.topics.Topics;
+import io.upsell.schemas.upsell.ShopRules;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.kstream.Consumed;
+import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.apache.kafka.streams.state.Stores;
+
+/**
+ * The analytics topology: customer-scoped topics merged (they are co-partitioned) into one processor that keeps
+ * per-partition aggregates; spend per shop; the shop rules as a global table. No windows and no grace period:
+ * an event of any age adds to its own period.
+ */
+public final class AnalyticsTopology {
+
+  /** Customer-scoped topics the aggregates read; all have {@link Topics#CUSTOMER_PARTITIONS} partitions. */
+  public static final List<Topic<?>> CUSTOMER_INPUTS = List.of(Topics.SHOP_ORDERS, Topics.SHOP_CARTS,
+      Topics.SHOP_VIEWS, Topics.UPSELL_TRIGGERS, Topics.UPSELL_SUPPRESSED, Topics.NOTIFY_DELIVERIES,
+      Topics.ENGAGEMENT_EVENTS, Topics.CRM_CUSTOMERS);
+
+  /** Counter stores fed by the customer processor. */
+  public static final List<String> COUNTER_STORES = List.of(StoreKeys.BUCKETS, StoreKeys.PRODUCTS, StoreKeys.FUNNEL,
+      StoreKeys.LIFT, StoreKeys.SEND_HOURS);
+
+  private AnalyticsTopology() {}
+
+  public static Topology build(EventSerdes serdes, AnalyticsSettings settings) {
+    StreamsBuilder builder = new StreamsBuilder();
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(StoreKeys.CUSTOMERS),
+        serdes.keySerde(), JsonSerde.of(CustomerState.class)));
+    for (String store : COUNTER_STORES) {
+      builder.addStateStore(counterStore(store, serdes));
+    }
+    builder.addStateStore(counterStore(StoreKeys.SPEND, serdes));
+
+    KStream<String, SpecificRecord> activity = null;
+    for (Topic<?> topic : CUSTOMER_INPUTS) {
+      KStream<String, SpecificRecord> stream = stream(builder, serdes, topic);
+      activity = activity == null ? stream : activity.merge(stream);
+    }
+    String[] stores = new String[COUNTER_STORES.size() + 1];
+    stores[0] = StoreKeys.CUSTOMERS;
+    for (int i = 0; i < COUNTER_STORES.size(); i++) {
+      stores[i + 1] = COUNTER_STORES.get(i);
+    }
+    activity.process(() -> new CustomerActivity(settings), stores);
+
+    builder.stream(Topics.SHOP_SPEND.name(),
+            Consumed.with(serdes.keySerde(), serdes.valueSerde(Topics.SHOP_SPEND)))
+        .process(SpendProcessor::new, StoreKeys.SPEND);
+
+    builder.globalTable(Topics.UPSELL_RULES.name(),
+        Consumed.with(serdes.keySerde(), serdes.valueSerde(Topics.UPSELL_RULES)),
+        Materialized.<String, ShopRules, KeyValueStore<Bytes, byte[]>>as(StoreKeys.RULES)
+            .withKeySerde(serdes.keySerde()).withValueSerde(serdes.valueSerde(Topics.UPSELL_RULES)));
+    return builder.build();
+  }
+
+  // Counters are small and read on every query: in memory, restored from their changelog after a restart.
+  private static org.apache.kafka.streams.state.StoreBuilder<KeyValueStore<String, long[]>> counterStore(
+      String name, EventSerdes serdes) {
+    return Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(name), serdes.keySerde(), Counters.serde());
+  }
+
+  @SuppressWarnings("unchecked")
+  private static <V extends SpecificRecord> KStream<String, SpecificRecord> stream(StreamsBuilder builder,
+      EventSerdes serdes, Topic<V> topic) {
+    KStream<String, V> stream = builder.stream(topic.name(), Consumed.with(serdes.keySerde(), serdes.valueSerde(topic)));
+    return (KStream<String, SpecificRecord>) (KStream<String, ?>) stream;
+  }
+}

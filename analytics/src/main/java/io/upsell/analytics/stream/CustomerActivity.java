@@ -1,0 +1,159 @@
+package io.upsell.analytics.stream;
+
+import io.upsell.analytics.kpi.Granularity;
+import io.upsell.analytics.kpi.Measure;
+import io.upsell.analytics.kpi.StoreKeys;
+import io.upsell.schemas.crm.CustomerProfile;
+import io.upsell.schemas.notify.Delivery;
+import io.upsell.schemas.notify.Engagement;
+import io.upsell.schemas.shop.CartEvent;
+import io.upsell.schemas.shop.CartEventType;
+import io.upsell.schemas.shop.OrderCancelled;
+import io.upsell.schemas.shop.OrderEvent;
+import io.upsell.schemas.shop.OrderPlaced;
+import io.upsell.schemas.shop.OrderRefunded;
+import io.upsell.schemas.shop.ProductViewed;
+import io.upsell.schemas.shop.SessionStarted;
+import io.upsell.schemas.shop.ViewEvent;
+import io.upsell.schemas.topics.Keys;
+import io.upsell.schemas.upsell.SuppressedTrigger;
+import io.upsell.schemas.upsell.UpsellTrigger;
+import java.time.ZoneId;
+import java.util.List;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+import org.apache.kafka.streams.state.KeyValueStore;
+
+/**
+ * Every customer-scoped event, in order per customer, updates that customer's history and adds its deltas to the
+ * shop's aggregates of the customer's partition. A customer lives in one partition, so the partitions' partial
+ * aggregates (distinct customers included) sum to the shop's figures without a repartition.
+ */
+final class CustomerActivity implements Processor<String, SpecificRecord, Void, Void> {
+
+  static final String SESSION = "SESSION";
+  static final String CART = "CART";
+  static final String CHECKOUT = "CHECKOUT";
+
+  private final AnalyticsSettings settings;
+  private final UpsellOutcomes outcomes;
+  private ProcessorContext<Void, Void> context;
+  private KeyValueStore<String, CustomerState> customers;
+
+  CustomerActivity(AnalyticsSettings settings) {
+    this.settings = settings;
+    this.outcomes = new UpsellOutcomes(settings);
+  }
+
+  @Override
+  public void init(ProcessorContext<Void, Void> context) {
+    this.context = context;
+    this.customers = context.getStateStore(StoreKeys.CUSTOMERS);
+  }
+
+  @Override
+  public void process(Record<String, SpecificRecord> record) {
+    if (record.key() == null || record.value() == null) {
+      return;
+    }
+    String shop = Keys.shopOf(record.key());
+    ZoneId zone = settings.zone(shop);
+    CustomerState state = customers.get(record.key());
+    if (state == null) {
+      state = new CustomerState();
+    }
+    state.prune();
+    Object event = unwrap(record.value());
+    boolean shopping = event instanceof CartEvent || event instanceof SessionStarted || event instanceof ProductViewed;
+    boolean upsell = !shopping && (state.hasUpsell()
+        || event instanceof UpsellTrigger || event instanceof SuppressedTrigger
+        || event instanceof Delivery || event instanceof Engagement);
+    Contributions before = upsell ? outcomes.of(shop, zone, state) : null;
+    Contributions out = new Contributions();
+    handle(event, zone, state, out);
+    if (upsell) {
+      out.addAll(outcomes.of(shop, zone, state), 1);
+      out.addAll(before, -1);
+    }
+    out.writeTo(context);
+    customers.put(record.key(), state);
+  }
+
+  private void handle(Object event, ZoneId zone, CustomerState state, Contributions out) {
+    if (event instanceof OrderPlaced placed) {
+      OrderAccounting.placed(placed, zone, state, out);
+      long at = placed.getOccurredAt().toEpochMilli();
+      for (String kind : List.of(SESSION, CART, CHECKOUT)) {
+        episodeChanges(placed.getShopId(), kind, zone,
+            state.episodes(kind).ordered(at, state.orderTimes(), window(kind)), out);
+      }
+    } else if (event instanceof OrderCancelled cancelled) {
+      OrderAccounting.cancelled(cancelled, zone, out);
+    } else if (event instanceof OrderRefunded refunded) {
+      OrderAccounting.refunded(refunded, zone, out);
+    } else if (event instanceof CartEvent cart) {
+      long at = cart.getOccurredAt().toEpochMilli();
+      seen(cart.getShopId(), CART, cart.getCartId(), at, zone, state, out);
+      if (cart.getType() == CartEventType.CHECKOUT_STARTED) {
+        seen(cart.getShopId(), CHECKOUT, cart.getCartId(), at, zone, state, out);
+      }
+    } else if (event instanceof SessionStarted session) {
+      seen(session.getShopId(), SESSION, session.getSessionId(), session.getOccurredAt().toEpochMilli(), zone,
+          state, out);
+    } else if (event instanceof ProductViewed view && view.getSessionId() != null) {
+      seen(view.getShopId(), SESSION, view.getSessionId(), view.getOccurredAt().toEpochMilli(), zone, state, out);
+    } else if (event instanceof UpsellTrigger trigger) {
+      outcomes.decided(trigger, zone, state, out);
+    } else if (event instanceof SuppressedTrigger suppressed) {
+      outcomes.suppressed(suppressed, zone, state, out);
+    } else if (event instanceof Delivery delivery) {
+      outcomes.delivered(delivery, state);
+    } else if (event instanceof Engagement engagement) {
+      outcomes.engaged(engagement, state);
+    } else if (event instanceof CustomerProfile profile) {
+      state.timeZone = validZone(profile.getTimeZone());
+    }
+  }
+
+  private void seen(String shop, String kind, String id, long at, ZoneId zone, CustomerState state,
+      Contributions out) {
+    episodeChanges(shop, kind, zone, state.episodes(kind).seen(id, at, state.orderTimes(), window(kind)), out);
+  }
+
+  private void episodeChanges(String shop, String kind, ZoneId zone, List<Episodes.Change> changes,
+      Contributions out) {
+    Measure count = kind.equals(SESSION) ? Measure.SESSIONS : kind.equals(CART) ? Measure.CARTS : Measure.CHECKOUTS;
+    Measure converted = Measure.values()[count.ordinal() + 1];
+    for (Episodes.Change change : changes) {
+      for (Granularity g : Granularity.values()) {
+        String key = StoreKeys.bucket(shop, g, g.periodOf(change.start(), zone));
+        OrderAccounting.add(out, key, count, change.countDelta());
+        OrderAccounting.add(out, key, converted, change.convertedDelta());
+      }
+    }
+  }
+
+  private long window(String kind) {
+    return (kind.equals(SESSION) ? settings.sessionWindow() : settings.cartWindow()).toMillis();
+  }
+
+  private static Object unwrap(SpecificRecord value) {
+    if (value instanceof OrderEvent order) {
+      return order.getEvent();
+    }
+    if (value instanceof ViewEvent view) {
+      return view.getEvent();
+    }
+    return value;
+  }
+
+  private static String validZone(String zone) {
+    try {
+      return zone == null ? null : ZoneId.of(zone).getId();
+    } catch (java.time.DateTimeException e) {
+      return null;
+    }
+  }
+}

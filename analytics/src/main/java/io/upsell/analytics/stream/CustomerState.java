@@ -1,0 +1,93 @@
+package io.upsell.analytics.stream;
+
+import com.fasterxml.jackson.annotation.JsonIgnore;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.TreeSet;
+
+/**
+ * What the aggregates remember of one customer so a late or historical event corrects the periods it touches:
+ * the first order, the periods with orders, recent orders, episodes, deliveries and the lift group.
+ */
+public class CustomerState {
+
+  private static final int KEEP_ORDERS = 50;
+  private static final int KEEP_DELIVERIES = 30;
+
+  public Long firstOrderAt;
+  /** Period ids with at least one order, per granularity code. */
+  public Map<String, TreeSet<Long>> periods = new HashMap<>();
+  public List<OrderFact> orders = new ArrayList<>();
+  public Map<String, Episodes> episodes = new HashMap<>();
+  public Map<String, DeliveryFact> deliveries = new HashMap<>();
+  /** Lift group: {@code T} (treated) or {@code C} (holdout control), decided by the first decision seen. */
+  public GroupFact group;
+  public String timeZone;
+
+  /** One placed order, as attribution and lift need it. */
+  public record OrderFact(String orderId, long at, long totalMinor, String notificationId) {}
+
+  /** One message to the customer and what they did with it. */
+  public static class DeliveryFact {
+    public String triggerId;
+    public String type;
+    public String variant;
+    public Long sentAt;
+    public boolean failed;
+    public Long deliveredAt;
+    public Long openedAt;
+    public Long clickedAt;
+  }
+
+  /** The lift group the customer entered, when, and through which trigger. */
+  public record GroupFact(String group, long enteredAt, String type, String variant) {}
+
+  @JsonIgnore
+  public TreeSet<Long> periodSet(char code) {
+    return periods.computeIfAbsent(String.valueOf(code), c -> new TreeSet<>());
+  }
+
+  @JsonIgnore
+  public TreeSet<Long> orderTimes() {
+    TreeSet<Long> times = new TreeSet<>();
+    orders.forEach(o -> times.add(o.at()));
+    return times;
+  }
+
+  @JsonIgnore
+  public Episodes episodes(String kind) {
+    return episodes.computeIfAbsent(kind, k -> new Episodes());
+  }
+
+  @JsonIgnore
+  public boolean hasUpsell() {
+    return group != null || !deliveries.isEmpty();
+  }
+
+  void addOrder(OrderFact order) {
+    orders.add(order);
+    orders.sort(Comparator.comparingLong(OrderFact::at));
+  }
+
+  DeliveryFact delivery(String deliveryId) {
+    return deliveries.computeIfAbsent(deliveryId, id -> new DeliveryFact());
+  }
+
+  /**
+   * Forgets the oldest orders and deliveries beyond what is kept. Called before an event's contributions are
+   * computed, so what is forgotten stays counted as it was and is only no longer corrected.
+   */
+  void prune() {
+    while (orders.size() > KEEP_ORDERS) {
+      orders.remove(0);
+    }
+    while (deliveries.size() > KEEP_DELIVERIES) {
+      deliveries.entrySet().stream()
+          .min(Comparator.comparingLong(e -> e.getValue().sentAt == null ? 0 : e.getValue().sentAt))
+          .ifPresent(e -> deliveries.remove(e.getKey()));
+    }
+  }
+}

@@ -1,0 +1,108 @@
+package io.upsell.analytics.stream;
+
+import io.upsell.analytics.kpi.Granularity;
+import io.upsell.analytics.kpi.Measure;
+import io.upsell.analytics.kpi.StoreKeys;
+import io.upsell.schemas.common.LineItem;
+import io.upsell.schemas.shop.OrderCancelled;
+import io.upsell.schemas.shop.OrderPlaced;
+import io.upsell.schemas.shop.OrderRefunded;
+import java.time.ZoneId;
+import java.util.TreeSet;
+
+/**
+ * An order adds to every period (hour, day, week, month) it was placed in; cancellations and refunds subtract in
+ * the period they happened in. A customer counts once per period, is new in the period of their first order and
+ * returning after it, so an older order arriving late moves "new" to its own period.
+ */
+final class OrderAccounting {
+
+  private static final String UNCATEGORISED = "uncategorised";
+
+  private OrderAccounting() {}
+
+  static void placed(OrderPlaced order, ZoneId zone, CustomerState state, Contributions out) {
+    long at = order.getOccurredAt().toEpochMilli();
+    String shop = order.getShopId();
+    long units = 0;
+    long day = Granularity.DAY.periodOf(at, zone);
+    for (LineItem line : order.getLines()) {
+      units += line.getQuantity();
+      long revenue = line.getQuantity() * line.getUnitPriceMinor();
+      product(out, StoreKeys.daily(shop, day, "P|" + line.getProductId()), line.getQuantity(), revenue);
+      String category = line.getCategory() == null ? UNCATEGORISED : line.getCategory();
+      product(out, StoreKeys.daily(shop, day, "C|" + category), line.getQuantity(), revenue);
+    }
+    for (Granularity g : Granularity.values()) {
+      String key = StoreKeys.bucket(shop, g, g.periodOf(at, zone));
+      add(out, key, Measure.GROSS, order.getTotalMinor());
+      add(out, key, Measure.ORDERS, 1);
+      add(out, key, Measure.UNITS, units);
+      add(out, key, Measure.grossOf(order.getChannel()), order.getTotalMinor());
+    }
+    countCustomer(shop, at, zone, state, out);
+    state.addOrder(new CustomerState.OrderFact(order.getOrderId(), at, order.getTotalMinor(),
+        order.getNotificationId()));
+  }
+
+  static void cancelled(OrderCancelled cancel, ZoneId zone, Contributions out) {
+    takeBack(cancel.getShopId(), cancel.getOccurredAt().toEpochMilli(), cancel.getRefundMinor(),
+        Measure.CANCELLATIONS, zone, out);
+  }
+
+  static void refunded(OrderRefunded refund, ZoneId zone, Contributions out) {
+    takeBack(refund.getShopId(), refund.getOccurredAt().toEpochMilli(), refund.getRefundMinor(),
+        Measure.REFUND_EVENTS, zone, out);
+  }
+
+  private static void takeBack(String shop, long at, long amount, Measure count, ZoneId zone, Contributions out) {
+    for (Granularity g : Granularity.values()) {
+      String key = StoreKeys.bucket(shop, g, g.periodOf(at, zone));
+      add(out, key, Measure.REFUNDS, amount);
+      add(out, key, count, 1);
+    }
+  }
+
+  // Churn of period p counts customers of p-1 without an order in p: a first order in p un-churns p and, until
+  // the customer buys in p+1, churns p+1.
+  private static void countCustomer(String shop, long at, ZoneId zone, CustomerState state, Contributions out) {
+    Long first = state.firstOrderAt;
+    boolean firstEver = first == null || at < first;
+    for (Granularity g : Granularity.values()) {
+      TreeSet<Long> periods = state.periodSet(g.code());
+      long period = g.periodOf(at, zone);
+      if (periods.add(period)) {
+        var start = Granularity.local(period);
+        long previous = Granularity.id(g.previous(start));
+        long next = Granularity.id(g.next(start));
+        add(out, StoreKeys.bucket(shop, g, period), Measure.CUSTOMERS, 1);
+        add(out, StoreKeys.bucket(shop, g, period), firstEver ? Measure.NEW_CUSTOMERS : Measure.RETURNING_CUSTOMERS, 1);
+        if (periods.contains(previous)) {
+          add(out, StoreKeys.bucket(shop, g, period), Measure.CHURNED, -1);
+        }
+        if (!periods.contains(next)) {
+          add(out, StoreKeys.bucket(shop, g, next), Measure.CHURNED, 1);
+        }
+      }
+      if (firstEver && first != null) {
+        long oldFirst = g.periodOf(first, zone);
+        if (oldFirst != period) {
+          add(out, StoreKeys.bucket(shop, g, oldFirst), Measure.NEW_CUSTOMERS, -1);
+          add(out, StoreKeys.bucket(shop, g, oldFirst), Measure.RETURNING_CUSTOMERS, 1);
+        }
+      }
+    }
+    if (firstEver) {
+      state.firstOrderAt = at;
+    }
+  }
+
+  static void add(Contributions out, String key, Measure measure, long delta) {
+    out.add(StoreKeys.BUCKETS, key, measure.ordinal(), Measure.SIZE, delta);
+  }
+
+  private static void product(Contributions out, String key, long units, long revenue) {
+    out.add(StoreKeys.PRODUCTS, key, 0, 2, units);
+    out.add(StoreKeys.PRODUCTS, key, 1, 2, revenue);
+  }
+}
