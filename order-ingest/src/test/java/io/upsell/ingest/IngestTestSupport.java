@@ -21,9 +21,17 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 /** What the ingest tests share: posting as a shop, reading a topic by key, and the shared test data. */
 public final class IngestTestSupport {
 
-  public static final TopicRecords RECORDS = new TopicRecords(TestKafka.broker(), EventSerdes.singleObject());
+  private static TopicRecords records;
 
   private IngestTestSupport() {}
+
+  /** Topic reader on the test broker; created on first use, after the app under test started the broker. */
+  public static synchronized TopicRecords records() {
+    if (records == null) {
+      records = new TopicRecords(TestKafka.broker(), EventSerdes.singleObject());
+    }
+    return records;
+  }
 
   /** POSTs {@code body} as shop A with the given content type. */
   public static Response post(String path, String contentType, String body) {
@@ -43,16 +51,16 @@ public final class IngestTestSupport {
   /** The records of {@code topic} whose key is {@code key}, waiting up to 10 s for {@code count} of them. */
   public static <V extends SpecificRecord> List<ConsumerRecord<String, V>> await(Topic<V> topic, String key,
       int count) {
-    return RECORDS.await(topic, r -> r.key().equals(key), count, Duration.ofSeconds(10));
+    return records().await(topic, r -> r.key().equals(key), count, Duration.ofSeconds(10));
   }
 
   /** Every record of {@code topic} with {@code key}, read until the topic is quiet for a second. */
   public static <V extends SpecificRecord> List<ConsumerRecord<String, V>> all(Topic<V> topic, String key) {
-    return RECORDS.readAll(topic, r -> r.key().equals(key), Duration.ofSeconds(1));
+    return records().readAll(topic, r -> r.key().equals(key), Duration.ofSeconds(1));
   }
 
   public static Path shared(String relative) {
-    return Path.of(System.getProperty("upsell.shared.dir", "../../shared")).resolve(relative);
+    return Path.of(System.getProperty("upsell.shared.dir", "../../shared")).resolve("data").resolve(relative);
   }
 
   public static String read(String sharedRelative) {

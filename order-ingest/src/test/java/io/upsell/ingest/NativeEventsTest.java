@@ -137,7 +137,7 @@ class NativeEventsTest {
     String spendId = uniqueId("s");
     postJson("/v1/events", "{\"type\":\"marketing_spend\",\"eventId\":\"" + spendId + "\",\"occurredAt\":" + AT
         + ",\"day\":\"2010-12-01\",\"channel\":\"paid\",\"amountMinor\":50000}").then().statusCode(202);
-    List<ConsumerRecord<String, MarketingSpend>> spend = IngestTestSupport.RECORDS.await(Topics.SHOP_SPEND,
+    List<ConsumerRecord<String, MarketingSpend>> spend = IngestTestSupport.records().await(Topics.SHOP_SPEND,
         r -> r.value().getEventId().equals(spendId), 1, java.time.Duration.ofSeconds(10));
     assertThat(spend).singleElement().satisfies(r -> assertThat(r.key()).isEqualTo(TestShops.SHOP_A));
   }

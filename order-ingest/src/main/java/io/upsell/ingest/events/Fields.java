@@ -1,6 +1,8 @@
 package io.upsell.ingest.events;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import java.math.BigDecimal;
 import io.upsell.platform.http.FieldError;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -107,6 +109,39 @@ public final class Fields {
       return null;
     }
     return value.asLong();
+  }
+
+  /** An optional decimal amount ≥ 0 in major units ({@code 19.99} or {@code "19.99"}), as Segment and Shopify send. */
+  public BigDecimal optAmount(String name) {
+    JsonNode value = node.get(name);
+    if (value == null || value.isNull()) {
+      return null;
+    }
+    BigDecimal amount = null;
+    if (value.isNumber()) {
+      amount = value.decimalValue();
+    } else if (value.isTextual()) {
+      try {
+        amount = new BigDecimal(value.asText().strip());
+      } catch (NumberFormatException e) {
+        // reported below
+      }
+    }
+    if (amount == null || amount.signum() < 0 || amount.scale() > 6 || amount.precision() - amount.scale() > 15) {
+      fail(name, "must be a non-negative amount such as 19.99");
+      return null;
+    }
+    return amount;
+  }
+
+  /** The object under {@code name} (empty when absent), its errors named under this path. */
+  public Fields object(String name) {
+    JsonNode value = node.get(name);
+    if (value != null && !value.isNull() && !value.isObject()) {
+      fail(name, "must be a JSON object");
+    }
+    JsonNode object = value != null && value.isObject() ? value : JsonNodeFactory.instance.objectNode();
+    return new Fields(object, name(name), errors);
   }
 
   /** A required whole number in {@code [min, max]}. */

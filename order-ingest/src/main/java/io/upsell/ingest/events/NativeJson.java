@@ -1,0 +1,111 @@
+package io.upsell.ingest.events;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.math.BigDecimal;
+import java.util.List;
+
+/**
+ * Builds native event JSON from another format (Segment, Shopify), so every format is validated and mapped by the
+ * one {@link NativeEvents} reader. Money given in major units is converted to minor units here.
+ */
+public final class NativeJson {
+
+  private final ObjectNode node = JsonNodeFactory.instance.objectNode();
+  private final String currency;
+
+  private NativeJson(String type, String eventId, String customerId, JsonNode occurredAt, String currency) {
+    this.currency = currency;
+    node.put("type", type);
+    node.put("eventId", eventId);
+    if (customerId != null) {
+      node.put("customerId", customerId);
+    }
+    node.set("occurredAt", occurredAt);
+    node.put("currency", currency);
+  }
+
+  /** A native event; {@code currency} must be an ISO-4217 code (amounts are converted in it). */
+  public static NativeJson event(String type, String eventId, String customerId, JsonNode occurredAt,
+      String currency) {
+    return new NativeJson(type, eventId, customerId, occurredAt, currency);
+  }
+
+  public NativeJson text(String name, String value) {
+    if (value != null) {
+      node.put(name, value);
+    }
+    return this;
+  }
+
+  public NativeJson number(String name, Long value) {
+    if (value != null) {
+      node.put(name, value);
+    }
+    return this;
+  }
+
+  public NativeJson bool(String name, boolean value) {
+    node.put(name, value);
+    return this;
+  }
+
+  public NativeJson raw(String name, JsonNode value) {
+    if (value != null && !value.isMissingNode() && !value.isNull()) {
+      node.set(name, value);
+    }
+    return this;
+  }
+
+  /** A major-unit amount as {@code name} in minor units. */
+  public NativeJson money(String name, BigDecimal major) {
+    if (major != null) {
+      node.put(name, minor(major));
+    }
+    return this;
+  }
+
+  public NativeJson lines(String name, List<Line> lines) {
+    ArrayNode array = node.putArray(name);
+    for (Line line : lines) {
+      ObjectNode item = array.addObject();
+      item.put("productId", line.productId());
+      putIfPresent(item, "sku", line.sku());
+      putIfPresent(item, "name", line.name());
+      putIfPresent(item, "category", line.category());
+      item.put("quantity", line.quantity());
+      item.put("unitPriceMinor", minor(line.unitPrice()));
+    }
+    return this;
+  }
+
+  /** Minor units; an amount too large for a long becomes -1, which the native reader refuses by field name. */
+  public long minor(BigDecimal major) {
+    try {
+      return Currencies.toMinor(major, currency);
+    } catch (ArithmeticException e) {
+      return -1;
+    }
+  }
+
+  public ObjectNode json() {
+    return node;
+  }
+
+  private static void putIfPresent(ObjectNode item, String name, String value) {
+    if (value != null) {
+      item.put(name, value);
+    }
+  }
+
+  /** One product line in another format's words, price in major units. */
+  public record Line(String productId, String sku, String name, String category, long quantity,
+      BigDecimal unitPrice) {
+
+    public BigDecimal total() {
+      return unitPrice.multiply(BigDecimal.valueOf(quantity));
+    }
+  }
+}
