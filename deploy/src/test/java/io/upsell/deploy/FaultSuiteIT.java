@@ -1,0 +1,117 @@
+package io.upsell.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.upsell.schemas.topics.Topic;
+import io.upsell.schemas.topics.Topics;
+import io.upsell.testkit.TopicRecords;
+import io.upsell.schemas.serde.EventSerdes;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import java.util.stream.Collectors;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * Faults injected into the real stack (broker, SMTP server and services as processes): nothing accepted is lost
+ * or doubled, nothing crash-loops. Each case prints one line of figures.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class FaultSuiteIT {
+
+  private static TestStack stack;
+  private static TopicRecords topics;
+
+  @BeforeAll
+  static void startStack() throws Exception {
+    stack = TestStack.create().start();
+    topics = new TopicRecords(() -> KafkaNode.bootstrap(stack.ports), EventSerdes.singleObject());
+  }
+
+  @AfterAll
+  static void stopStack() {
+    stack.stack.stop();
+    assertThat(Stack.roles()).allSatisfy(role -> assertThat(ChildProcess.running(stack.home, role)).isEmpty());
+  }
+
+  @Test
+  @Order(1)
+  void brokerDownForTwentySecondsLosesAndDoublesNothingThatGot202() throws Exception {
+    String prefix = "outage-" + UUID.randomUUID();
+    Map<String, Integer> answers = new BrokerOutage(stack).run(prefix, Duration.ofMillis(50),
+        Duration.ofSeconds(8), Duration.ofSeconds(20), Duration.ofSeconds(15));
+
+    var inKafka = topics.readAll(Topics.APP_USAGE, r -> r.value().getEventId().startsWith(prefix), Duration.ofSeconds(5))
+        .stream().collect(Collectors.groupingBy(r -> r.value().getEventId(), Collectors.counting()));
+    long accepted = answers.values().stream().filter(s -> s == 202).count();
+    long lost = answers.entrySet().stream().filter(e -> e.getValue() == 202 && !inKafka.containsKey(e.getKey())).count();
+    long duplicates = inKafka.values().stream().filter(n -> n > 1).count();
+    System.out.printf("[fault] broker outage 20 s: sent %d / accepted %d / refused 503 %d / in Kafka %d / "
+        + "duplicates %d / lost %d%n", answers.size(), accepted, count(answers, 503), inKafka.size(), duplicates, lost);
+
+    assertThat(lost).as("events answered 202 but not in Kafka").isZero();
+    assertThat(duplicates).as("events in Kafka more than once").isZero();
+    assertThat(count(answers, 503)).as("the outage was answered with 503").isPositive();
+    assertThat(answers.values()).as("only 202 or 503, never another status or a hang")
+        .allSatisfy(status -> assertThat(status).isIn(202, 503));
+    assertThat(accepted).as("accepted before and after the outage").isGreaterThan(100);
+    awaitAllHealthy();
+  }
+
+  @Test
+  @Order(2)
+  void aPoisonRecordOnEachInputTopicIsDeadLetteredAndNothingCrashLoops() throws Exception {
+    List<Topic<?>> inputs = List.of(Topics.SHOP_ORDERS, Topics.SHOP_CARTS, Topics.SHOP_VIEWS, Topics.APP_USAGE,
+        Topics.APP_SUBSCRIPTIONS, Topics.APP_COURSES, Topics.CRM_CUSTOMERS, Topics.CRM_SUPPORT,
+        Topics.CATALOG_PRODUCTS, Topics.ENGAGEMENT_EVENTS, Topics.UPSELL_TRIGGERS);
+    String key = "poison-shop:" + UUID.randomUUID();
+    try (var producer = new KafkaProducer<>(Map.<String, Object>of("bootstrap.servers", KafkaNode.bootstrap(stack.ports)),
+        new ByteArraySerializer(), new ByteArraySerializer())) {
+      for (Topic<?> topic : inputs) {
+        byte[] poison = ("not avro: " + topic.name()).getBytes(StandardCharsets.UTF_8);
+        producer.send(new ProducerRecord<>(topic.name(), key.getBytes(StandardCharsets.UTF_8), poison))
+            .get(30, TimeUnit.SECONDS);
+      }
+    }
+
+    Map<String, List<String>> appsByTopic = Map.of();
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(90);
+    while (appsByTopic.size() < inputs.size() && System.nanoTime() < deadline) {
+      appsByTopic = topics.readAll(Topics.DEAD_LETTERS, r -> key.equals(r.key()), Duration.ofSeconds(3)).stream()
+          .collect(Collectors.groupingBy(r -> r.value().getSourceTopic(),
+              Collectors.mapping(r -> r.value().getApplication(), Collectors.toList())));
+    }
+    System.out.printf("[fault] poison records: sent %d / dead-lettered on %d topics %s%n", inputs.size(),
+        appsByTopic.size(), appsByTopic);
+
+    assertThat(appsByTopic.keySet()).containsExactlyInAnyOrderElementsOf(
+        inputs.stream().map(Topic::name).toList());
+    awaitAllHealthy();
+  }
+
+  private static long count(Map<String, Integer> answers, int status) {
+    return answers.values().stream().filter(s -> s == status).count();
+  }
+
+  private static void awaitAllHealthy() throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    Map<String, String> status = stack.stack.status();
+    while (!status.values().stream().allMatch("healthy"::equals) && System.nanoTime() < deadline) {
+      Thread.sleep(1000);
+      status = stack.stack.status();
+    }
+    assertThat(status).as("every part healthy again").allSatisfy((role, state) -> assertThat(state).isEqualTo("healthy"));
+  }
+
+}
