@@ -1,0 +1,173 @@
+package io.upsell.notifier.delivery;
+
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import io.upsell.notifier.NotifierConfig;
+import io.upsell.notifier.customer.Catalog;
+import io.upsell.notifier.customer.Customers;
+import io.upsell.notifier.inapp.Inbox;
+import io.upsell.schemas.topics.Topics;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeUnit;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.clients.consumer.ConsumerRebalanceListener;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndMetadata;
+import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.WakeupException;
+import org.apache.kafka.common.serialization.ByteArrayDeserializer;
+import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.utils.Utils;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.jboss.logging.Logger;
+
+/**
+ * Consumes upsell.triggers and analytics.reports in batches: every record of a batch is handled (with bounded
+ * concurrency) until its outcome is published, and only then are the batch's offsets committed. A batch that fails
+ * is rewound and handled again; the send ledger makes that repeat send nothing twice.
+ */
+@ApplicationScoped
+public class TriggerConsumer {
+
+  private static final Logger LOG = Logger.getLogger(TriggerConsumer.class);
+
+  private final String servers;
+  private final NotifierConfig config;
+  private final RecordRouter router;
+  private final SendLedger ledger;
+  private final Set<Integer> ownedTriggerPartitions = ConcurrentHashMap.newKeySet();
+  private ExecutorService workers;
+  private KafkaConsumer<String, byte[]> consumer;
+  private Thread thread;
+  private volatile boolean running = true;
+
+  public TriggerConsumer(@ConfigProperty(name = "kafka.bootstrap.servers") String servers, NotifierConfig config,
+      RecordRouter router, SendLedger ledger) {
+    this.servers = servers;
+    this.config = config;
+    this.router = router;
+    this.ledger = ledger;
+  }
+
+  void start(@Observes StartupEvent event, Customers customers, Catalog catalog, Inbox inbox) {
+    workers = Executors.newFixedThreadPool(config.mail().concurrency());
+    consumer = new KafkaConsumer<>(Map.of(
+        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
+        ConsumerConfig.GROUP_ID_CONFIG, config.consumerGroup(),
+        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, false,
+        ConsumerConfig.AUTO_OFFSET_RESET_CONFIG, "earliest",
+        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, config.batchSize(),
+        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
+        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50),
+        new StringDeserializer(), new ByteArrayDeserializer());
+    thread = new Thread(() -> run(List.of(customers::awaitLoaded, catalog::awaitLoaded, inbox::awaitLoaded)),
+        "trigger-consumer");
+    thread.start();
+  }
+
+  /** Whether this instance handles the customer's triggers now (their partition is assigned here). */
+  public boolean owns(String customerKey) {
+    int partition = Utils.toPositive(Utils.murmur2(customerKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
+        % Topics.UPSELL_TRIGGERS.partitions();
+    return ownedTriggerPartitions.contains(partition);
+  }
+
+  private void run(List<java.util.function.Consumer<Duration>> tables) {
+    try {
+      tables.forEach(t -> t.accept(Duration.ofMinutes(2)));
+      consumer.subscribe(List.of(Topics.UPSELL_TRIGGERS.name(), Topics.ANALYTICS_REPORTS.name()), rebalance());
+      while (running) {
+        ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(200));
+        if (!batch.isEmpty()) {
+          handle(batch);
+        }
+      }
+    } catch (WakeupException e) {
+      // stopping
+    } catch (RuntimeException e) {
+      LOG.error("trigger consumer stopped", e);
+    } finally {
+      consumer.close(Duration.ofSeconds(5));
+    }
+  }
+
+  private void handle(ConsumerRecords<String, byte[]> batch) {
+    List<CompletableFuture<Void>> handled = new ArrayList<>();
+    for (ConsumerRecord<String, byte[]> record : batch) {
+      handled.add(CompletableFuture.runAsync(() -> router.route(record), workers));
+    }
+    try {
+      CompletableFuture.allOf(handled.toArray(CompletableFuture[]::new)).join();
+      consumer.commitSync(nextOffsets(batch));
+    } catch (RuntimeException e) {
+      LOG.warn("batch failed; rewinding to handle it again (the ledger skips what was done)", e);
+      batch.partitions().forEach(p -> consumer.seek(p, batch.records(p).get(0).offset()));
+      sleep(Duration.ofSeconds(1));
+    }
+  }
+
+  private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> batch) {
+    Map<TopicPartition, OffsetAndMetadata> offsets = new HashMap<>();
+    for (TopicPartition p : batch.partitions()) {
+      List<ConsumerRecord<String, byte[]>> records = batch.records(p);
+      offsets.put(p, new OffsetAndMetadata(records.get(records.size() - 1).offset() + 1));
+    }
+    return offsets;
+  }
+
+  private ConsumerRebalanceListener rebalance() {
+    return new ConsumerRebalanceListener() {
+      @Override
+      public void onPartitionsRevoked(Collection<TopicPartition> partitions) {
+        partitions.forEach(p -> ownedTriggerPartitions.remove(p.partition()));
+      }
+
+      @Override
+      public void onPartitionsAssigned(Collection<TopicPartition> partitions) {
+        // A partition taken over from another instance: read the ledger to its end before sending anything.
+        ledger.awaitCaughtUp(Duration.ofMinutes(2));
+        partitions.stream().filter(p -> p.topic().equals(Topics.UPSELL_TRIGGERS.name()))
+            .forEach(p -> ownedTriggerPartitions.add(p.partition()));
+      }
+    };
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration.toMillis());
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  void stop(@Observes ShutdownEvent event) {
+    running = false;
+    if (consumer != null) {
+      consumer.wakeup();
+    }
+    if (workers != null) {
+      workers.shutdownNow();
+    }
+    try {
+      if (thread != null) {
+        thread.join(TimeUnit.SECONDS.toMillis(10));
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

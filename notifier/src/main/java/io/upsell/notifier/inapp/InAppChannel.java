@@ -1,0 +1,68 @@
+package io.upsell.notifier.inapp;
+
+import io.upsell.notifier.NotifierConfig;
+import io.upsell.notifier.delivery.MessageComposer;
+import io.upsell.notifier.delivery.Outcomes;
+import io.upsell.notifier.template.MessageModel;
+import io.upsell.notifier.template.Renderer;
+import io.upsell.notifier.tracking.DeliveryRef;
+import io.upsell.schemas.crm.CustomerProfile;
+import io.upsell.schemas.notify.DeliveryChannel;
+import io.upsell.schemas.notify.InAppMessage;
+import io.upsell.schemas.notify.InAppStatus;
+import io.upsell.schemas.topics.Keys;
+import io.upsell.schemas.upsell.UpsellTrigger;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Optional;
+import java.util.concurrent.CompletableFuture;
+
+/**
+ * Puts a prompt in the customer's inbox (and so on their open streams). Publishing the same message again is
+ * harmless (same message id, same content), so in-app needs no send claim. With {@code emailFallback} and no live
+ * session, the message is marked to be emailed after the configured wait if it is still unseen.
+ */
+@ApplicationScoped
+public class InAppChannel {
+
+  private final MessageComposer composer;
+  private final Renderer renderer;
+  private final Inbox inbox;
+  private final SseHub hub;
+  private final NotifierConfig config;
+  private final Clock clock;
+
+  public InAppChannel(MessageComposer composer, Renderer renderer, Inbox inbox, SseHub hub, NotifierConfig config,
+      Clock clock) {
+    this.composer = composer;
+    this.renderer = renderer;
+    this.inbox = inbox;
+    this.hub = hub;
+    this.config = config;
+    this.clock = clock;
+  }
+
+  public CompletableFuture<Void> deliver(UpsellTrigger trigger, Optional<CustomerProfile> profile, String shopName,
+      boolean emailFallback) {
+    String deliveryId = Outcomes.deliveryId(trigger.getTriggerId(), DeliveryChannel.IN_APP);
+    var ref = new DeliveryRef(trigger.getShopId(), trigger.getCustomerId(), deliveryId, trigger.getTriggerId(),
+        DeliveryChannel.IN_APP, MessageComposer.language(profile));
+    MessageModel model = composer.compose(trigger, profile, shopName, ref);
+    var text = renderer.inApp(model);
+    Instant now = clock.instant();
+    boolean away = !hub.live(Keys.customer(trigger.getShopId(), trigger.getCustomerId()));
+    var message = InAppMessage.newBuilder()
+        .setShopId(trigger.getShopId()).setCustomerId(trigger.getCustomerId()).setMessageId(deliveryId)
+        .setTriggerId(trigger.getTriggerId()).setTriggerType(trigger.getType()).setVariant(trigger.getVariant())
+        .setLocale(model.locale()).setTitle(text.title()).setBody(text.body()).setCtaLabel(text.cta())
+        .setCtaUrl(model.target())
+        .setImageUrl(model.items().isEmpty() ? null : model.items().get(0).imageUrl())
+        .setProductIds(trigger.getOffer().getProductIds()).setStatus(InAppStatus.UNREAD)
+        .setCreatedAt(now).setUpdatedAt(now)
+        .setEmailFallbackAt(emailFallback && away ? now.plus(config.inapp().fallbackWait()) : null)
+        .setTrigger(trigger)
+        .build();
+    return inbox.publish(message);
+  }
+}

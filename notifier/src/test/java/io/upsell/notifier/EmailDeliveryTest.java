@@ -1,0 +1,213 @@
+package io.upsell.notifier;
+
+import static io.restassured.RestAssured.given;
+import static io.upsell.notifier.support.Fixtures.RECORDS;
+import static io.upsell.notifier.support.Fixtures.mailTo;
+import static io.upsell.notifier.support.Fixtures.unique;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.upsell.notifier.support.Fixtures;
+import io.upsell.notifier.support.MailAndHooks;
+import io.upsell.schemas.notify.Delivery;
+import io.upsell.schemas.notify.DeliveryStatus;
+import io.upsell.schemas.notify.Engagement;
+import io.upsell.schemas.notify.EngagementType;
+import io.upsell.schemas.topics.Topics;
+import io.upsell.schemas.upsell.ChannelHint;
+import io.upsell.schemas.upsell.TriggerType;
+import io.upsell.schemas.upsell.UpsellTrigger;
+import io.upsell.testkit.KafkaResource;
+import io.upsell.testkit.TestShops;
+import jakarta.mail.internet.MimeMessage;
+import jakarta.mail.internet.MimeMultipart;
+import java.net.URI;
+import java.time.Duration;
+import java.util.List;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.junit.jupiter.api.Test;
+
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(TestShops.class)
+@QuarkusTestResource(MailAndHooks.class)
+class EmailDeliveryTest {
+
+  private static final Duration WAIT = Duration.ofSeconds(30);
+  static final String SHOP = TestShops.SHOP_A;
+
+  @Test
+  void abandonedCartEmailIsInTheCustomersLanguageWithItemsTrackingAndOneClickUnsubscribe() throws Exception {
+    // Given an Arabic-speaking customer who consented, and two products in the catalog
+    String customer = unique("c");
+    String address = customer + "@example.com";
+    Fixtures.profile(SHOP, customer, address, "ليلى", "ar-SA", true);
+    Fixtures.product(SHOP, "p-mug", "كوب سيراميك", 1299, "GBP");
+    Fixtures.product(SHOP, "p-tea", "شاي أخضر", 550, "GBP");
+    UpsellTrigger trigger = Fixtures.trigger(SHOP, customer, TriggerType.CART_ABANDONED,
+        List.of("p-mug", "p-tea"), ChannelHint.ANY);
+
+    // When the engine fires an abandoned-cart trigger
+    Fixtures.send(trigger);
+
+    // Then exactly one Arabic email with the items, offer and tracking arrives
+    MimeMessage mail = mailTo(address, 1, WAIT).get(0);
+    String html = part(mail, "text/html");
+    String text = part(mail, "text/plain");
+    assertThat(mail.getSubject()).contains("سلتك").contains("Shop A");
+    assertThat(html).contains("dir=\"rtl\"").contains("lang=\"ar\"").contains("ليلى")
+        .contains("كوب سيراميك").contains("شاي أخضر").contains("SAVE10").contains("العودة إلى سلتك")
+        .contains("https://img.example/p-mug.jpg");
+    assertThat(text).contains("كوب سيراميك").contains("/v1/track/click?t=");
+    Delivery delivery = delivered(trigger, DeliveryStatus.SENT);
+    assertThat(delivery.getVariant()).isEqualTo("B");
+    assertThat(delivery.getTriggerType()).isEqualTo(TriggerType.CART_ABANDONED);
+    assertThat(mail.getHeader("Message-ID")[0]).isEqualTo("<" + delivery.getDeliveryId() + "@upsell.local>");
+    assertThat(mail.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
+    String unsubscribe = mail.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "");
+
+    // And the click link records CLICKED and redirects only where it was signed for
+    given().redirects().follow(false).get(pathOf(link(html, "/v1/track/click")))
+        .then().statusCode(302).header("Location", "https://shop.example/p/p-mug");
+    awaitEngagement(customer, EngagementType.CLICKED, delivery.getDeliveryId());
+    // And the open pixel records OPENED
+    given().get(pathOf(link(html, "/v1/track/open"))).then().statusCode(200).contentType("image/gif");
+    awaitEngagement(customer, EngagementType.OPENED, delivery.getDeliveryId());
+
+    // And the unsubscribe page speaks Arabic, and the one-click POST unsubscribes
+    given().get(pathOf(unsubscribe)).then().statusCode(200).body(containsString("dir=\"rtl\""))
+        .body(containsString("ألغِ اشتراكي"));
+    given().contentType("application/x-www-form-urlencoded").body("List-Unsubscribe=One-Click")
+        .post(pathOf(unsubscribe)).then().statusCode(200).body(containsString("تم إلغاء اشتراكك"));
+    awaitEngagement(customer, EngagementType.UNSUBSCRIBED, delivery.getDeliveryId());
+
+    // And the next trigger for that customer is skipped, not mailed
+    UpsellTrigger next = Fixtures.trigger(SHOP, customer, TriggerType.WIN_BACK, List.of("p-tea"), ChannelHint.ANY);
+    Fixtures.send(next);
+    assertThat(delivered(next, DeliveryStatus.SKIPPED).getError()).isEqualTo("unsubscribed");
+    assertThat(mailTo(address, 2, Duration.ofSeconds(1))).hasSize(1);
+  }
+
+  @Test
+  void englishCustomerGetsTheEnglishEmailOnce_evenWhenTheTriggerIsRedelivered() throws Exception {
+    String customer = unique("c");
+    String address = customer + "@example.com";
+    Fixtures.profile(SHOP, customer, address, "Sam", "en-GB", true);
+    Fixtures.product(SHOP, "p-lens", "Travel lens", 24999, "GBP");
+    UpsellTrigger trigger = Fixtures.trigger(SHOP, customer, TriggerType.POST_PURCHASE_CROSS_SELL,
+        List.of("p-lens"), ChannelHint.EMAIL);
+
+    Fixtures.send(trigger);
+    Fixtures.send(trigger);
+
+    MimeMessage mail = mailTo(address, 1, WAIT).get(0);
+    assertThat(part(mail, "text/html")).contains("dir=\"ltr\"").contains("Hi Sam,").contains("Travel lens")
+        .contains("£249.99");
+    delivered(trigger, DeliveryStatus.SENT);
+    List<ConsumerRecord<String, Delivery>> all = RECORDS.readAll(Topics.NOTIFY_DELIVERIES,
+        r -> r.value().getTriggerId().equals(trigger.getTriggerId()), Duration.ofSeconds(2));
+    assertThat(all).hasSize(1);
+    assertThat(mailTo(address, 2, Duration.ofSeconds(1))).hasSize(1);
+  }
+
+  @Test
+  void permanentRefusalBecomesABounceAndStopsFurtherEmail() throws Exception {
+    String customer = unique("c");
+    String address = "bounce-" + customer + "@example.com";
+    Fixtures.profile(SHOP, customer, address, "Bo", "en", true);
+    UpsellTrigger first = Fixtures.trigger(SHOP, customer, TriggerType.WIN_BACK, List.of(), ChannelHint.EMAIL);
+
+    Fixtures.send(first);
+
+    Delivery failed = delivered(first, DeliveryStatus.FAILED);
+    assertThat(failed.getError()).startsWith("bounced: SMTP 550").doesNotContain(address);
+    awaitEngagement(customer, EngagementType.BOUNCED, failed.getDeliveryId());
+    UpsellTrigger second = Fixtures.trigger(SHOP, customer, TriggerType.WIN_BACK, List.of(), ChannelHint.EMAIL);
+    Fixtures.send(second);
+    assertThat(delivered(second, DeliveryStatus.SKIPPED).getError()).isEqualTo("address bounced");
+  }
+
+  @Test
+  void temporaryFailuresAreRetriedThenDeadLetteredAsFailed() {
+    String customer = unique("c");
+    Fixtures.profile(SHOP, customer, "busy-" + customer + "@example.com", "Al", "en", true);
+    UpsellTrigger trigger = Fixtures.trigger(SHOP, customer, TriggerType.WIN_BACK, List.of(), ChannelHint.EMAIL);
+
+    Fixtures.send(trigger);
+
+    assertThat(delivered(trigger, DeliveryStatus.FAILED).getError()).startsWith("SMTP 451");
+    var dead = RECORDS.await(Topics.NOTIFY_DLQ, r -> r.value().getTriggerId().equals(trigger.getTriggerId()), 1, WAIT);
+    assertThat(dead).hasSize(1);
+    assertThat(new String(dead.get(0).headers().lastHeader("error.attempts").value())).isEqualTo("3");
+    assertThat(new String(dead.get(0).headers().lastHeader("error").value())).startsWith("SMTP 451");
+  }
+
+  @Test
+  void customerWithoutMarketingConsentIsSkippedWithTheReason() {
+    String customer = unique("c");
+    Fixtures.profile(SHOP, customer, customer + "@example.com", "Di", "en", false);
+    UpsellTrigger trigger = Fixtures.trigger(SHOP, customer, TriggerType.CART_ABANDONED, List.of(), ChannelHint.ANY);
+
+    Fixtures.send(trigger);
+
+    assertThat(delivered(trigger, DeliveryStatus.SKIPPED).getError()).isEqualTo("no marketing consent");
+  }
+
+  @Test
+  void clickRedirectRefusesLinksItDidNotSign() {
+    given().redirects().follow(false).queryParam("t", "eyJrIjoiQ0xJQ0siLCJ1IjoiaHR0cHM6Ly9ldmlsLmV4YW1wbGUifQ.AAAA")
+        .get("/v1/track/click").then().statusCode(400).body("fields[0].field", org.hamcrest.Matchers.equalTo("t"));
+    given().redirects().follow(false).get("/v1/track/click").then().statusCode(400);
+  }
+
+  static Delivery delivered(UpsellTrigger trigger, DeliveryStatus status) {
+    var found = RECORDS.await(Topics.NOTIFY_DELIVERIES,
+        r -> r.value().getTriggerId().equals(trigger.getTriggerId()), 1, WAIT);
+    assertThat(found).as("a delivery for " + trigger.getTriggerId()).hasSize(1);
+    assertThat(found.get(0).value().getStatus()).isEqualTo(status);
+    assertThat(found.get(0).key()).isEqualTo(trigger.getShopId() + ":" + trigger.getCustomerId());
+    return found.get(0).value();
+  }
+
+  static Engagement awaitEngagement(String customer, EngagementType type, String deliveryId) {
+    var found = RECORDS.await(Topics.ENGAGEMENT_EVENTS, r -> r.value().getCustomerId().equals(customer)
+        && r.value().getType() == type && deliveryId.equals(r.value().getDeliveryId()), 1, WAIT);
+    assertThat(found).as(type + " for " + deliveryId).hasSize(1);
+    return found.get(0).value();
+  }
+
+  static String part(MimeMessage mail, String type) throws Exception {
+    return find(mail.getContent(), type);
+  }
+
+  private static String find(Object content, String type) throws Exception {
+    if (content instanceof MimeMultipart multipart) {
+      for (int i = 0; i < multipart.getCount(); i++) {
+        var body = multipart.getBodyPart(i);
+        if (body.isMimeType(type)) {
+          return body.getContent().toString();
+        }
+        String nested = find(body.getContent(), type);
+        if (nested != null) {
+          return nested;
+        }
+      }
+    }
+    return null;
+  }
+
+  static String link(String html, String path) {
+    Matcher m = Pattern.compile("\"(https?://[^\"]*" + Pattern.quote(path) + "\\?t=[^\"]+)\"").matcher(html);
+    assertThat(m.find()).as("a " + path + " link").isTrue();
+    return m.group(1).replace("&amp;", "&");
+  }
+
+  static String pathOf(String url) {
+    URI uri = URI.create(url);
+    return uri.getRawPath() + "?" + uri.getRawQuery();
+  }
+}
