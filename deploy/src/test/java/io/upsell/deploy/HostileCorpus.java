@@ -29,21 +29,24 @@ final class HostileCorpus {
     this.random = new Random(seed);
   }
 
-  /** {@code count} request bodies, each malformed or adversarial in its own way. */
-  List<String> bodies(int count) {
-    List<String> bodies = new ArrayList<>(count);
+  /** {@code count} request bodies as raw bytes, each malformed or adversarial in its own way. */
+  List<byte[]> bodies(int count) {
+    List<byte[]> bodies = new ArrayList<>(count);
     for (int i = 0; i < count; i++) {
-      bodies.add(switch (i % 8) {
+      if (i % 8 == 5) {
+        bodies.add(brokenEncoding(event()));
+        continue;
+      }
+      bodies.add(utf8(switch (i % 8) {
         case 0 -> deepNesting(200 + random.nextInt(5000));
         case 1 -> eventWith(pick(FIELDS), quoted("x".repeat(100_000 + random.nextInt(400_000))));
         case 2 -> eventWith(pick(FIELDS), quoted(pick(NASTY)));
         case 3 -> eventWith(pick(FIELDS), pick(List.of("1e400", "-1", "99999999999999999999999", "0.5", "-0.0",
             "[1,2,3]", "{\"a\":{}}", "true", "null", "\"\"")));
         case 4 -> truncated(event());
-        case 5 -> brokenEncoding(event());
         case 6 -> "[" + String.join(",", java.util.Collections.nCopies(1 + random.nextInt(3), event())) + ",{]";
         default -> pick(List.of("", " ", "null", "[]", "{}", "\"event\"", "{\"type\":}", "{'type':'x'}", "]["));
-      });
+      }));
     }
     return bodies;
   }
@@ -69,10 +72,19 @@ final class HostileCorpus {
     return json.substring(0, Math.max(1, random.nextInt(json.length())));
   }
 
-  private static String brokenEncoding(String json) {
-    // Lone UTF-8 continuation and overlong bytes, read back as Latin-1 so they travel as-is.
-    return new String(new byte[] {(byte) 0xC0, (byte) 0x80, (byte) 0xFF}, java.nio.charset.StandardCharsets.ISO_8859_1)
-        + json;
+  // An overlong NUL and a byte that is never UTF-8, inside an otherwise valid event.
+  private static byte[] brokenEncoding(String json) {
+    byte[] text = utf8(json);
+    byte[] broken = java.util.Arrays.copyOf(text, text.length + 3);
+    System.arraycopy(text, 10, broken, 13, text.length - 10);
+    broken[10] = (byte) 0xC0;
+    broken[11] = (byte) 0x80;
+    broken[12] = (byte) 0xFF;
+    return broken;
+  }
+
+  private static byte[] utf8(String text) {
+    return text.getBytes(java.nio.charset.StandardCharsets.UTF_8);
   }
 
   private static String quoted(String text) {
