@@ -73,7 +73,7 @@ public final class Policies {
   }
 
   private static Verdict relevance(UpsellTrigger t, Trigger definition, CustomerFacts facts) {
-    if (!definition.offersProducts()) {
+    if (!definition.offersProducts() || t.getOffer().getProductIds().isEmpty()) {
       return null;
     }
     List<String> products = new ArrayList<>(t.getOffer().getProductIds());

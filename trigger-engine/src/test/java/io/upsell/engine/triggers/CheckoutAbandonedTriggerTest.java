@@ -1,0 +1,75 @@
+package io.upsell.engine.triggers;
+
+import static io.upsell.engine.testing.EngineDriver.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.upsell.schemas.shop.CartEventType;
+import io.upsell.schemas.upsell.TriggerType;
+import io.upsell.schemas.upsell.UpsellTrigger;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+
+class CheckoutAbandonedTriggerTest extends TriggerTestBase {
+
+  @Test
+  void firesTwentyMinutesAfterACheckoutWithoutOrder() {
+    engine.cart("c1", "k1", CartEventType.CHECKOUT_STARTED, at(Duration.ZERO), "p1");
+
+    engine.advance(Duration.ofMinutes(19));
+    assertThat(engine.fired()).isEmpty();
+    engine.advance(Duration.ofMinutes(2));
+
+    assertThat(engine.fired()).extracting(UpsellTrigger::getType).containsExactly(TriggerType.CHECKOUT_ABANDONED);
+  }
+
+  @Test
+  void doesNotFireWithoutACheckout() {
+    engine.cart("c1", "k1", CartEventType.CART_VIEWED, at(Duration.ZERO), "p1");
+
+    engine.advance(Duration.ofMinutes(25));
+
+    assertThat(engine.fired()).extracting(UpsellTrigger::getType).doesNotContain(TriggerType.CHECKOUT_ABANDONED);
+  }
+
+  @Test
+  void firesOnceForARedeliveredCheckout() {
+    engine.cart("c1", "k1", CartEventType.CHECKOUT_STARTED, at(Duration.ZERO), "p1");
+    engine.cart("c1", "k1", CartEventType.CHECKOUT_STARTED, at(Duration.ZERO), "p1");
+
+    engine.advance(Duration.ofMinutes(21));
+    engine.advance(Duration.ofMinutes(21));
+
+    assertThat(engine.fired()).hasSize(1);
+  }
+
+  @Test
+  void isCancelledByTheOrder() {
+    engine.cart("c1", "k1", CartEventType.CHECKOUT_STARTED, at(Duration.ZERO), "p1");
+    engine.order("c1", "o1", at(Duration.ofMinutes(3)), "p1");
+
+    engine.advance(Duration.ofMinutes(25));
+
+    assertThat(engine.fired()).isEmpty();
+  }
+
+  @Test
+  void lateOrderPlacedBeforeTheCheckoutDoesNotCancelIt() {
+    engine.cart("c1", "k1", CartEventType.CHECKOUT_STARTED, at(Duration.ofMinutes(5)), "p1");
+    engine.order("c1", "o-old", at(Duration.ZERO), "p7");
+
+    engine.advance(Duration.ofMinutes(30));
+
+    assertThat(engine.fired()).extracting(UpsellTrigger::getType).containsExactly(TriggerType.CHECKOUT_ABANDONED);
+  }
+
+  @Test
+  void pendingCheckoutTimerSurvivesARestart() {
+    engine.cart("c1", "k1", CartEventType.CHECKOUT_STARTED, at(Duration.ZERO), "p1");
+    engine.advance(Duration.ofMinutes(5));
+
+    engine = engine.restart();
+    engine.advance(Duration.ofMinutes(16));
+
+    assertThat(engine.fired()).extracting(UpsellTrigger::getType).containsExactly(TriggerType.CHECKOUT_ABANDONED);
+  }
+}
