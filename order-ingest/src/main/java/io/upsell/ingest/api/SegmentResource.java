@@ -7,6 +7,7 @@ import io.smallrye.common.annotation.Blocking;
 import io.upsell.ingest.IngestConfig;
 import io.upsell.ingest.events.Draft;
 import io.upsell.ingest.events.NativeEvents;
+import io.upsell.ingest.events.Translation;
 import io.upsell.ingest.segment.SegmentCalls;
 import io.upsell.platform.http.ApiException;
 import io.upsell.platform.http.FieldError;
@@ -84,7 +85,7 @@ public class SegmentResource {
     List<FieldError> errors = new ArrayList<>();
     for (int i = 0; i < items.size(); i++) {
       String path = batch ? "batch[" + i + "]" : "";
-      SegmentCalls.Translation translation = calls.translate(items.get(i), path, shop.currency());
+      Translation translation = calls.translate(items.get(i), path, shop.currency());
       errors.addAll(translation.errors());
       if (translation.ignored() != null) {
         ignored.add(translation.ignored());

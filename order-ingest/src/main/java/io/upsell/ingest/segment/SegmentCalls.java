@@ -4,7 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.upsell.ingest.events.Fields;
 import io.upsell.ingest.events.NativeJson;
-import io.upsell.platform.http.FieldError;
+import io.upsell.ingest.events.Translation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -48,7 +48,7 @@ public final class SegmentCalls {
     }
     Call c = new Call(f, eventId(call, f), customer(f), occurredAt(call), currency(f, shopCurrency));
     NativeJson json = type.equals("identify") ? SegmentTracks.identify(c) : tracks.track(event, c);
-    return f.errors().isEmpty() ? Translation.mapped(json.json()) : Translation.invalid(f.errors());
+    return Translation.of(json, f);
   }
 
   private static String customer(Fields f) {
@@ -107,22 +107,6 @@ public final class SegmentCalls {
 
     NativeJson event(String type) {
       return NativeJson.event(type, eventId, customerId, occurredAt, currency);
-    }
-  }
-
-  /** A translated call: a native event, or an ignored event name, or the errors that stop the call. */
-  public record Translation(JsonNode event, String ignored, List<FieldError> errors) {
-
-    static Translation mapped(JsonNode event) {
-      return new Translation(event, null, List.of());
-    }
-
-    static Translation ignored(String name) {
-      return new Translation(null, name, List.of());
-    }
-
-    static Translation invalid(List<FieldError> errors) {
-      return new Translation(null, null, List.copyOf(errors));
     }
   }
 }
