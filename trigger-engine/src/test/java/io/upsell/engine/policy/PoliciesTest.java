@@ -115,7 +115,7 @@ class PoliciesTest {
     engine.advance(Duration.ofMinutes(6));
     engine.cart("c1", "k2", CartEventType.ITEM_ADDED, at(Duration.ofMinutes(30)), "p2");
 
-    engine.advance(Duration.ofMinutes(31));
+    engine.advance(Duration.ofMinutes(34));
 
     assertThat(engine.fired()).extracting(UpsellTrigger::getType)
         .containsExactly(TriggerType.CHECKOUT_ABANDONED, TriggerType.POST_PURCHASE_CROSS_SELL);
