@@ -2,7 +2,9 @@ package io.upsell.ingest.api;
 
 import io.upsell.ingest.IngestConfig;
 import io.upsell.platform.http.ApiException;
+import io.upsell.platform.http.FieldError;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
@@ -18,9 +20,14 @@ public class RateLimiter {
   private final double burst;
   private final Map<String, Bucket> buckets = new ConcurrentHashMap<>();
 
+  @Inject
   public RateLimiter(IngestConfig config) {
-    this.perSecond = config.rateLimit().eventsPerSecond();
-    this.burst = Math.max(config.rateLimit().burst(), config.maxBatchEvents());
+    this(config.rateLimit().eventsPerSecond(), Math.max(config.rateLimit().burst(), config.maxBatchEvents()));
+  }
+
+  RateLimiter(double perSecond, double burst) {
+    this.perSecond = perSecond;
+    this.burst = burst;
   }
 
   /** Takes {@code events} tokens from the shop's bucket, or refuses with 429. */
@@ -29,7 +36,7 @@ public class RateLimiter {
     if (wait > 0) {
       String seconds = Long.toString((long) Math.ceil(wait));
       throw new ApiException(429, "rate limit exceeded",
-          List.of(new io.upsell.platform.http.FieldError("shop", "more than " + (long) perSecond + " events/s")),
+          List.of(new FieldError("shop", "more than " + (long) perSecond + " events/s")),
           Map.of("Retry-After", seconds));
     }
   }
