@@ -36,16 +36,16 @@ public interface IngestConfig {
     /** Unique per instance; default: a random id per start. */
     Optional<String> transactionalId();
 
-    @WithDefault("2s")
+    @WithDefault("PT2S")
     Duration maxBlock();
 
-    @WithDefault("3s")
+    @WithDefault("PT3S")
     Duration deliveryTimeout();
 
-    @WithDefault("5s")
+    @WithDefault("PT5S")
     Duration requestTimeout();
 
-    @WithDefault("1s")
+    @WithDefault("PT1S")
     Duration retryAfter();
 
     @WithDefault("20000")

@@ -36,7 +36,7 @@ public final class IngestTestSupport {
   /** POSTs {@code body} as shop A with the given content type. */
   public static Response post(String path, String contentType, String body) {
     return given().header("Authorization", TestShops.bearer(TestShops.SHOP_A_KEY)).contentType(contentType)
-        .body(body).when().post(path);
+        .body(body.getBytes(java.nio.charset.StandardCharsets.UTF_8)).when().post(path);
   }
 
   public static Response postJson(String path, String body) {

@@ -1,0 +1,103 @@
+package io.upsell.ingest;
+
+import static io.upsell.ingest.IngestTestSupport.all;
+import static io.upsell.ingest.IngestTestSupport.post;
+import static io.upsell.ingest.IngestTestSupport.postJson;
+import static io.upsell.ingest.IngestTestSupport.uniqueId;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.upsell.schemas.topics.Topics;
+import io.upsell.testkit.KafkaResource;
+import io.upsell.testkit.TestShops;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
+import org.junit.jupiter.api.Test;
+
+/** Batches all-or-nothing, duplicates, tenancy, limits: every refusal is a 4xx naming what is wrong. */
+@QuarkusTest
+@QuarkusTestResource(KafkaResource.class)
+@QuarkusTestResource(TestShops.class)
+class RefusalsTest {
+
+  @Test
+  void aBatchWithBadItemsPublishesNothingAndNamesEveryBadItem() {
+    String customer = uniqueId("c");
+    String batch = "[" + usage(customer, uniqueId("e"), 5) + ","
+        + "{\"type\":\"order_placed\",\"eventId\":\"x\",\"customerId\":\"" + customer + "\",\"occurredAt\":1,"
+        + "\"orderId\":\"o\",\"lines\":[{\"productId\":\"p\",\"quantity\":-2,\"unitPriceMinor\":5}],"
+        + "\"totalMinor\":10}," + usage(customer, uniqueId("e"), 5).replace("\"customerId\":\"" + customer + "\",", "")
+        + ",{\"type\":\"teleported\",\"eventId\":\"y\",\"customerId\":\"c\",\"occurredAt\":1}]";
+
+    postJson("/v1/events/batch", batch).then().statusCode(400)
+        .body("fields.field", containsInAnyOrder("[1].lines[0].quantity", "[2].customerId", "[3].type"));
+
+    assertThat(all(Topics.APP_USAGE, TestShops.SHOP_A + ":" + customer)).isEmpty();
+  }
+
+  @Test
+  void anNdjsonBatchIsAcceptedWholeAndARepeatedEventIdIsADuplicate() {
+    String customer = uniqueId("c");
+    String first = usage(customer, uniqueId("e"), 1);
+    String ndjson = first + "\n" + usage(customer, uniqueId("e"), 2) + "\n";
+    post("/v1/events/batch", "application/x-ndjson", ndjson).then().statusCode(202)
+        .body("accepted", equalTo(2)).body("duplicates", equalTo(0));
+    post("/v1/events/batch", "application/x-ndjson", first + "\n" + usage(customer, uniqueId("e"), 3)).then()
+        .statusCode(202).body("accepted", equalTo(1)).body("duplicates", equalTo(1));
+    postJson("/v1/events", first).then().statusCode(202).body("accepted", equalTo(0)).body("duplicates", equalTo(1));
+
+    assertThat(all(Topics.APP_USAGE, TestShops.SHOP_A + ":" + customer)).hasSize(3);
+  }
+
+  @Test
+  void aKeyForShopACannotWriteForShopB() {
+    postJson("/v1/events", usage("c", uniqueId("e"), 1).replace("{", "{\"shopId\":\"shop-b\",")).then()
+        .statusCode(403).body("fields[0].field", equalTo("shopId"));
+  }
+
+  @Test
+  void missingOrUnknownKeysAre401() {
+    RestAssured.given().contentType("application/json").body(usage("c", "e", 1)).post("/v1/events").then()
+        .statusCode(401).header("WWW-Authenticate", "Bearer");
+    RestAssured.given().header("Authorization", "Bearer nope").contentType("application/json")
+        .body(usage("c", "e", 1)).post("/v1/events").then().statusCode(401);
+  }
+
+  @Test
+  void wrongContentTypeIs415AndOversizeIs413AndTooManyEventsIs400() {
+    post("/v1/events", "text/plain", usage("c", "e", 1)).then().statusCode(415).body("status", equalTo(415));
+    String big = "[" + ("{\"pad\":\"" + "x".repeat(1000) + "\"},").repeat(5300) + "{}]";
+    postJson("/v1/events/batch", big).then().statusCode(413).body("fields[0].field", equalTo("body"));
+    String many = IntStream.range(0, 1001).mapToObj(i -> "{}").collect(Collectors.joining(",", "[", "]"));
+    postJson("/v1/events/batch", many).then().statusCode(400).body("fields[0].field", equalTo("body"));
+  }
+
+  @Test
+  void aShopOverItsRateLimitGets429WithRetryAfter() {
+    // Items naming another shop are refused after the events are counted, so nothing is published here.
+    String batch = IntStream.range(0, 1000).mapToObj(i -> "{\"shopId\":\"shop-a\"}")
+        .collect(Collectors.joining(",", "[", "]"));
+    int status = 0;
+    for (int i = 0; i < 100 && status != 429; i++) {
+      var response = RestAssured.given().header("Authorization", TestShops.bearer(TestShops.SHOP_B_KEY))
+          .contentType("application/json").body(batch).post("/v1/events/batch");
+      status = response.statusCode();
+      if (status == 429) {
+        response.then().header("Retry-After", notNullValue());
+      } else {
+        assertThat(status).isEqualTo(403);
+      }
+    }
+    assertThat(status).isEqualTo(429);
+  }
+
+  private static String usage(String customer, String eventId, int used) {
+    return "{\"type\":\"usage_reported\",\"eventId\":\"" + eventId + "\",\"customerId\":\"" + customer + "\","
+        + "\"occurredAt\":1763800000000,\"resource\":\"storage\",\"usedUnits\":" + used + ",\"quotaUnits\":100}";
+  }
+}
