@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
 import io.upsell.platform.http.FieldError;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
@@ -17,6 +18,9 @@ import java.util.Locale;
  * event can be checked in one pass and then thrown away if {@link #errors()} is not empty.
  */
 public final class Fields {
+
+  /** How far ahead of our clock an event time may be (the sender's clock may run fast). */
+  public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(10);
 
   private final JsonNode node;
   private final String path;
@@ -173,13 +177,20 @@ public final class Fields {
     return value.asBoolean();
   }
 
-  /** A required instant: epoch millis, or ISO-8601 with an offset. */
+  /**
+   * A required point in the past: epoch millis, or ISO-8601 with an offset. It becomes the record timestamp, and
+   * the broker refuses timestamps far in the future, so more than {@link #MAX_CLOCK_SKEW} ahead is an input error.
+   */
   public Instant instant(String name) {
     if (!has(name)) {
       fail(name, "is required");
       return Instant.EPOCH;
     }
     Instant value = optInstant(name);
+    if (value != null && value.isAfter(Instant.now().plus(MAX_CLOCK_SKEW))) {
+      fail(name, "must not be in the future");
+      return Instant.EPOCH;
+    }
     return value == null ? Instant.EPOCH : value;
   }
 

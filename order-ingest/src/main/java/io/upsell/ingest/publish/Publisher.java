@@ -16,6 +16,7 @@ import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.errors.RetriableException;
 import org.apache.kafka.common.serialization.Serializer;
 import org.jboss.logging.Logger;
 
@@ -154,7 +155,10 @@ public final class Publisher implements AutoCloseable {
   // initTransactions aborts whatever this one left open.
   private void fail(List<Submission> group, RuntimeException e, long now) {
     downReason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
-    downUntil = now + settings.downBackoff().toMillis();
+    if (e instanceof RetriableException || e.getCause() instanceof RetriableException) {
+      // Kafka unreachable or slow: refuse at once for a moment rather than queue requests that would time out.
+      downUntil = now + settings.downBackoff().toMillis();
+    }
     LOG.warnf("transaction of %d requests failed, answering 503: %s", group.size(), downReason);
     if (producer != null) {
       producer.close(Duration.ZERO);
