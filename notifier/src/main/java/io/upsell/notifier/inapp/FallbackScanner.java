@@ -46,8 +46,10 @@ public class FallbackScanner {
         if (!seen && message.getTrigger() != null) {
           handler.emailFallback(message.getTrigger());
         }
-        inbox.publish(InAppMessage.newBuilder(message).setEmailFallbackDone(true).setUpdatedAt(Instant.now(clock))
-            .build()).join();
+        InAppMessage next = Snapshots.copy(message);
+        next.setEmailFallbackDone(true);
+        next.setUpdatedAt(Instant.now(clock));
+        inbox.publish(next).join();
       } catch (RuntimeException e) {
         LOG.warnf(e, "email fallback of message %s failed; will retry", message.getMessageId());
       }

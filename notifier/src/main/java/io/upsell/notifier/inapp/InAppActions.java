@@ -43,8 +43,9 @@ public class InAppActions {
     };
     InAppMessage message = inbox.find(customerKey, messageId)
         .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no message " + messageId + " in this inbox"));
-    InAppMessage next = InAppMessage.newBuilder(message).setStatus(action.status()).setUpdatedAt(clock.instant())
-        .build();
+    InAppMessage next = Snapshots.copy(message);
+    next.setStatus(action.status());
+    next.setUpdatedAt(clock.instant());
     var ref = new DeliveryRef(message.getShopId(), message.getCustomerId(), message.getMessageId(),
         message.getTriggerId(), DeliveryChannel.IN_APP, message.getLocale());
     List<String> products = action.engagement() == EngagementType.DOWNVOTED ? message.getProductIds() : List.of();

@@ -35,9 +35,11 @@ public class SseHub {
     this.clock = clock;
   }
 
+  /** Adds a stream; a first comment flushes the response so the browser's EventSource opens at once. */
   public void register(String customerKey, SseEventSink sink, Sse sse) {
     clients.computeIfAbsent(customerKey, k -> ConcurrentHashMap.newKeySet()).add(new Client(sink, sse));
     seen(customerKey);
+    sink.send(sse.newEventBuilder().comment("connected").build());
   }
 
   /** Sends one snapshot to one stream (used to replay what a resuming client missed). */
@@ -83,10 +85,21 @@ public class SseHub {
     return clients.values().stream().mapToInt(Set::size).sum();
   }
 
-  /** Drops closed streams of customers who got no message for a while. */
-  @Scheduled(every = "30s")
-  void sweep() {
-    clients.values().forEach(set -> set.removeIf(c -> c.sink().isClosed()));
+  /** A heartbeat keeps idle streams open through proxies and finds the closed ones, which are dropped. */
+  @Scheduled(every = "25s")
+  void heartbeat() {
+    clients.values().forEach(set -> set.removeIf(c -> {
+      if (c.sink().isClosed()) {
+        return true;
+      }
+      c.sink().send(c.sse().newEventBuilder().comment("heartbeat").build())
+          .whenComplete((ok, error) -> {
+            if (error != null) {
+              set.remove(c);
+            }
+          });
+      return false;
+    }));
     clients.values().removeIf(Set::isEmpty);
   }
 

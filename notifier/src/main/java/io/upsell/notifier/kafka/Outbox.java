@@ -8,6 +8,8 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
@@ -23,6 +25,11 @@ public class Outbox {
 
   private final KafkaProducer<String, byte[]> producer;
   private final EventSerdes serdes;
+  private final ExecutorService callbacks = Executors.newFixedThreadPool(2, r -> {
+    Thread thread = new Thread(r, "outbox-callback");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   public Outbox(@ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, EventSerdes serdes) {
     this.serdes = serdes;
@@ -46,11 +53,15 @@ public class Outbox {
     headers.forEach((name, text) -> record.headers().add(name, text.getBytes(StandardCharsets.UTF_8)));
     var future = new CompletableFuture<RecordMetadata>();
     producer.send(record, (metadata, error) -> {
-      if (error == null) {
-        future.complete(metadata);
-      } else {
-        future.completeExceptionally(error);
-      }
+      // Never run a caller's continuation on the producer's I/O thread: a send from there would wait for
+      // metadata only that thread can fetch.
+      callbacks.execute(() -> {
+        if (error == null) {
+          future.complete(metadata);
+        } else {
+          future.completeExceptionally(error);
+        }
+      });
     });
     return future;
   }
@@ -63,5 +74,6 @@ public class Outbox {
   @PreDestroy
   void close() {
     producer.close(Duration.ofSeconds(5));
+    callbacks.shutdown();
   }
 }
