@@ -42,6 +42,10 @@ public interface EngineConfig {
   @WithDefault("14d")
   Duration angryFor();
 
+  /** Orders with more distinct products than this are bulk buys, not baskets: bought-together learning skips them. */
+  @WithDefault("50")
+  int learnMaxProducts();
+
   /** Per-trigger settings, {@code upsell.engine.trigger.<TYPE>.<key>=value}. */
   Map<String, Map<String, String>> trigger();
 

@@ -18,8 +18,9 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Two products are bought together when they appear in the same order; the count per ordered pair is kept per
- * shop, incrementally, and a product's companions are those with at least the minimum support, best first.
+ * Two products are bought together when they appear in the same order (bulk orders of more than
+ * {@code learn-max-products} distinct products excepted); the count per ordered pair is kept per shop,
+ * incrementally, and a product's companions are those with at least the minimum support, best first.
  */
 public final class BoughtTogether {
 
@@ -32,7 +33,8 @@ public final class BoughtTogether {
   /** Wires the learner onto orders keyed by shop. */
   public static void addTo(EngineContext engine) {
     StateStores.add(engine.sources().builder(), STORE, Serdes.Long());
-    engine.sources().ordersByShop().process(Learner::new, STORE);
+    int maxProducts = engine.config().learnMaxProducts();
+    engine.sources().ordersByShop().process(() -> new Learner(maxProducts), STORE);
   }
 
   /** One companion and how many orders held both. */
@@ -65,7 +67,12 @@ public final class BoughtTogether {
 
   private static final class Learner implements Processor<String, OrderEvent, Void, Void> {
 
+    private final int maxProducts;
     private KeyValueStore<String, Long> pairs;
+
+    Learner(int maxProducts) {
+      this.maxProducts = maxProducts;
+    }
 
     @Override
     public void init(ProcessorContext<Void, Void> context) {
@@ -76,6 +83,9 @@ public final class BoughtTogether {
     public void process(Record<String, OrderEvent> record) {
       OrderPlaced order = (OrderPlaced) record.value().getEvent();
       Set<String> products = productsOf(order);
+      if (products.size() > maxProducts) {
+        return;
+      }
       for (String a : products) {
         for (String b : products) {
           if (!a.equals(b)) {

@@ -48,7 +48,7 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
     facts = context.getStateStore(FactsKeeper.STORE);
     EngineConfig config = engine.config();
     // Production timers follow the clock even when no event arrives; a backtest has no clock but the history's.
-    PunctuationType type = config.streamTimeTimers() ? PunctuationType.STREAM_TIME : PunctuationType.WALL_CLOCK_TIME;
+    PunctuationType type = engine.streamTimeTimers() ? PunctuationType.STREAM_TIME : PunctuationType.WALL_CLOCK_TIME;
     context.schedule(config.punctuateEvery(), type, this::fireDue);
   }
 

@@ -11,13 +11,21 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 /**
  * What every trigger is wired with: defaults, serdes, the shared sources, and (in a backtest) rules given by the
  * caller instead of the stored ones.
+ *
+ * @param backtest history replay: timers run on stream time whatever the config says
  */
-public record EngineContext(EngineConfig config, EventSerdes serdes, Sources sources, ShopRules rulesOverride) {
+public record EngineContext(EngineConfig config, EventSerdes serdes, Sources sources, ShopRules rulesOverride,
+    boolean backtest) {
 
   /** Global store of each shop's rules (key shopId). */
   public static final String RULES = "rules";
   /** Global store of the catalog (key shopId:productId). */
   public static final String CATALOG = "catalog";
+
+  /** Whether timers fire on stream time (backtests) rather than the wall clock. */
+  public boolean streamTimeTimers() {
+    return backtest || config.streamTimeTimers();
+  }
 
   /** The settings in force for {@code shopId}, read from the rules global store. */
   public ShopSettings settings(StoreReader stores, String shopId) {

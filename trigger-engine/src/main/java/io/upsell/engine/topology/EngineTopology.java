@@ -48,7 +48,7 @@ public final class EngineTopology {
 
   /** The production topology: all raw records in, decisions to the contract's topics. */
   public static Topology live(EngineConfig config, EventSerdes serdes) {
-    return build(config, serdes, Scope.everything(), null, decisions -> {
+    return build(config, serdes, Scope.everything(), null, false, decisions -> {
       decisions.filter((k, d) -> d.isFired()).mapValues(Decision::fired)
           .to(Topics.UPSELL_TRIGGERS.name(), Produced.with(serdes.keySerde(), serdes.valueSerde(Topics.UPSELL_TRIGGERS)));
       decisions.filter((k, d) -> !d.isFired()).mapValues(Decision::suppressed)
@@ -62,9 +62,10 @@ public final class EngineTopology {
    * the decisions handed to {@code sink} instead of the live topics.
    */
   public static Topology build(EngineConfig config, EventSerdes serdes, Scope scope, ShopRules rulesOverride,
-      Consumer<KStream<String, Decision>> sink) {
+      boolean backtest, Consumer<KStream<String, Decision>> sink) {
     StreamsBuilder builder = new StreamsBuilder();
-    EngineContext engine = new EngineContext(config, serdes, new Sources(builder, serdes, scope), rulesOverride);
+    EngineContext engine =
+        new EngineContext(config, serdes, new Sources(builder, serdes, scope), rulesOverride, backtest);
     BoughtTogether.addTo(engine);
     FactsKeeper.addTo(engine);
     Map<TriggerType, Trigger> byType = new EnumMap<>(TriggerType.class);

@@ -1,0 +1,69 @@
+package io.upsell.engine.backtest;
+
+import java.time.Instant;
+
+/** One backtest as the caller sees it: where it is, how far it got, and its report once done. */
+public final class BacktestJob {
+
+  /** Life of a backtest. */
+  public enum Status { QUEUED, RUNNING, DONE, FAILED }
+
+  private final String id;
+  private final String shopId;
+  private final Instant from;
+  private final Instant to;
+  private final BacktestReport report;
+  private volatile Status status = Status.QUEUED;
+  private volatile long replayed;
+  private volatile long total;
+  private volatile String error;
+
+  public BacktestJob(String id, String shopId, Instant from, Instant to, BacktestReport report) {
+    this.id = id;
+    this.shopId = shopId;
+    this.from = from;
+    this.to = to;
+    this.report = report;
+  }
+
+  public String id() {
+    return id;
+  }
+
+  public String shopId() {
+    return shopId;
+  }
+
+  public BacktestReport report() {
+    return report;
+  }
+
+  void progress(long replayedRecords, long totalRecords) {
+    replayed = replayedRecords;
+    total = totalRecords;
+  }
+
+  void status(Status next) {
+    status = next;
+  }
+
+  void failed(String reason) {
+    error = reason;
+    status = Status.FAILED;
+  }
+
+  /** The job as JSON; the report only once done. */
+  public View view() {
+    double progress = status == Status.DONE ? 1.0 : total == 0 ? 0.0 : Math.min(1.0, (double) replayed / total);
+    return new View(id, shopId, from.toString(), to.toString(), status, progress, replayed, total, error,
+        status == Status.DONE ? report.snapshot() : null);
+  }
+
+  /**
+   * JSON view of a job.
+   *
+   * @param replayed raw records read so far (every shop's: the topics are shared); {@code total} at the start
+   */
+  public record View(String id, String shopId, String from, String to, Status status, double progress, long replayed,
+      long total, String error, BacktestReport.Snapshot report) {}
+}

@@ -1,0 +1,69 @@
+package io.upsell.engine.backtest;
+
+import io.upsell.engine.policy.Decision;
+import io.upsell.schemas.upsell.UpsellTrigger;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.Map;
+import java.util.TreeMap;
+
+/**
+ * What a backtest found: triggers that would have fired per type and day, and refusals per policy reason (also per
+ * type). Filled by the replay's sink; read by the REST endpoint while it runs.
+ */
+public final class BacktestReport {
+
+  private final ZoneId zone;
+  private final Map<String, Map<LocalDate, Long>> fired = new TreeMap<>();
+  private final Map<String, Long> suppressed = new TreeMap<>();
+  private final Map<String, Map<String, Long>> suppressedByType = new TreeMap<>();
+  private long pendingTimers;
+
+  public BacktestReport(ZoneId zone) {
+    this.zone = zone;
+  }
+
+  /** Counts one decision of the replay, made at {@code atMillis} (stream time). */
+  public synchronized void add(Decision decision, long atMillis) {
+    if (decision.isFired()) {
+      UpsellTrigger t = decision.fired();
+      LocalDate day = Instant.ofEpochMilli(atMillis).atZone(zone).toLocalDate();
+      fired.computeIfAbsent(t.getType().name(), k -> new TreeMap<>()).merge(day, 1L, Long::sum);
+    } else {
+      String reason = decision.suppressed().getSuppressionReason().name();
+      suppressed.merge(reason, 1L, Long::sum);
+      suppressedByType.computeIfAbsent(decision.suppressed().getTrigger().getType().name(), k -> new TreeMap<>())
+          .merge(reason, 1L, Long::sum);
+    }
+  }
+
+  public synchronized void pendingTimers(long count) {
+    pendingTimers = count;
+  }
+
+  /** A consistent copy for the JSON answer. */
+  public synchronized Snapshot snapshot() {
+    Map<String, Map<String, Long>> byDay = new TreeMap<>();
+    Map<String, Long> totals = new TreeMap<>();
+    fired.forEach((type, days) -> {
+      Map<String, Long> copy = new TreeMap<>();
+      days.forEach((day, n) -> copy.put(day.toString(), n));
+      byDay.put(type, copy);
+      totals.put(type, days.values().stream().mapToLong(Long::longValue).sum());
+    });
+    Map<String, Map<String, Long>> byType = new TreeMap<>();
+    suppressedByType.forEach((type, reasons) -> byType.put(type, new TreeMap<>(reasons)));
+    return new Snapshot(zone.getId(), totals, byDay, new TreeMap<>(suppressed), byType, pendingTimers);
+  }
+
+  /**
+   * The report as JSON.
+   *
+   * @param firedByTypeAndDay type → day (shop's zone) → count
+   * @param pendingTimers timers not yet due when the replay reached the end of the range
+   */
+  public record Snapshot(String timeZone, Map<String, Long> firedByType, Map<String, Map<String, Long>> firedByTypeAndDay,
+      Map<String, Long> suppressedByReason, Map<String, Map<String, Long>> suppressedByTypeAndReason,
+      long pendingTimers) {}
+}

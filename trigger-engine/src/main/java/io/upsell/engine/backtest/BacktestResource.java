@@ -1,0 +1,93 @@
+package io.upsell.engine.backtest;
+
+import io.upsell.engine.config.EngineConfig;
+import io.upsell.engine.rules.RulesBody;
+import io.upsell.engine.rules.RulesCheck;
+import io.upsell.platform.http.ApiException;
+import io.upsell.platform.http.ShopAuth;
+import io.upsell.platform.shops.Shop;
+import io.upsell.schemas.upsell.ShopRules;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.format.DateTimeParseException;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+
+/** A shop replays its own history through the engine to see what would have fired, and what would have been refused. */
+@Path("/v1/backtests")
+@Produces(MediaType.APPLICATION_JSON)
+public class BacktestResource {
+
+  private final ShopAuth auth;
+  private final Backtests backtests;
+  private final EngineConfig defaults;
+
+  public BacktestResource(ShopAuth auth, Backtests backtests, EngineConfig defaults) {
+    this.auth = auth;
+    this.backtests = backtests;
+    this.defaults = defaults;
+  }
+
+  /**
+   * A backtest request.
+   *
+   * @param from inclusive: a date (start of day in the shop's zone) or an ISO instant
+   * @param to exclusive, same forms
+   * @param rules rules to try instead of the shop's stored ones (optional)
+   */
+  public record BacktestRequest(String shopId, String from, String to, RulesBody rules) {}
+
+  @POST
+  @Consumes(MediaType.APPLICATION_JSON)
+  @Operation(summary = "Start a replay of the shop's history; poll the returned job for progress and report")
+  public Response start(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, BacktestRequest request) {
+    if (request == null) {
+      throw ApiException.badRequest("body", "a JSON object with from and to is required");
+    }
+    Shop shop = auth.shop(authorization, request.shopId());
+    Instant from = instant("from", request.from(), shop.timeZone());
+    Instant to = instant("to", request.to(), shop.timeZone());
+    if (!to.isAfter(from)) {
+      throw ApiException.badRequest("to", "must be after from");
+    }
+    ShopRules override = null;
+    if (request.rules() != null) {
+      RulesCheck.check(defaults, request.rules());
+      override = request.rules().toRecord(shop.id(), Instant.now());
+    }
+    BacktestJob job = backtests.start(shop.id(), from, to, shop.timeZone(), override);
+    return Response.accepted(job.view()).location(URI.create("/v1/backtests/" + job.id())).build();
+  }
+
+  @GET
+  @Path("/{id}")
+  @Operation(summary = "A backtest's progress, and its report once done")
+  public BacktestJob.View get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
+    Shop shop = auth.shop(authorization);
+    return backtests.find(id).filter(job -> job.shopId().equals(shop.id())).map(BacktestJob::view)
+        .orElseThrow(() -> new ApiException(404, "not found",
+            java.util.List.of(new io.upsell.platform.http.FieldError("id", "no such backtest")), java.util.Map.of()));
+  }
+
+  private static Instant instant(String field, String value, ZoneId zone) {
+    if (value == null || value.isBlank()) {
+      throw ApiException.badRequest(field, "is required: a date like 2010-12-01 or an ISO instant");
+    }
+    try {
+      return value.length() == 10 ? LocalDate.parse(value).atStartOfDay(zone).toInstant() : Instant.parse(value);
+    } catch (DateTimeParseException e) {
+      throw ApiException.badRequest(field, "must be a date like 2010-12-01 or an ISO instant");
+    }
+  }
+}

@@ -1,0 +1,77 @@
+package io.upsell.engine.backtest;
+
+import io.upsell.engine.config.EngineConfig;
+import io.upsell.engine.topology.EngineTopology;
+import io.upsell.engine.topology.Scope;
+import io.upsell.schemas.serde.EventSerdes;
+import io.upsell.schemas.upsell.ShopRules;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.Properties;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.jboss.logging.Logger;
+
+/**
+ * Replays stored history through the engine's own topology on stream time, under an application id of its own
+ * (own consumer group, own internal topics, deleted afterwards), with decisions going to the report: nothing
+ * reaches the live topics.
+ */
+public final class BacktestRunner {
+
+  private static final Logger LOG = Logger.getLogger(BacktestRunner.class);
+
+  private final EngineConfig config;
+  private final EventSerdes serdes;
+  private final String bootstrapServers;
+
+  public BacktestRunner(EngineConfig config, EventSerdes serdes, String bootstrapServers) {
+    this.config = config;
+    this.serdes = serdes;
+    this.bootstrapServers = bootstrapServers;
+  }
+
+  /** Runs {@code job} to its end (or failure), updating its progress as it goes. */
+  public void run(BacktestJob job, Scope scope, ShopRules rulesOverride) {
+    String applicationId = "trigger-engine-backtest-" + job.id();
+    Topology topology = EngineTopology.build(config, serdes, scope, rulesOverride, true,
+        decisions -> decisions.process(() -> new ReportSink(job.report())));
+    job.status(BacktestJob.Status.RUNNING);
+    try (ReplayProgress progress = new ReplayProgress(bootstrapServers, applicationId, topology)) {
+      Path stateDir = Files.createTempDirectory("backtest-" + job.id());
+      KafkaStreams streams = new KafkaStreams(topology, properties(applicationId, stateDir));
+      try {
+        streams.start();
+        progress.awaitEnd(streams, job);
+        job.report().pendingTimers(PendingTimers.count(streams));
+        job.status(BacktestJob.Status.DONE);
+      } finally {
+        streams.close();
+        streams.cleanUp();
+        progress.deleteInternals();
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      job.failed("interrupted");
+    } catch (Exception e) {
+      LOG.warnf(e, "backtest %s failed", job.id());
+      job.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  private Properties properties(String applicationId, Path stateDir) {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+    props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
+    // The report is built in this JVM and the run is thrown away on failure: at-least-once is enough here.
+    props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.AT_LEAST_ONCE);
+    props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 200);
+    props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
+    props.put(StreamsConfig.DEFAULT_DESERIALIZATION_EXCEPTION_HANDLER_CLASS_CONFIG,
+        org.apache.kafka.streams.errors.LogAndContinueExceptionHandler.class);
+    return props;
+  }
+}

@@ -1,0 +1,18 @@
+package io.upsell.engine.topology;
+
+import io.upsell.engine.config.EngineConfig;
+import io.upsell.schemas.serde.EventSerdes;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import org.apache.kafka.streams.Topology;
+
+/** Hands the engine's plain topology to the Kafka Streams extension; all wiring lives in {@link EngineTopology}. */
+@ApplicationScoped
+public class TopologyProducer {
+
+  @Produces
+  @ApplicationScoped
+  Topology topology(EngineConfig config, EventSerdes serdes) {
+    return EngineTopology.live(config, serdes);
+  }
+}

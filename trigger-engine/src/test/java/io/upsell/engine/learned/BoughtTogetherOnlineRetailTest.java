@@ -1,0 +1,87 @@
+package io.upsell.engine.learned;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.upsell.engine.testing.EngineDriver;
+import io.upsell.engine.testing.OnlineRetail;
+import io.upsell.schemas.common.LineItem;
+import io.upsell.schemas.shop.OrderEvent;
+import io.upsell.schemas.shop.OrderPlaced;
+import io.upsell.schemas.topics.Keys;
+import io.upsell.schemas.topics.Topics;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.stream.Collectors;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.Test;
+
+/** The engine's learned pairs on real orders equal the pairs counted here, independently, from the same file. */
+class BoughtTogetherOnlineRetailTest {
+
+  private static final int MAX_PRODUCTS = 50;
+
+  @Test
+  void learnedCompanionsOnOnlineRetailEqualIndependentPairCounts() {
+    List<OrderPlaced> orders = OnlineRetail.orders(EngineDriver.SHOP);
+    Map<String, Map<String, Long>> expected = countPairs(orders);
+
+    try (EngineDriver engine = new EngineDriver()) {
+      for (OrderPlaced order : orders) {
+        engine.send(Topics.SHOP_ORDERS, Keys.customer(order.getShopId(), order.getCustomerId()), new OrderEvent(order),
+            order.getOccurredAt().toEpochMilli());
+      }
+      KeyValueStore<String, Long> pairs = engine.driver().getKeyValueStore(BoughtTogether.STORE);
+
+      List<String> busiest = expected.entrySet().stream()
+          .sorted(Comparator.comparingLong((Map.Entry<String, Map<String, Long>> e) -> -total(e.getValue()))
+              .thenComparing(Map.Entry::getKey))
+          .limit(25).map(Map.Entry::getKey).toList();
+      assertThat(busiest).hasSize(25);
+      for (String product : busiest) {
+        List<BoughtTogether.Companion> learned = BoughtTogether.companions(pairs, EngineDriver.SHOP, product, 5, 3);
+        assertThat(learned).as("companions of %s", product).isEqualTo(topK(expected.get(product), 5, 3));
+        assertThat(learned).isNotEmpty();
+      }
+    }
+  }
+
+  private static long total(Map<String, Long> counts) {
+    return counts.values().stream().mapToLong(Long::longValue).sum();
+  }
+
+  private static Map<String, Map<String, Long>> countPairs(List<OrderPlaced> orders) {
+    Map<String, Map<String, Long>> counts = new HashMap<>();
+    for (OrderPlaced order : orders) {
+      Set<String> products = order.getLines().stream().map(LineItem::getProductId)
+          .collect(Collectors.toCollection(TreeSet::new));
+      if (products.size() > MAX_PRODUCTS) {
+        continue;
+      }
+      for (String a : products) {
+        for (String b : products) {
+          if (!a.equals(b)) {
+            counts.computeIfAbsent(a, k -> new HashMap<>()).merge(b, 1L, Long::sum);
+          }
+        }
+      }
+    }
+    return counts;
+  }
+
+  private static List<BoughtTogether.Companion> topK(Map<String, Long> counts, int k, long minSupport) {
+    List<BoughtTogether.Companion> all = new ArrayList<>();
+    counts.forEach((product, n) -> {
+      if (n >= minSupport) {
+        all.add(new BoughtTogether.Companion(product, n));
+      }
+    });
+    all.sort(Comparator.comparingLong(BoughtTogether.Companion::orders).reversed()
+        .thenComparing(BoughtTogether.Companion::productId));
+    return all.subList(0, Math.min(k, all.size()));
+  }
+}
