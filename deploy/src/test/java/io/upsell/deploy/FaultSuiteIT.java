@@ -35,12 +35,16 @@ class FaultSuiteIT {
 
   @BeforeAll
   static void startStack() throws Exception {
-    stack = TestStack.create().start();
+    stack = TestStack.create();
+    stack.start();
     topics = new TopicRecords(() -> KafkaNode.bootstrap(stack.ports), EventSerdes.singleObject());
   }
 
   @AfterAll
   static void stopStack() {
+    if (stack == null) {
+      return;
+    }
     stack.stack.stop();
     assertThat(Stack.roles()).allSatisfy(role -> assertThat(ChildProcess.running(stack.home, role)).isEmpty());
   }

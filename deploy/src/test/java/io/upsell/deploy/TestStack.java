@@ -33,9 +33,10 @@ final class TestStack {
     }
   }
 
+  /** Starts the stack; whatever it started is stopped at JVM exit even when the start fails half-way. */
   TestStack start() throws InterruptedException {
-    ports = stack.start(StackPorts.free(), false);
     Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "test-stack-stop"));
+    ports = stack.start(StackPorts.free(), false);
     return this;
   }
 
