@@ -7,7 +7,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.upsell.analytics.retail.OnlineRetail.Line;
-import io.upsell.schemas.serde.EventSerdes;
+import io.upsell.analytics.fixtures.TestProducer;
 import io.upsell.schemas.shop.OrderCancelled;
 import io.upsell.schemas.shop.OrderEvent;
 import io.upsell.schemas.shop.OrderPlaced;
@@ -24,9 +24,6 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
@@ -128,30 +125,14 @@ class OnlineRetailReplayTest {
     if (replayed) {
       return;
     }
-    EventSerdes serdes = EventSerdes.singleObject();
-    // One request in flight keeps each customer's events in order; every send is awaited, so a lost record fails
-    // the test here rather than as a wrong figure. (The idempotent producer can get stuck on the fresh in-process
-    // broker with OUT_OF_ORDER_SEQUENCE after an early NOT_LEADER answer; ordering does not need it.)
-    Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.broker().bootstrapServers(),
-        ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.LINGER_MS_CONFIG, 5,
-        ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, false, ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 1);
-    List<java.util.concurrent.Future<?>> sent = new java.util.ArrayList<>();
-    try (var producer = new KafkaProducer<>(config, serdes.keySerde().serializer(),
-        serdes.valueSerde(Topics.SHOP_ORDERS).serializer())) {
+    try (TestProducer producer = new TestProducer(TestKafka.broker().bootstrapServers())) {
       for (OrderEvent event : OnlineRetail.events(SHOP, lines)) {
         String customer = event.getEvent() instanceof OrderPlaced p ? p.getCustomerId()
             : ((OrderCancelled) event.getEvent()).getCustomerId();
         long at = event.getEvent() instanceof OrderPlaced p ? p.getOccurredAt().toEpochMilli()
             : ((OrderCancelled) event.getEvent()).getOccurredAt().toEpochMilli();
-        sent.add(producer.send(
-            new ProducerRecord<>(Topics.SHOP_ORDERS.name(), null, at, Keys.customer(SHOP, customer), event)));
+        producer.send(Topics.SHOP_ORDERS, Keys.customer(SHOP, customer), event, at);
       }
-      producer.flush();
-      for (var future : sent) {
-        future.get(60, java.util.concurrent.TimeUnit.SECONDS);
-      }
-    } catch (Exception e) {
-      throw new AssertionError("replay could not be written to Kafka", e);
     }
     replayed = true;
   }
