@@ -33,10 +33,15 @@ public final class Fixtures {
 
   public static void profile(String shop, String customer, String email, String name, String locale,
       boolean consent) {
-    var profile = CustomerProfile.newBuilder().setShopId(shop).setCustomerId(customer).setEventId(unique("p"))
+    RECORDS.send(Topics.CRM_CUSTOMERS, Keys.customer(shop, customer),
+        profileRecord(shop, customer, email, name, locale, consent), System.currentTimeMillis());
+  }
+
+  public static CustomerProfile profileRecord(String shop, String customer, String email, String name,
+      String locale, boolean consent) {
+    return CustomerProfile.newBuilder().setShopId(shop).setCustomerId(customer).setEventId(unique("p"))
         .setOccurredAt(Instant.now()).setEmail(email).setName(name).setLocale(locale).setTimeZone("UTC")
         .setMarketingConsent(consent).build();
-    RECORDS.send(Topics.CRM_CUSTOMERS, Keys.customer(shop, customer), profile, System.currentTimeMillis());
   }
 
   public static void product(String shop, String id, String name, long priceMinor, String currency) {
