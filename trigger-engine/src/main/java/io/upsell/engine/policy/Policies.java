@@ -26,7 +26,7 @@ public final class Policies {
 
   public static Verdict decide(UpsellTrigger candidate, Trigger definition, CustomerFacts facts, ShopSettings settings,
       long now) {
-    UpsellTrigger t = UpsellTrigger.newBuilder(candidate).build();
+    UpsellTrigger t = Copies.of(candidate);
     if (facts.decidedTriggerIds.contains(t.getTriggerId())) {
       return Verdict.repeat(t);
     }
@@ -85,13 +85,13 @@ public final class Policies {
     if (products.isEmpty()) {
       return Verdict.suppress(t, SuppressionReason.DOWNVOTED, "the customer down-voted the offered products");
     }
-    t.setOffer(Offer.newBuilder(t.getOffer()).setProductIds(products).build());
+    t.setOffer(Copies.offer(t.getOffer(), products));
     return null;
   }
 
   // Variant A is a share off, variant B a fixed amount off; a trigger without discounts keeps its offer.
   private static Offer withDiscount(UpsellTrigger t, ShopSettings settings) {
-    Offer.Builder offer = Offer.newBuilder(t.getOffer());
+    Offer offer = Copies.offer(t.getOffer(), t.getOffer().getProductIds());
     long percent = settings.number(t.getType(), "discountPercent", 0);
     long amount = settings.number(t.getType(), "discountMinor", 0);
     if ("A".equals(t.getVariant()) && percent > 0) {
@@ -99,7 +99,7 @@ public final class Policies {
     } else if ("B".equals(t.getVariant()) && amount > 0) {
       offer.setDiscountMinor(amount);
     }
-    return offer.build();
+    return offer;
   }
 
   private static ZoneId zone(CustomerFacts facts, ShopSettings settings) {

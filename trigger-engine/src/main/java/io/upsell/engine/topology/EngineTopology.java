@@ -48,13 +48,18 @@ public final class EngineTopology {
 
   /** The production topology: all raw records in, decisions to the contract's topics. */
   public static Topology live(EngineConfig config, EventSerdes serdes) {
-    return build(config, serdes, Scope.everything(), null, false, decisions -> {
+    return build(config, serdes, Scope.everything(), null, false, toLiveTopics(serdes));
+  }
+
+  /** Fired triggers to {@code upsell.triggers}, refusals (holdout included) to {@code upsell.suppressed}. */
+  public static Consumer<KStream<String, Decision>> toLiveTopics(EventSerdes serdes) {
+    return decisions -> {
       decisions.filter((k, d) -> d.isFired()).mapValues(Decision::fired)
           .to(Topics.UPSELL_TRIGGERS.name(), Produced.with(serdes.keySerde(), serdes.valueSerde(Topics.UPSELL_TRIGGERS)));
       decisions.filter((k, d) -> !d.isFired()).mapValues(Decision::suppressed)
           .to(Topics.UPSELL_SUPPRESSED.name(),
               Produced.with(serdes.keySerde(), serdes.valueSerde(Topics.UPSELL_SUPPRESSED)));
-    });
+    };
   }
 
   /**

@@ -10,8 +10,8 @@ import org.apache.kafka.streams.Topology;
 @ApplicationScoped
 public class TopologyProducer {
 
+  // Dependent scope on purpose: a normal-scoped Topology would be a client proxy, empty to Kafka Streams.
   @Produces
-  @ApplicationScoped
   Topology topology(EngineConfig config, EventSerdes serdes) {
     return EngineTopology.live(config, serdes);
   }

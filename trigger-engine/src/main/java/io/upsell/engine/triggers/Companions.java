@@ -11,17 +11,23 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
-/** The learned companions of a set of products: summed support across them, products already held left out. */
+/**
+ * The learned companions of the products a customer holds: summed support across at most {@value #ANCHORS} anchor
+ * products (each lookup scans one product's pairs, so the work per event stays bounded), products held left out.
+ */
 final class Companions {
+
+  static final int ANCHORS = 3;
 
   private Companions() {}
 
+  /** Companions of the first {@value #ANCHORS} of {@code anchors}, none of them in {@code held}. */
   static List<String> of(StoreReader stores, ShopSettings settings, TriggerType type, String shopId,
-      Collection<String> held) {
+      List<String> anchors, Collection<String> held) {
     int k = (int) settings.number(type, "topK", 3);
     long minSupport = settings.number(type, "minSupport", 3);
     Map<String, Long> support = new HashMap<>();
-    for (String product : held) {
+    for (String product : anchors.subList(0, Math.min(ANCHORS, anchors.size()))) {
       for (var companion : BoughtTogether.companions(stores.store(BoughtTogether.STORE), shopId, product, k + held.size(),
           minSupport)) {
         if (!held.contains(companion.productId())) {

@@ -9,6 +9,8 @@ import io.upsell.schemas.shop.CartEventType;
 import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -50,7 +52,10 @@ public final class FrequentlyBoughtTogetherTrigger implements Trigger {
       String key = Keys.customer(cart.getShopId(), cart.getCustomerId());
       ShopSettings settings = settings(key);
       Set<String> held = new TreeSet<>(cart.getItems().stream().map(LineItem::getProductId).toList());
-      List<String> offer = Companions.of(this, settings, type(), cart.getShopId(), held);
+      // The items added last anchor the offer: the cart snapshot lists them in the order they were added.
+      List<String> recent = new ArrayList<>(cart.getItems().stream().map(LineItem::getProductId).distinct().toList());
+      Collections.reverse(recent);
+      List<String> offer = Companions.of(this, settings, type(), cart.getShopId(), recent, held);
       if (!offer.isEmpty()) {
         emit(Candidates.candidate(type(), 1, key, "often bought with the cart's items", Candidates.products(offer),
             List.of(cart.getEventId()), record.timestamp(), record.timestamp(), settings));

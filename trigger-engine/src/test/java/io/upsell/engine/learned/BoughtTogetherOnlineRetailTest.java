@@ -3,6 +3,11 @@ package io.upsell.engine.learned;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.upsell.engine.testing.EngineDriver;
+import io.upsell.engine.testing.TestConfig;
+import io.upsell.engine.topology.EngineContext;
+import io.upsell.engine.topology.Scope;
+import io.upsell.engine.topology.Sources;
+import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.engine.testing.OnlineRetail;
 import io.upsell.schemas.common.LineItem;
 import io.upsell.schemas.shop.OrderEvent;
@@ -14,9 +19,14 @@ import java.util.Comparator;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.stream.Collectors;
+import org.apache.kafka.streams.StreamsBuilder;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.Topology;
+import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.junit.jupiter.api.Test;
 
@@ -24,18 +34,21 @@ import org.junit.jupiter.api.Test;
 class BoughtTogetherOnlineRetailTest {
 
   private static final int MAX_PRODUCTS = 50;
+  private static final EventSerdes SERDES = EventSerdes.singleObject();
 
   @Test
   void learnedCompanionsOnOnlineRetailEqualIndependentPairCounts() {
     List<OrderPlaced> orders = OnlineRetail.orders(EngineDriver.SHOP);
     Map<String, Map<String, Long>> expected = countPairs(orders);
 
-    try (EngineDriver engine = new EngineDriver()) {
+    try (TopologyTestDriver driver = new TopologyTestDriver(learnerOnly(), props())) {
+      var input = driver.createInputTopic(Topics.SHOP_ORDERS.name(), SERDES.keySerde().serializer(),
+          SERDES.valueSerde(Topics.SHOP_ORDERS).serializer());
       for (OrderPlaced order : orders) {
-        engine.send(Topics.SHOP_ORDERS, Keys.customer(order.getShopId(), order.getCustomerId()), new OrderEvent(order),
+        input.pipeInput(Keys.customer(order.getShopId(), order.getCustomerId()), new OrderEvent(order),
             order.getOccurredAt().toEpochMilli());
       }
-      KeyValueStore<String, Long> pairs = engine.driver().getKeyValueStore(BoughtTogether.STORE);
+      KeyValueStore<String, Long> pairs = driver.getKeyValueStore(BoughtTogether.STORE);
 
       List<String> busiest = expected.entrySet().stream()
           .sorted(Comparator.comparingLong((Map.Entry<String, Map<String, Long>> e) -> -total(e.getValue()))
@@ -48,6 +61,21 @@ class BoughtTogetherOnlineRetailTest {
         assertThat(learned).isNotEmpty();
       }
     }
+  }
+
+  // The engine's learner exactly as the engine wires it, without the triggers that would read it.
+  private static Topology learnerOnly() {
+    StreamsBuilder builder = new StreamsBuilder();
+    Sources sources = new Sources(builder, SERDES, Scope.everything());
+    BoughtTogether.addTo(new EngineContext(TestConfig.engine(Map.of()), SERDES, sources, null, false));
+    return builder.build();
+  }
+
+  private static Properties props() {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "learner-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    return props;
   }
 
   private static long total(Map<String, Long> counts) {
