@@ -59,11 +59,17 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
 
   @Override
   public void process(Record<String, UpsellTrigger> record) {
-    long due = record.value().getDueAt() == null ? record.timestamp() : record.value().getDueAt().toEpochMilli();
-    if (due > record.timestamp()) {
-      timers.put(timerKey(due, record.key(), record.value().getTriggerId()), record.value());
+    UpsellTrigger candidate = record.value();
+    long due = candidate.getDueAt() == null ? record.timestamp() : candidate.getDueAt().toEpochMilli();
+    long clock = engine.streamTimeTimers() ? context.currentStreamTimeMs() : context.currentSystemTimeMs();
+    if (due <= record.timestamp()) {
+      decide(record.key(), candidate, record.timestamp());
+    } else if (due > clock) {
+      timers.put(timerKey(due, record.key(), candidate.getTriggerId()), candidate);
     } else {
-      decide(record.key(), record.value(), record.timestamp());
+      // Already overdue when it arrives (it came through a repartition hop, or after a restart): fire it now, or on
+      // stream time as of its due time, so a replay does not depend on how far other partitions have run ahead.
+      fire(candidate, engine.streamTimeTimers() ? due : clock);
     }
   }
 
@@ -80,10 +86,14 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
     }
     for (KeyValue<String, UpsellTrigger> timer : due) {
       timers.delete(timer.key);
-      UpsellTrigger trigger = timer.value;
-      if (triggers.get(trigger.getType()).stillHolds(trigger, this)) {
-        decide(Keys.customer(trigger.getShopId(), trigger.getCustomerId()), trigger, now);
-      }
+      fire(timer.value, now);
+    }
+  }
+
+  // A timer that came due re-checks its trigger's state (the order may have arrived) before the policies see it.
+  private void fire(UpsellTrigger trigger, long now) {
+    if (triggers.get(trigger.getType()).stillHolds(trigger, this)) {
+      decide(Keys.customer(trigger.getShopId(), trigger.getCustomerId()), trigger, now);
     }
   }
 

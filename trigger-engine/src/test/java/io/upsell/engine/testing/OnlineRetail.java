@@ -2,6 +2,7 @@ package io.upsell.engine.testing;
 
 import io.upsell.schemas.common.LineItem;
 import io.upsell.schemas.shop.OrderPlaced;
+import io.upsell.schemas.shop.SalesChannel;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
@@ -46,7 +47,9 @@ public final class OnlineRetail {
         OrderPlaced.Builder order = invoices.computeIfAbsent(f.get(0), id -> OrderPlaced.newBuilder()
             .setShopId(shopId).setCustomerId(customer).setEventId("inv-" + id).setOrderId(id)
             .setOccurredAt(LocalDateTime.parse(f.get(4).replace(' ', 'T')).atZone(LONDON).toInstant())
-            .setLines(new ArrayList<>()).setTotalMinor(0).setCurrency("GBP"));
+            .setLines(new ArrayList<>()).setTotalMinor(0).setCurrency("GBP")
+            // Set, not defaulted: an enum default is built on Avro's class loader, not the caller's (matters under Quarkus).
+            .setChannel(SalesChannel.DIRECT).setDiscountMinor(0));
         order.getLines().add(item);
         order.setTotalMinor(order.getTotalMinor() + unit * item.getQuantity());
       }
