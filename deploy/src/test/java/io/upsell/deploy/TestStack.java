@@ -36,7 +36,12 @@ final class TestStack {
   /** Starts the stack; whatever it started is stopped at JVM exit even when the start fails half-way. */
   TestStack start() throws InterruptedException {
     Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "test-stack-stop"));
-    ports = stack.start(StackPorts.free(), false);
+    try {
+      ports = stack.start(StackPorts.free(), false);
+    } catch (RuntimeException | InterruptedException e) {
+      stack.stop();
+      throw e;
+    }
     return this;
   }
 
