@@ -1,0 +1,98 @@
+package io.upsell.deploy.backtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.upsell.deploy.DemoCredentials;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+
+/**
+ * {@code ./upsell backtest}: asks the running trigger engine to replay a shop's history, shows the replay's progress
+ * on stderr and prints what would have fired and what would have been refused. Exit 0 done, 1 refused or failed,
+ * 2 usage or engine unreachable.
+ */
+public final class BacktestCommand {
+
+  private static final ObjectMapper JSON = new ObjectMapper();
+  private static final long POLL_MILLIS = 300;
+
+  private BacktestCommand() {}
+
+  public static int run(String[] args) {
+    return run(args, System.out, System.err, Path.of(".upsell", "demo-shop.env"));
+  }
+
+  static int run(String[] args, PrintStream out, PrintStream err, Path demoShopEnv) {
+    BacktestArgs parsed;
+    EngineClient engine;
+    ObjectNode request;
+    try {
+      parsed = BacktestArgs.parse(args);
+      String key = parsed.apiKey().orElseGet(() -> DemoCredentials.apiKey(demoShopEnv));
+      engine = new EngineClient(parsed.engine(), key);
+      request = request(parsed);
+    } catch (RuntimeException | IOException e) {
+      err.println("backtest: " + e.getMessage());
+      err.println(BacktestArgs.USAGE);
+      return 2;
+    }
+    try {
+      return replay(engine, request, out, err);
+    } catch (IOException e) {
+      err.println("backtest: cannot reach the trigger engine at " + parsed.engine() + " (" + e.getMessage() + ")");
+      return 2;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return 1;
+    }
+  }
+
+  private static int replay(EngineClient engine, ObjectNode request, PrintStream out, PrintStream err)
+      throws IOException, InterruptedException {
+    EngineClient.Reply started = engine.start(request);
+    if (started.status() != 202) {
+      return refused(started, err);
+    }
+    ProgressBar bar = new ProgressBar(err);
+    String id = started.body().path("id").asText();
+    JsonNode job = started.body();
+    while (List.of("QUEUED", "RUNNING").contains(job.path("status").asText())) {
+      bar.show(job.path("progress").asDouble(), job.path("replayed").asLong(), job.path("total").asLong());
+      Thread.sleep(POLL_MILLIS);
+      EngineClient.Reply reply = engine.job(id);
+      if (reply.status() != 200) {
+        bar.finish();
+        return refused(reply, err);
+      }
+      job = reply.body();
+    }
+    bar.show(job.path("progress").asDouble(), job.path("replayed").asLong(), job.path("total").asLong());
+    bar.finish();
+    if (!"DONE".equals(job.path("status").asText())) {
+      err.println("backtest failed: " + job.path("error").asText());
+      return 1;
+    }
+    ReportPrinter.print(job, out);
+    return 0;
+  }
+
+  private static int refused(EngineClient.Reply reply, PrintStream err) {
+    err.printf("backtest refused (%d): %s%n", reply.status(), reply.body().path("error").asText());
+    reply.body().path("fields").forEach(f ->
+        err.printf("  %s: %s%n", f.path("field").asText(), f.path("reason").asText()));
+    return 1;
+  }
+
+  private static ObjectNode request(BacktestArgs args) throws IOException {
+    ObjectNode request = JSON.createObjectNode();
+    request.put("shopId", args.shop()).put("from", args.from()).put("to", args.to());
+    if (args.rules().isPresent()) {
+      request.set("rules", JSON.readTree(Files.readString(args.rules().get())));
+    }
+    return request;
+  }
+}

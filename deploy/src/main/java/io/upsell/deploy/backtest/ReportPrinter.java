@@ -1,0 +1,43 @@
+package io.upsell.deploy.backtest;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.io.PrintStream;
+import java.util.Iterator;
+import java.util.Map;
+
+/** Prints a backtest report as plain Markdown tables: fired per type and day, refusals per reason. */
+final class ReportPrinter {
+
+  private ReportPrinter() {}
+
+  static void print(JsonNode job, PrintStream out) {
+    JsonNode report = job.path("report");
+    out.printf("Backtest of %s from %s to %s (days in %s), %d records replayed%n%n", job.path("shopId").asText(),
+        job.path("from").asText(), job.path("to").asText(), report.path("timeZone").asText(),
+        job.path("replayed").asLong());
+    out.println("| would have fired | total |");
+    out.println("| --- | ---: |");
+    rows(report.path("firedByType"), out);
+    out.println();
+    out.println("| type | day | fired |");
+    out.println("| --- | --- | ---: |");
+    for (Iterator<Map.Entry<String, JsonNode>> types = report.path("firedByTypeAndDay").fields(); types.hasNext();) {
+      Map.Entry<String, JsonNode> type = types.next();
+      type.getValue().fields().forEachRemaining(day ->
+          out.printf("| %s | %s | %d |%n", type.getKey(), day.getKey(), day.getValue().asLong()));
+    }
+    out.println();
+    out.println("| suppressed because | count |");
+    out.println("| --- | ---: |");
+    rows(report.path("suppressedByReason"), out);
+    out.println();
+    out.printf("Timers still pending at the end of the range: %d%n", report.path("pendingTimers").asLong());
+  }
+
+  private static void rows(JsonNode counts, PrintStream out) {
+    if (counts.isEmpty()) {
+      out.println("| (none) | 0 |");
+    }
+    counts.fields().forEachRemaining(e -> out.printf("| %s | %d |%n", e.getKey(), e.getValue().asLong()));
+  }
+}

@@ -1,0 +1,265 @@
+package io.upsell.deploy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.MethodOrderer;
+import org.junit.jupiter.api.Order;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestMethodOrder;
+
+/**
+ * The product end to end, across the four real service processes, the real broker and the real SMTP server,
+ * started as {@code ./upsell start} starts them: events in through the ingest API, email out, in-app prompt out,
+ * revenue attributed; then the same stack under attack (security, hostile input) and its logs checked for secrets.
+ */
+@TestMethodOrder(MethodOrderer.OrderAnnotation.class)
+class EndToEndIT {
+
+  private static final String SHOP = DemoShop.ID;
+  private static final Pattern CLICK_LINK = Pattern.compile("href=\"([^\"]*/v1/track/click[^\"]*)\"");
+
+  private static TestStack stack;
+  private static ShopClient shop;
+  private static final List<String> secrets = new ArrayList<>();
+  private static final String RUN = UUID.randomUUID().toString().substring(0, 8);
+
+  @BeforeAll
+  static void startStack() throws Exception {
+    stack = TestStack.create();
+    stack.start();
+    shop = new ShopClient(stack.apiKey());
+    secrets.add(stack.apiKey());
+    secrets.add(DemoShop.env(stack.home.demoShopEnv()).getProperty("DEMO_SHOP_WEBHOOK_SECRET"));
+    // Immediate, every-hour, no control group: the test must not depend on the clock or on hash luck.
+    var rules = shop.put(stack.url("trigger-engine") + "/v1/shops/" + SHOP + "/rules", Map.of(
+        "quietHoursStart", "00:00", "quietHoursEnd", "00:00", "holdoutPercent", 0.0,
+        "settings", Map.of("CART_ABANDONED.delayMinutes", "1")));
+    assertThat(rules.status()).as(rules.body()).isEqualTo(200);
+  }
+
+  @AfterAll
+  static void stopStack() {
+    if (stack != null) {
+      stack.stack.stop();
+    }
+  }
+
+  @Test
+  @Order(1)
+  void abandonedCartSendsOneEmailAndAClickedOrderIsAttributedRevenue() throws Exception {
+    String customer = "e2e-cart-" + RUN;
+    String email = customer + "@shop.example";
+    secrets.add(email);
+    long now = System.currentTimeMillis();
+    post(List.of(
+        event("product", null, now, Map.of("productId", "P-LANTERN", "name", "White Metal Lantern",
+            "category", "lanterns", "priceMinor", 339, "currency", "GBP")),
+        event("customer_profile", customer, now, Map.of("email", email, "name", "Amelia", "locale", "en",
+            "timeZone", "Europe/London", "marketingConsent", true)),
+        event("cart_item_added", customer, now + 1, Map.of("cartId", "cart-" + RUN, "valueMinor", 678,
+            "currency", "GBP", "items", List.of(Map.of("productId", "P-LANTERN", "name", "White Metal Lantern",
+                "quantity", 2, "unitPriceMinor", 339))))));
+
+    List<MailBox.Mail> mails = awaitMail(email, 1, Duration.ofMinutes(3));
+    assertThat(mails).as("one abandoned-cart email").hasSize(1);
+    MailBox.Mail mail = mails.get(0);
+    assertThat(mail.headers()).containsKeys("List-Unsubscribe", "List-Unsubscribe-Post");
+    assertThat(mail.html()).contains("White Metal Lantern");
+
+    Matcher click = CLICK_LINK.matcher(mail.html());
+    assertThat(click.find()).as("a click-tracking link in the email").isTrue();
+    HttpResponse<Void> redirect = HttpClient.newHttpClient().send(
+        HttpRequest.newBuilder(URI.create(click.group(1).replace("&amp;", "&"))).GET().build(),
+        HttpResponse.BodyHandlers.discarding());
+    assertThat(redirect.statusCode()).isBetween(300, 399);
+
+    post(List.of(event("order_placed", customer, System.currentTimeMillis(), Map.of("orderId", "o-" + RUN,
+        "totalMinor", 678, "currency", "GBP", "channel", "email", "lines",
+        List.of(Map.of("productId", "P-LANTERN", "quantity", 2, "unitPriceMinor", 339))))));
+
+    assertThat(awaitAttributedRevenue(678, Duration.ofMinutes(2))).isGreaterThanOrEqualTo(678);
+    Thread.sleep(3000);
+    assertThat(MailBox.read(MailServer.apiUrl(stack.ports)).stream().filter(m -> m.to().equals(email)))
+        .as("still exactly one email for the cart").hasSize(1);
+  }
+
+  @Test
+  @Order(2)
+  void storageNearFullReachesAConnectedInAppClient() throws Exception {
+    String customer = "e2e-app-" + RUN;
+    var token = shop.post(stack.url("notifier") + "/v1/inapp/tokens", Map.of("customerId", customer));
+    assertThat(token.status()).as(token.body()).isEqualTo(200);
+    String customerToken = token.json().path("token").asText();
+    secrets.add(customerToken);
+
+    try (SseClient sse = new SseClient(stack.url("notifier") + "/v1/inapp/stream?token=" + customerToken)) {
+      Thread.sleep(1000);
+      post(List.of(ShopClient.usage("usage-" + RUN, customer, 86, 100)));
+      List<String> prompts = sse.await("STORAGE_NEAR_FULL", Duration.ofMinutes(2));
+      assertThat(sse.status()).isEqualTo(200);
+      assertThat(prompts).anySatisfy(line -> assertThat(line).contains("STORAGE_NEAR_FULL"));
+    }
+  }
+
+  @Test
+  @Order(3)
+  void everyProtectedEndpointRefusesMissingKeysOtherShopsAndForgedTokens() throws Exception {
+    ShopClient anonymous = new ShopClient("");
+    List<String> open = new ArrayList<>();
+    int checked = 0;
+    for (String service : Services.ALL) {
+      var document = anonymous.get(stack.url(service) + "/q/openapi?format=json");
+      assertThat(document.status()).isEqualTo(200);
+      for (EndpointSecurity.Operation op : EndpointSecurity.operations(service, document.json())) {
+        boolean isPublic = EndpointSecurity.PUBLIC.contains(op.name());
+        String body = Set.of("POST", "PUT").contains(op.method()) ? "{}" : null;
+        int none = anonymous.send(op.method(), stack.url(service) + op.concrete(SHOP), body).status();
+        if (!isPublic && none != 401 && none != 403 || none >= 500) {
+          open.add(op.name() + " without a key answered " + none);
+        }
+        if (op.path().contains("{shopId}") && !isPublic) {
+          int other = shop.send(op.method(), stack.url(service) + op.concrete("another-shop"), body).status();
+          if (other != 403 && other != 401) {
+            open.add(op.name() + " for another shop answered " + other);
+          }
+        }
+        checked++;
+      }
+    }
+    String notifier = stack.url("notifier");
+    for (String forged : List.of("forged", "eyJhbGciOiJub25lIn0.e30.", stack.apiKey())) {
+      int status = anonymous.get(notifier + "/v1/inapp/messages?token=" + forged).status();
+      if (status != 401 && status != 403) {
+        open.add("in-app inbox with token '" + forged.substring(0, 5) + "…' answered " + status);
+      }
+    }
+    int redirect = anonymous.get(notifier + "/v1/track/click?url=https://evil.example/").status();
+    if (redirect >= 300 && redirect < 400 || redirect >= 500) {
+      open.add("click redirect to an unsigned target answered " + redirect);
+    }
+    System.out.printf("[security] %d documented operations tried without a key and for another shop; %d open%n",
+        checked, open.size());
+    assertThat(checked).isGreaterThan(15);
+    assertThat(open).isEmpty();
+  }
+
+  @Test
+  @Order(4)
+  void tenThousandHostileRequestsGetNoServerErrorAndNoHang() throws Exception {
+    List<byte[]> corpus = new HostileCorpus(20261123L).bodies(10_000);
+    List<String> targets = List.of("/v1/events", "/v1/events/batch", "/v1/segment");
+    long rssBefore = rssKb("order-ingest");
+    Map<Integer, Long> statuses = new java.util.concurrent.ConcurrentHashMap<>();
+    List<String> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    var pool = java.util.concurrent.Executors.newFixedThreadPool(4);
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3)).build();
+    for (int i = 0; i < corpus.size(); i++) {
+      String url = stack.url("order-ingest") + targets.get(i % targets.size());
+      byte[] body = corpus.get(i);
+      pool.submit(() -> {
+        try {
+          var request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10))
+              .header("Authorization", "Bearer " + stack.apiKey()).header("Content-Type", "application/json")
+              .POST(HttpRequest.BodyPublishers.ofByteArray(body)).build();
+          int status = http.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+          statuses.merge(status, 1L, Long::sum);
+        } catch (Exception e) {
+          failures.add(url + ": " + e.getClass().getSimpleName());
+        }
+      });
+    }
+    for (String query : List.of("from=2025-13-45", "from=x&to=y", "granularity=year", "from=2025-01-01&to=2024-01-01",
+        "from=%27%20OR%201%3D1", "from=" + "9".repeat(5000), "granularity=%3Cscript%3E", "to=&from=")) {
+      statuses.merge(shop.get(stack.url("analytics") + "/v1/shops/" + SHOP + "/kpis?" + query).status(), 1L, Long::sum);
+    }
+    pool.shutdown();
+    assertThat(pool.awaitTermination(5, java.util.concurrent.TimeUnit.MINUTES)).as("no hang").isTrue();
+    long rssAfter = rssKb("order-ingest");
+    System.out.printf("[hostile] %d requests: statuses %s, no answer %d; ingest RSS %d MB before, %d MB after%n",
+        corpus.size() + 8, new java.util.TreeMap<>(statuses), failures.size(), rssBefore / 1024, rssAfter / 1024);
+    assertThat(statuses.keySet()).as("no 5xx").allSatisfy(status -> assertThat(status).isLessThan(500));
+    assertThat(failures).as("every request answered in time").isEmpty();
+    assertThat(stack.stack.status().get("order-ingest")).isEqualTo("healthy");
+  }
+
+  private static long rssKb(String role) throws Exception {
+    long pid = ChildProcess.running(stack.home, role).orElseThrow().pid();
+    return Files.readAllLines(Path.of("/proc/" + pid + "/status")).stream()
+        .filter(line -> line.startsWith("VmRSS:"))
+        .mapToLong(line -> Long.parseLong(line.replaceAll("\\D", ""))).findFirst().orElse(0);
+  }
+
+  @Test
+  @Order(9)
+  void noLogLineCarriesAKeyASecretATokenOrAnEmailAddress() throws Exception {
+    List<String> leaks = new ArrayList<>();
+    try (Stream<Path> logs = Files.list(stack.home.logs())) {
+      for (Path log : logs.toList()) {
+        String text = Files.readString(log);
+        secrets.stream().filter(s -> s != null && !s.isBlank() && text.contains(s))
+            .forEach(s -> leaks.add(log.getFileName() + " contains " + s.substring(0, Math.min(6, s.length())) + "…"));
+      }
+    }
+    assertThat(secrets).hasSizeGreaterThanOrEqualTo(4);
+    assertThat(leaks).isEmpty();
+  }
+
+  static Map<String, Object> event(String type, String customerId, long at, Map<String, Object> fields) {
+    Map<String, Object> event = new java.util.LinkedHashMap<>(fields);
+    event.put("type", type);
+    event.put("eventId", type + "-" + UUID.randomUUID());
+    event.put("occurredAt", at);
+    if (customerId != null) {
+      event.put("customerId", customerId);
+    }
+    return event;
+  }
+
+  static void post(List<Map<String, Object>> events) throws Exception {
+    var answer = shop.post(stack.url("order-ingest") + "/v1/events/batch", events);
+    assertThat(answer.status()).as(answer.body()).isEqualTo(202);
+  }
+
+  private static List<MailBox.Mail> awaitMail(String to, int count, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    List<MailBox.Mail> mails = List.of();
+    while (mails.size() < count && System.nanoTime() < deadline) {
+      Thread.sleep(1000);
+      mails = MailBox.read(MailServer.apiUrl(stack.ports)).stream().filter(m -> m.to().equals(to)).toList();
+    }
+    return mails;
+  }
+
+  private static long awaitAttributedRevenue(long atLeast, Duration timeout) throws Exception {
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    String url = stack.url("analytics") + "/v1/shops/" + SHOP + "/attribution?from=" + today.minusDays(1)
+        + "&to=" + today.plusDays(2);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long revenue = 0;
+    while (revenue < atLeast && System.nanoTime() < deadline) {
+      Thread.sleep(1000);
+      var answer = shop.get(url);
+      revenue = answer.status() == 200 ? answer.json().path("attributedRevenueMinor").asLong() : 0;
+    }
+    return revenue;
+  }
+}

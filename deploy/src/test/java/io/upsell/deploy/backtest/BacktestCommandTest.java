@@ -1,0 +1,123 @@
+package io.upsell.deploy.backtest;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The CLI against a stand-in for the engine's documented backtest API (POST /v1/backtests, GET /v1/backtests/{id});
+ * the engine's side is proven by trigger-engine's BacktestOnlineRetailTest.
+ */
+class BacktestCommandTest {
+
+  private HttpServer engine;
+  private final List<String> requests = new ArrayList<>();
+  private final AtomicInteger polls = new AtomicInteger();
+  private final ByteArrayOutputStream out = new ByteArrayOutputStream();
+  private final ByteArrayOutputStream err = new ByteArrayOutputStream();
+
+  @BeforeEach
+  void start() throws IOException {
+    engine = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
+    engine.createContext("/v1/backtests", this::answer);
+    engine.start();
+  }
+
+  @AfterEach
+  void stop() {
+    engine.stop(0);
+  }
+
+  private void answer(HttpExchange exchange) throws IOException {
+    String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+    requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+        + exchange.getRequestHeaders().getFirst("Authorization") + " " + body);
+    if (body.contains("\"from\":\"bad\"")) {
+      reply(exchange, 400, "{\"status\":400,\"error\":\"invalid request\",\"fields\":[{\"field\":\"from\","
+          + "\"reason\":\"must be a date like 2010-12-01 or an ISO instant\"}]}");
+    } else if (exchange.getRequestMethod().equals("POST")) {
+      reply(exchange, 202, "{\"id\":\"b1\",\"status\":\"QUEUED\",\"progress\":0,\"replayed\":0,\"total\":100}");
+    } else if (polls.incrementAndGet() < 3) {
+      reply(exchange, 200, "{\"id\":\"b1\",\"status\":\"RUNNING\",\"progress\":0.5,\"replayed\":50,\"total\":100}");
+    } else {
+      reply(exchange, 200, "{\"id\":\"b1\",\"shopId\":\"demo\",\"from\":\"2010-12-01T00:00:00Z\","
+          + "\"to\":\"2011-01-01T00:00:00Z\",\"status\":\"DONE\",\"progress\":1,\"replayed\":100,\"total\":100,"
+          + "\"report\":{\"timeZone\":\"Europe/London\",\"firedByType\":{\"WIN_BACK\":7},"
+          + "\"firedByTypeAndDay\":{\"WIN_BACK\":{\"2010-12-03\":7}},\"suppressedByReason\":{\"HOLDOUT\":2},"
+          + "\"pendingTimers\":4}}");
+    }
+  }
+
+  private static void reply(HttpExchange exchange, int status, String json) throws IOException {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().add("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    exchange.getResponseBody().write(bytes);
+    exchange.close();
+  }
+
+  private int run(String... args) {
+    return BacktestCommand.run(args, new PrintStream(out, true), new PrintStream(err, true), Path.of("absent.env"));
+  }
+
+  private String url() {
+    return "http://127.0.0.1:" + engine.getAddress().getPort();
+  }
+
+  @Test
+  void startsTheReplayShowsProgressAndPrintsTheReport() throws IOException {
+    Path rules = Files.createTempFile("rules", ".json");
+    Files.writeString(rules, "{\"holdoutPercent\": 10}");
+
+    int exit = run("--shop", "demo", "--from", "2010-12-01", "--to", "2011-01-01", "--rules", rules.toString(),
+        "--api-key", "k-123", "--url", url());
+
+    assertThat(exit).isZero();
+    assertThat(requests.get(0)).startsWith("POST /v1/backtests Bearer k-123 ")
+        .contains("\"shopId\":\"demo\"", "\"from\":\"2010-12-01\"", "\"rules\":{\"holdoutPercent\":10}");
+    assertThat(requests.get(1)).startsWith("GET /v1/backtests/b1 Bearer k-123");
+    assertThat(err.toString()).contains("] 50%  50/100 records", "] 100%  100/100 records");
+    assertThat(out.toString()).contains("| WIN_BACK | 7 |", "| WIN_BACK | 2010-12-03 | 7 |", "| HOLDOUT | 2 |",
+        "pending at the end of the range: 4");
+  }
+
+  @Test
+  void refusedRequestNamesTheFieldAndExitsOne() {
+    int exit = run("--shop", "demo", "--from", "bad", "--to", "2011-01-01", "--api-key", "k", "--url", url());
+
+    assertThat(exit).isEqualTo(1);
+    assertThat(err.toString()).contains("from: must be a date like 2010-12-01");
+  }
+
+  @Test
+  void missingOptionPrintsUsageAndExitsTwo() {
+    int exit = run("--shop", "demo", "--api-key", "k");
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("--from is required", "usage: ./upsell backtest");
+  }
+
+  @Test
+  void unreachableEngineExitsTwo() {
+    engine.stop(0);
+
+    int exit = run("--shop", "demo", "--from", "2010-12-01", "--to", "2011-01-01", "--api-key", "k", "--url", url());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("cannot reach the trigger engine");
+  }
+}
