@@ -90,7 +90,7 @@ class BacktestCommandTest {
     assertThat(requests.get(0)).startsWith("POST /v1/backtests Bearer k-123 ")
         .contains("\"shopId\":\"demo\"", "\"from\":\"2010-12-01\"", "\"rules\":{\"holdoutPercent\":10}");
     assertThat(requests.get(1)).startsWith("GET /v1/backtests/b1 Bearer k-123");
-    assertThat(err.toString()).contains("] 50%  50/100 records", "] 100%  100/100 records");
+    assertThat(err.toString()).contains("]  50%  50/100 records", "] 100%  100/100 records");
     assertThat(out.toString()).contains("| WIN_BACK | 7 |", "| WIN_BACK | 2010-12-03 | 7 |", "| HOLDOUT | 2 |",
         "pending at the end of the range: 4");
   }
