@@ -23,7 +23,8 @@ public class AnalyticsBeans {
   @Singleton
   AnalyticsSettings settings(ShopDirectory shops, AnalyticsConfig config) {
     return new AnalyticsSettings(id -> shops.find(id).map(Shop::timeZone).orElse(null), config.clickWindow(),
-        config.viewWindow(), config.liftWindow(), config.sessionWindow(), config.cartWindow());
+        config.viewWindow(), config.liftWindow(), config.sessionWindow(), config.cartWindow(),
+        config.persistentCustomerStore());
   }
 
   @Produces

@@ -23,6 +23,9 @@ public interface AnalyticsConfig {
   @WithDefault("P1D")
   Duration cartWindow();
 
+  @WithDefault("false")
+  boolean persistentCustomerStore();
+
   @WithDefault("3")
   int queryAttempts();
 

@@ -53,7 +53,12 @@ public final class StoreKeys {
   }
 
   public static String period(long periodId) {
-    String digits = Long.toString(Math.max(0, periodId));
-    return "0".repeat(Math.max(0, PERIOD_DIGITS - digits.length())) + digits;
+    char[] digits = new char[PERIOD_DIGITS];
+    long rest = Math.max(0, periodId);
+    for (int i = PERIOD_DIGITS - 1; i >= 0; i--) {
+      digits[i] = (char) ('0' + rest % 10);
+      rest /= 10;
+    }
+    return new String(digits);
   }
 }

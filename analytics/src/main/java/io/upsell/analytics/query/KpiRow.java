@@ -13,7 +13,8 @@ import java.util.Map;
 /**
  * One period of the KPI answer. Money in minor units; rates are fractions (0.25 = 25%) rounded to 4 places and
  * null when their denominator is zero. AOV is gross revenue per order; CLV is the mean lifetime net revenue of
- * the customers acquired up to the end of the period.
+ * the customers acquired up to the end of the period. Churn is counted for weeks and months only (0 for hours and
+ * days).
  */
 public record KpiRow(String start, long grossRevenueMinor, long refundsMinor, long netRevenueMinor, long orders,
     long cancellations, long units, long customers, long newCustomers, long returningCustomers, Long aovMinor,

@@ -14,13 +14,15 @@ import java.util.function.Function;
  * @param liftWindow a lift group member converts with an order this long after entering the group
  * @param sessionWindow a session converts with an order this long after it started
  * @param cartWindow a cart or checkout converts with an order this long after it started
+ * @param persistentCustomers customer histories in RocksDB (large shops) instead of memory (fast; rebuilt from
+ *     the changelog at start)
  */
 public record AnalyticsSettings(Function<String, ZoneId> zoneOf, Duration clickWindow, Duration viewWindow,
-    Duration liftWindow, Duration sessionWindow, Duration cartWindow) {
+    Duration liftWindow, Duration sessionWindow, Duration cartWindow, boolean persistentCustomers) {
 
   public static AnalyticsSettings defaults(Function<String, ZoneId> zoneOf) {
     return new AnalyticsSettings(zoneOf, Duration.ofDays(5), Duration.ofDays(1), Duration.ofDays(7),
-        Duration.ofHours(2), Duration.ofDays(1));
+        Duration.ofHours(2), Duration.ofDays(1), false);
   }
 
   public ZoneId zone(String shopId) {

@@ -14,7 +14,7 @@ import java.util.TreeSet;
  */
 public class CustomerState {
 
-  private static final int KEEP_ORDERS = 50;
+  private static final int KEEP_ORDERS = 20;
   private static final int KEEP_DELIVERIES = 30;
 
   public Long firstOrderAt;

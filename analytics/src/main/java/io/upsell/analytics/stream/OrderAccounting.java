@@ -63,25 +63,20 @@ final class OrderAccounting {
     }
   }
 
-  // Churn of period p counts customers of p-1 without an order in p: a first order in p un-churns p and, until
-  // the customer buys in p+1, churns p+1.
+  // Churn (weeks and months; for hours and days it says little) of period p counts customers of p-1 without an
+  // order in p: a first order in p un-churns p and, until the customer buys in p+1, churns p+1.
   private static void countCustomer(String shop, long at, ZoneId zone, CustomerState state, Contributions out) {
     Long first = state.firstOrderAt;
     boolean firstEver = first == null || at < first;
     for (Granularity g : Granularity.values()) {
       TreeSet<Long> periods = state.periodSet(g.code());
       long period = g.periodOf(at, zone);
+      String key = StoreKeys.bucket(shop, g, period);
       if (periods.add(period)) {
-        var start = Granularity.local(period);
-        long previous = Granularity.id(g.previous(start));
-        long next = Granularity.id(g.next(start));
-        add(out, StoreKeys.bucket(shop, g, period), Measure.CUSTOMERS, 1);
-        add(out, StoreKeys.bucket(shop, g, period), firstEver ? Measure.NEW_CUSTOMERS : Measure.RETURNING_CUSTOMERS, 1);
-        if (periods.contains(previous)) {
-          add(out, StoreKeys.bucket(shop, g, period), Measure.CHURNED, -1);
-        }
-        if (!periods.contains(next)) {
-          add(out, StoreKeys.bucket(shop, g, next), Measure.CHURNED, 1);
+        add(out, key, Measure.CUSTOMERS, 1);
+        add(out, key, firstEver ? Measure.NEW_CUSTOMERS : Measure.RETURNING_CUSTOMERS, 1);
+        if (g == Granularity.WEEK || g == Granularity.MONTH) {
+          churn(shop, g, period, periods, key, out);
         }
       }
       if (firstEver && first != null) {
@@ -94,6 +89,18 @@ final class OrderAccounting {
     }
     if (firstEver) {
       state.firstOrderAt = at;
+    }
+  }
+
+  private static void churn(String shop, Granularity g, long period, TreeSet<Long> periods, String key,
+      Contributions out) {
+    var start = Granularity.local(period);
+    if (periods.contains(Granularity.id(g.previous(start)))) {
+      add(out, key, Measure.CHURNED, -1);
+    }
+    long next = Granularity.id(g.next(start));
+    if (!periods.contains(next)) {
+      add(out, StoreKeys.bucket(shop, g, next), Measure.CHURNED, 1);
     }
   }
 
