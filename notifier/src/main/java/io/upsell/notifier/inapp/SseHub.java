@@ -2,6 +2,7 @@ package io.upsell.notifier.inapp;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.upsell.notifier.inapp.Inbox.Entry;
 import io.upsell.schemas.notify.InAppStatus;
@@ -30,9 +31,10 @@ public class SseHub {
   private final ObjectMapper json;
   private final Clock clock;
 
-  public SseHub(ObjectMapper json, Clock clock) {
+  public SseHub(ObjectMapper json, Clock clock, MeterRegistry metrics) {
     this.json = json;
     this.clock = clock;
+    metrics.gauge("notifier.sse.streams", this, SseHub::openStreams);
   }
 
   /** Adds a stream; a first comment flushes the response so the browser's EventSource opens at once. */

@@ -19,7 +19,10 @@ import java.util.Map;
  */
 public final class NotifierProcess implements AutoCloseable {
 
-  public static final Path JAR = Path.of("target", "quarkus-app", "quarkus-run.jar");
+  /** The packaged jar, from the module directory (tests) or the repository root (exec:java from there). */
+  public static final Path JAR = Files.exists(Path.of("notifier", "target", "quarkus-app", "quarkus-run.jar"))
+      ? Path.of("notifier", "target", "quarkus-app", "quarkus-run.jar")
+      : Path.of("target", "quarkus-app", "quarkus-run.jar");
 
   private final Process process;
   private final int port;

@@ -1,0 +1,230 @@
+package io.upsell.notifier.bench;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import io.upsell.notifier.delivery.Outcomes;
+import io.upsell.notifier.support.BulkRecords;
+import io.upsell.notifier.support.Fixtures;
+import io.upsell.notifier.support.NotifierProcess;
+import io.upsell.notifier.support.SseClient;
+import io.upsell.schemas.notify.DeliveryChannel;
+import io.upsell.schemas.topics.Keys;
+import io.upsell.schemas.topics.Topics;
+import io.upsell.schemas.upsell.ChannelHint;
+import io.upsell.schemas.upsell.TriggerType;
+import io.upsell.schemas.upsell.UpsellTrigger;
+import io.upsell.testkit.TestKafka;
+import io.upsell.testkit.TestShops;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * Notifier figures against the packaged service (run {@code ./mvnw -B -pl notifier package -DskipTests} first):
+ * emails/s to a local GreenMail with the configured concurrency (16), trigger → SSE event latency at 100
+ * triggers/s, and heap/RSS with 5,000 open SSE streams; the raw Kafka produce/consume ceiling is measured in the
+ * same run. Prints a Markdown table.
+ */
+public final class NotifierBenchmark {
+
+  private static final String SHOP = TestShops.SHOP_A;
+  private static final int EMAILS = 2000;
+  private static final int LATENCY_TRIGGERS = 1000;
+  private static final int STREAMS = 5000;
+  /**
+   * Recipients share this many mailboxes: GreenMail creates a user per new address, which would make the server,
+   * not the notifier, the thing measured.
+   */
+  static final int MAILBOXES = 20;
+
+  private NotifierBenchmark() {}
+
+  public static void main(String[] args) {
+    try {
+      run();
+    } catch (Exception e) {
+      e.printStackTrace();
+      System.exit(1);
+    }
+    // The in-process broker's threads would keep exec:java waiting.
+    System.exit(0);
+  }
+
+  private static void run() throws Exception {
+    String bootstrap = TestKafka.broker().bootstrapServers();
+    var greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    greenMail.start();
+    var rows = new ArrayList<String>();
+    try (var bulk = new BulkRecords(bootstrap)) {
+      RawKafka.Figures raw = RawKafka.measure(bootstrap, bulk);
+      double smtpCeiling = RawSmtp.emailsPerSecond(greenMail.getSmtp().getPort(), 1000, 16);
+      System.err.printf("[bench] raw SMTP: %.0f emails/s%n", smtpCeiling);
+      var notifier = NotifierProcess.start(bootstrap, TestShops.writeFile(), greenMail.getSmtp().getPort(),
+          Map.of("notifier.batch-size", "256"), Files.createTempFile("notifier-bench", ".log"));
+      try (notifier) {
+        System.err.println("[bench] notifier started");
+        double emailsPerSecond = emails(bulk, greenMail);
+        System.err.printf("[bench] %.0f emails/s%n", emailsPerSecond);
+        rows.add(row("emails/s to GreenMail (concurrency 16)", emailsPerSecond, smtpCeiling,
+            "raw SMTP emails/s, 16 connections"));
+        rows.add(row("emails/s vs raw Kafka", emailsPerSecond, raw.recordsPerSecond(),
+            "records/s raw Kafka produce+consume"));
+        double[] latency = sseLatency(bulk, notifier.port());
+        System.err.printf("[bench] SSE latency p50 %.1f ms, p99 %.1f ms%n", latency[0], latency[1]);
+        rows.add(row("trigger → SSE event p50 ms @100/s", latency[0], raw.p50Millis(), "raw Kafka p50 ms @100/s"));
+        rows.add(row("trigger → SSE event p99 ms @100/s", latency[1], raw.p99Millis(), "raw Kafka p99 ms @100/s"));
+        long[] memory = openStreams(notifier);
+        rows.add(row("RSS MB with " + STREAMS + " SSE streams", memory[0], 512, "target MB"));
+        rows.add(row("heap used MB with " + STREAMS + " SSE streams", memory[1], 256, "-Xmx MB"));
+      }
+    } finally {
+      greenMail.stop();
+    }
+    System.out.println();
+    System.out.println("| figure | ours | ceiling | ratio |");
+    System.out.println("| --- | --- | --- | --- |");
+    rows.forEach(System.out::println);
+  }
+
+  private static String row(String figure, double ours, double ceiling, String ceilingIs) {
+    return String.format("| %s | %.1f | %.1f (%s) | %.2f |", figure, ours, ceiling, ceilingIs, ours / ceiling);
+  }
+
+  /** Emails per second from the first trigger written to the last email received. */
+  private static double emails(BulkRecords bulk, GreenMail greenMail) throws Exception {
+    String run = Fixtures.unique("mail");
+    List<UpsellTrigger> triggers = new ArrayList<>();
+    for (int i = 0; i < EMAILS; i++) {
+      String customer = run + "-" + i;
+      bulk.send(Topics.CRM_CUSTOMERS, Keys.customer(SHOP, customer),
+          Fixtures.profileRecord(SHOP, customer, "inbox-" + (i % MAILBOXES) + "@example.com", "C" + i, i % 2 == 0 ? "en" : "ar", true));
+      triggers.add(Fixtures.trigger(SHOP, customer, TriggerType.CART_ABANDONED, List.of(), ChannelHint.EMAIL));
+    }
+    bulk.flush();
+    Thread.sleep(1000);
+    int before = greenMail.getReceivedMessages().length;
+    long start = System.nanoTime();
+    triggers.forEach(t -> bulk.send(Topics.UPSELL_TRIGGERS, Keys.customer(SHOP, t.getCustomerId()), t));
+    bulk.flush();
+    long deadline = start + TimeUnit.SECONDS.toNanos(60);
+    while (greenMail.getReceivedMessages().length - before < EMAILS && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    int sent = greenMail.getReceivedMessages().length - before;
+    return sent / ((System.nanoTime() - start) / 1e9);
+  }
+
+  /** p50 and p99 ms from writing a storage trigger to its SSE event, 100 customers, 100 triggers/s. */
+  private static double[] sseLatency(BulkRecords bulk, int port) throws Exception {
+    var http = HttpClient.newHttpClient();
+    String run = Fixtures.unique("sse");
+    List<SseClient> streams = new ArrayList<>();
+    Map<String, Long> writtenAt = new ConcurrentHashMap<>();
+    List<Long> latencies = java.util.Collections.synchronizedList(new ArrayList<>());
+    var done = new CountDownLatch(LATENCY_TRIGGERS);
+    Pattern id = Pattern.compile("\"id\":\"([^\"]+)\"");
+    for (int c = 0; c < 100; c++) {
+      String token = mint(http, port, run + "-" + c);
+      streams.add(new SseClient(http, "http://127.0.0.1:" + port + "/v1/inapp/stream?token=" + token, null));
+    }
+    Thread.sleep(2000);
+    var collectors = new ArrayList<Thread>();
+    for (SseClient stream : streams) {
+      Thread t = new Thread(() -> {
+        try {
+          while (done.getCount() > 0) {
+            var e = stream.next(ev -> ev.name().equals("message"), Duration.ofSeconds(1));
+            if (e == null) {
+              continue;
+            }
+            Matcher m = id.matcher(e.data());
+            Long at = m.find() ? writtenAt.get(m.group(1)) : null;
+            if (at != null) {
+              latencies.add(e.receivedNanos() - at);
+              done.countDown();
+            }
+          }
+        } catch (InterruptedException ex) {
+          Thread.currentThread().interrupt();
+        }
+      });
+      t.setDaemon(true);
+      t.start();
+      collectors.add(t);
+    }
+    long next = System.nanoTime();
+    for (int i = 0; i < LATENCY_TRIGGERS; i++) {
+      UpsellTrigger trigger = Fixtures.trigger(SHOP, run + "-" + (i % 100), TriggerType.STORAGE_NEAR_FULL, List.of(),
+          ChannelHint.IN_APP);
+      writtenAt.put(Outcomes.deliveryId(trigger.getTriggerId(), DeliveryChannel.IN_APP), System.nanoTime());
+      bulk.send(Topics.UPSELL_TRIGGERS, Keys.customer(SHOP, trigger.getCustomerId()), trigger);
+      next += TimeUnit.MILLISECONDS.toNanos(10);
+      long wait = next - System.nanoTime();
+      if (wait > 0) {
+        TimeUnit.NANOSECONDS.sleep(wait);
+      }
+    }
+    done.await(30, TimeUnit.SECONDS);
+    streams.forEach(SseClient::close);
+    return new double[] {RawKafka.percentile(latencies, 50), RawKafka.percentile(latencies, 99)};
+  }
+
+  /** RSS and used heap (MB) of the notifier with {@link #STREAMS} open streams. */
+  private static long[] openStreams(NotifierProcess notifier) throws Exception {
+    var http = HttpClient.newBuilder().executor(java.util.concurrent.Executors.newFixedThreadPool(4)).build();
+    String run = Fixtures.unique("conn");
+    String token = mint(http, notifier.port(), run);
+    List<SseClient> streams = new ArrayList<>();
+    for (int i = 0; i < STREAMS; i++) {
+      streams.add(new SseClient(http, "http://127.0.0.1:" + notifier.port() + "/v1/inapp/stream?token=" + token
+          + "&n=" + i, null));
+      if (i % 500 == 499) {
+        Thread.sleep(200);
+      }
+    }
+    Thread.sleep(5000);
+    String metrics = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + notifier.port()
+        + "/q/metrics")).build(), HttpResponse.BodyHandlers.ofString()).body();
+    double heap = 0;
+    Matcher m = Pattern.compile("(?m)^jvm_memory_used_bytes\\{area=\"heap\"[^}]*} ([0-9.E]+)").matcher(metrics);
+    while (m.find()) {
+      heap += Double.parseDouble(m.group(1));
+    }
+    long rssKb = Files.readAllLines(Path.of("/proc", Long.toString(notifier.pid()), "status")).stream()
+        .filter(l -> l.startsWith("VmRSS:")).map(l -> Long.parseLong(l.replaceAll("[^0-9]", ""))).findFirst()
+        .orElse(0L);
+    int open = countOpen(metrics);
+    System.err.printf("[bench] %d streams requested, %d open per the notifier%n", STREAMS, open);
+    streams.forEach(SseClient::close);
+    return new long[] {rssKb / 1024, (long) (heap / 1024 / 1024)};
+  }
+
+  private static int countOpen(String metrics) {
+    Matcher m = Pattern.compile("(?m)^notifier_sse_streams(?:\\{[^}]*})? ([0-9.E]+)").matcher(metrics);
+    return m.find() ? (int) Double.parseDouble(m.group(1)) : -1;
+  }
+
+  private static String mint(HttpClient http, int port, String customer) throws Exception {
+    var response = http.send(HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/v1/inapp/tokens"))
+        .header("Authorization", TestShops.bearer(TestShops.SHOP_A_KEY)).header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString("{\"customerId\":\"" + customer + "\"}")).build(),
+        HttpResponse.BodyHandlers.ofString());
+    Matcher m = Pattern.compile("\"token\":\"([^\"]+)\"").matcher(response.body());
+    if (!m.find()) {
+      throw new IllegalStateException("no token: " + response.statusCode());
+    }
+    return m.group(1);
+  }
+}
