@@ -9,13 +9,11 @@ import io.upsell.analytics.query.UpsellQuery;
 import io.upsell.platform.http.ApiException;
 import io.upsell.platform.http.ShopAuth;
 import io.upsell.platform.shops.Shop;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
-import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
-import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
-import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.ArrayList;
@@ -52,73 +50,69 @@ public class ShopAnalyticsResource {
   @GET
   @Path("/kpis")
   @Operation(summary = "KPIs per hour, day, week or month in the shop's zone")
-  public Response kpis(@PathParam("shopId") String shopId,
-      @Parameter(description = "first day, inclusive (yyyy-mm-dd)") @QueryParam("from") String from,
-      @Parameter(description = "last day, exclusive (yyyy-mm-dd)") @QueryParam("to") String to,
-      @Parameter(description = "hour, day (default), week or month") @QueryParam("granularity") String granularity,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-    Shop shop = auth.shop(authorization, shopId);
+  public Response kpis(@BeanParam ShopQuery query,
+      @Parameter(description = "hour, day (default), week or month") @QueryParam("granularity") String granularity) {
+    Scope scope = scope(query);
     Granularity g = granularity == null || granularity.isBlank() ? Granularity.DAY : Granularity.parse(granularity)
         .orElseThrow(() -> ApiException.badRequest("granularity", "must be hour, day, week or month"));
-    var series = kpis.series(shop, g, DateRange.parse(from, to, shop.timeZone()), authorization);
-    return answer(accept, series, series.series());
+    var series = kpis.series(scope.shop(), g, scope.range(), query.authorization);
+    return answer(query, series, series.series());
   }
 
   @GET
   @Path("/products/top")
   @Operation(summary = "Best-selling products and categories")
-  public Response topProducts(@PathParam("shopId") String shopId, @QueryParam("from") String from,
-      @QueryParam("to") String to,
+  public Response topProducts(@BeanParam ShopQuery query,
       @Parameter(description = "revenue (default) or units") @QueryParam("by") String by,
-      @Parameter(description = "1 to 100, default 10") @QueryParam("limit") String limit,
-      @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-    Shop shop = auth.shop(authorization, shopId);
+      @Parameter(description = "1 to 100, default 10") @QueryParam("limit") String limit) {
+    Scope scope = scope(query);
     boolean byUnits = by != null && !by.isBlank() && switch (by.strip()) {
       case "units" -> true;
       case "revenue" -> false;
       default -> throw ApiException.badRequest("by", "must be revenue or units");
     };
-    var top = products.top(shop.id(), DateRange.parse(from, to, shop.timeZone()), byUnits, limit(limit),
-        authorization);
-    return answer(accept, top, Stream.concat(top.products().stream(), top.categories().stream()).toList());
+    var top = products.top(scope.shop().id(), scope.range(), byUnits, limit(limit), query.authorization);
+    return answer(query, top, Stream.concat(top.products().stream(), top.categories().stream()).toList());
   }
 
   @GET
   @Path("/funnel")
   @Operation(summary = "Upsell funnel per trigger type and variant, and click-through by send hour")
-  public Response funnel(@PathParam("shopId") String shopId, @QueryParam("from") String from,
-      @QueryParam("to") String to, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-    Shop shop = auth.shop(authorization, shopId);
-    var funnel = upsell.funnel(shop.id(), DateRange.parse(from, to, shop.timeZone()), authorization);
-    return answer(accept, funnel, funnel.rows());
+  public Response funnel(@BeanParam ShopQuery query) {
+    Scope scope = scope(query);
+    var funnel = upsell.funnel(scope.shop().id(), scope.range(), query.authorization);
+    return answer(query, funnel, funnel.rows());
   }
 
   @GET
   @Path("/attribution")
   @Operation(summary = "Orders and revenue attributed to upsell messages (last click, else last delivery)")
-  public Response attribution(@PathParam("shopId") String shopId, @QueryParam("from") String from,
-      @QueryParam("to") String to, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-    Shop shop = auth.shop(authorization, shopId);
-    var attribution = upsell.attribution(shop.id(), DateRange.parse(from, to, shop.timeZone()), authorization);
-    return answer(accept, attribution, attribution.rows());
+  public Response attribution(@BeanParam ShopQuery query) {
+    Scope scope = scope(query);
+    var attribution = upsell.attribution(scope.shop().id(), scope.range(), query.authorization);
+    return answer(query, attribution, attribution.rows());
   }
 
   @GET
   @Path("/lift")
   @Operation(summary = "Lift of treated over holdout customers with 95% confidence intervals, and per variant")
-  public Response lift(@PathParam("shopId") String shopId, @QueryParam("from") String from,
-      @QueryParam("to") String to, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization,
-      @HeaderParam(HttpHeaders.ACCEPT) String accept) {
-    Shop shop = auth.shop(authorization, shopId);
-    var answer = lift.lift(shop.id(), DateRange.parse(from, to, shop.timeZone()), authorization);
+  public Response lift(@BeanParam ShopQuery query) {
+    Scope scope = scope(query);
+    var answer = lift.lift(scope.shop().id(), scope.range(), query.authorization);
     List<LiftRow> rows = new ArrayList<>();
     rows.add(LiftRow.of("treated", "all", answer.treated(), answer.conversionLift(), answer.revenuePerCustomerLift()));
     rows.add(LiftRow.of("control", "all", answer.control(), null, null));
     answer.variants().forEach(v -> rows.add(
         LiftRow.of("treated", v.variant(), v.treated(), v.conversionLift(), v.revenuePerCustomerLift())));
-    return answer(accept, answer, rows);
+    return answer(query, answer, rows);
+  }
+
+  /** The authenticated shop (403 for another shop's key) and the validated range in its zone. */
+  private record Scope(Shop shop, DateRange range) {}
+
+  private Scope scope(ShopQuery query) {
+    Shop shop = auth.shop(query.authorization, query.shopId);
+    return new Scope(shop, DateRange.parse(query.from, query.to, shop.timeZone()));
   }
 
   /** One CSV row of the lift answer. */
@@ -136,8 +130,8 @@ public class ShopAnalyticsResource {
     }
   }
 
-  private static Response answer(String accept, Object json, List<?> csvRows) {
-    if (accept != null && accept.contains(CSV)) {
+  private static Response answer(ShopQuery query, Object json, List<?> csvRows) {
+    if (query.accept != null && query.accept.contains(CSV)) {
       return Response.ok(Csv.of(csvRows), CSV + "; charset=utf-8").build();
     }
     return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
