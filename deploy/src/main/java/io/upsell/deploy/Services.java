@@ -39,7 +39,7 @@ final class Services {
     env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
     env.put("QUARKUS_MAILER_PORT", Integer.toString(ports.of("smtp")));
     env.put("QUARKUS_MAILER_MOCK", "false");
-    env.put("UPSELL_NOTIFIER_PUBLIC_URL", baseUrl(ports, "notifier"));
+    env.put("NOTIFIER_PUBLIC_BASE_URL", baseUrl(ports, "notifier"));
     return env;
   }
 }

@@ -21,7 +21,9 @@ final class EndpointSecurity {
       "notifier GET /v1/track/click",
       "notifier GET /v1/unsubscribe",
       "notifier POST /v1/unsubscribe",
-      "analytics GET /");
+      "analytics GET /",
+      // The catalog of trigger types and their default settings: the same for every shop, no shop data.
+      "trigger-engine GET /v1/triggers/catalog");
 
   /** One documented operation of a service. */
   record Operation(String service, String method, String path) {

@@ -48,7 +48,7 @@ final class ShopClient {
   Answer send(String method, String url, String body) throws IOException, InterruptedException {
     HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(20))
         .header("Authorization", "Bearer " + apiKey)
-        .header("Accept", "application/json");
+        .header("Accept", "application/json, text/event-stream;q=0.5, */*;q=0.1");
     if (body == null) {
       request.method(method, HttpRequest.BodyPublishers.noBody());
     } else {
