@@ -1,16 +1,24 @@
 package io.upsell.analytics.stream;
 
+import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.dataformat.smile.SmileFactory;
+import com.fasterxml.jackson.module.blackbird.BlackbirdModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
-/** Internal state as JSON: readable in the changelog, and tolerant of fields added later. */
+/**
+ * Internal state as Smile (Jackson's binary JSON: the JSON data model, so it stays tolerant of fields added later,
+ * but smaller and several times faster to read and write than text, which the per-order customer history needs).
+ */
 final class JsonSerde {
 
-  private static final ObjectMapper MAPPER = new ObjectMapper()
+  private static final ObjectMapper MAPPER = new ObjectMapper(new SmileFactory())
+      .registerModule(new BlackbirdModule())
+      .setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
   private JsonSerde() {}
