@@ -40,7 +40,7 @@ public final class AnalyticsTopology {
     // RocksDB flushes its memtable on every commit (10 times a second under exactly-once): 30x slower here.
     builder.addStateStore(Stores.keyValueStoreBuilder(settings.persistentCustomers()
             ? Stores.persistentKeyValueStore(StoreKeys.CUSTOMERS) : Stores.inMemoryKeyValueStore(StoreKeys.CUSTOMERS),
-        serdes.keySerde(), JsonSerde.of(CustomerState.class)));
+        serdes.keySerde(), StateSerde.of(CustomerState.class)));
     for (String store : COUNTER_STORES) {
       builder.addStateStore(counterStore(store, serdes));
     }

@@ -14,14 +14,14 @@ import org.apache.kafka.common.serialization.Serdes;
  * Internal state as Smile (Jackson's binary JSON: the JSON data model, so it stays tolerant of fields added later,
  * but smaller and several times faster to read and write than text, which the per-order customer history needs).
  */
-final class JsonSerde {
+final class StateSerde {
 
   private static final ObjectMapper MAPPER = new ObjectMapper(new SmileFactory())
       .registerModule(new BlackbirdModule())
       .setSerializationInclusion(JsonInclude.Include.NON_EMPTY)
       .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
 
-  private JsonSerde() {}
+  private StateSerde() {}
 
   static <T> Serde<T> of(Class<T> type) {
     return Serdes.serdeFrom(
