@@ -12,12 +12,15 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /** The latest version of every product (catalog.products, compacted), for names, images and prices in messages. */
 @Startup
 @ApplicationScoped
 public class Catalog {
+
+  private static final Duration CATCH_UP = Duration.ofSeconds(5);
 
   private final Map<String, Product> products = new ConcurrentHashMap<>();
   private final TopicReader<Product> reader;
@@ -32,8 +35,17 @@ public class Catalog {
     }).start();
   }
 
+  /** The product; when unknown yet, reads the catalog up to its current end first (bounded wait). */
   public Optional<Product> product(String shopId, String productId) {
-    return Optional.ofNullable(products.get(Keys.product(shopId, productId)));
+    String key = Keys.product(shopId, productId);
+    if (!products.containsKey(key)) {
+      try {
+        reader.caughtUp().get(CATCH_UP.toMillis(), TimeUnit.MILLISECONDS);
+      } catch (Exception e) {
+        // Still behind after the wait: the item is left out of the message.
+      }
+    }
+    return Optional.ofNullable(products.get(key));
   }
 
   public void awaitLoaded(Duration timeout) {

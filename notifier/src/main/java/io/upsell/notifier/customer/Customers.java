@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.TimeUnit;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -22,6 +23,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @Startup
 @ApplicationScoped
 public class Customers {
+
+  private static final Duration CATCH_UP = Duration.ofSeconds(10);
 
   private final Map<String, CustomerProfile> profiles = new ConcurrentHashMap<>();
   private final Map<String, EngagementType> emailStops = new ConcurrentHashMap<>();
@@ -46,6 +49,23 @@ public class Customers {
 
   public Optional<CustomerProfile> profile(String customerKey) {
     return Optional.ofNullable(profiles.get(customerKey));
+  }
+
+  /**
+   * The profile; when none is known yet, reads crm.customers up to its current end first (bounded wait), because a
+   * profile written just before the trigger may still be on its way to this table.
+   */
+  public Optional<CustomerProfile> profileReadingAhead(String customerKey) {
+    Optional<CustomerProfile> known = profile(customerKey);
+    if (known.isPresent()) {
+      return known;
+    }
+    try {
+      profileReader.caughtUp().get(CATCH_UP.toMillis(), TimeUnit.MILLISECONDS);
+    } catch (Exception e) {
+      // Still behind after the wait: decide with what is known.
+    }
+    return profile(customerKey);
   }
 
   /** Why email to this customer stopped, if it did. */

@@ -84,7 +84,7 @@ public class TriggerHandler {
           outcomes.delivery(trigger, DeliveryChannel.EMAIL, DeliveryStatus.FAILED, UNKNOWN_OUTCOME));
     }
     String key = Keys.customer(trigger.getShopId(), trigger.getCustomerId());
-    Optional<CustomerProfile> profile = customers.profile(key);
+    Optional<CustomerProfile> profile = customers.profileReadingAhead(key);
     Optional<String> refusal = ChannelChoice.emailRefusal(profile, customers.emailStop(key));
     if (refusal.isPresent()) {
       return outcomes.delivery(trigger, DeliveryChannel.EMAIL, DeliveryStatus.SKIPPED, refusal.get());

@@ -25,7 +25,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * Every customer's in-app messages, rebuilt from notify.inapp at start-up: the latest snapshot of each message wins.
  * A customer's snapshots share one partition (key shopId:customerId), so their offsets only grow: the offset is the
- * SSE event id, and a client resuming with Last-Event-ID gets exactly the snapshots after it.
+ * SSE event id, and a client resuming with Last-Event-ID gets exactly the snapshots after it. Snapshots this
+ * instance writes are applied on the broker's ack; the read back then finds them known and pushes nothing twice.
  */
 @Startup
 @ApplicationScoped
@@ -43,20 +44,29 @@ public class Inbox {
       SseHub hub) {
     this.outbox = outbox;
     this.hub = hub;
-    this.reader = new TopicReader<>(servers, serdes, Topics.NOTIFY_INAPP, r -> {
-      var entry = new Entry(r.value(), r.offset());
-      Map<String, Entry> inbox = inboxes.computeIfAbsent(r.key(), k -> new LinkedHashMap<>());
-      synchronized (inbox) {
-        inbox.put(r.value().getMessageId(), entry);
-      }
-      hub.push(r.key(), entry);
-    }).start();
+    this.reader = new TopicReader<>(servers, serdes, Topics.NOTIFY_INAPP,
+        r -> apply(r.key(), new Entry(r.value(), r.offset()))).start();
   }
 
   /** Publishes a snapshot; it reaches the inbox and live clients when it comes back through the topic. */
   public CompletableFuture<Void> publish(InAppMessage message) {
-    return outbox.publish(Topics.NOTIFY_INAPP, Keys.customer(message.getShopId(), message.getCustomerId()), message)
-        .thenApply(m -> null);
+    String key = Keys.customer(message.getShopId(), message.getCustomerId());
+    // Applied on the broker's ack already, so this instance's streams do not wait for the read back.
+    return outbox.publish(Topics.NOTIFY_INAPP, key, message)
+        .thenAccept(m -> apply(key, new Entry(message, m.offset())));
+  }
+
+  /** Keeps the newest snapshot of a message and pushes it to live streams, once, whichever path brings it first. */
+  private void apply(String customerKey, Entry entry) {
+    Map<String, Entry> inbox = inboxes.computeIfAbsent(customerKey, k -> new LinkedHashMap<>());
+    synchronized (inbox) {
+      Entry known = inbox.get(entry.message().getMessageId());
+      if (known != null && known.offset() >= entry.offset()) {
+        return;
+      }
+      inbox.put(entry.message().getMessageId(), entry);
+    }
+    hub.push(customerKey, entry);
   }
 
   /** Unread messages, oldest first. */
