@@ -22,7 +22,12 @@ import io.upsell.schemas.shop.OrderRefunded;
 import io.upsell.schemas.topics.Topics;
 import io.upsell.testkit.KafkaResource;
 import io.upsell.testkit.TestShops;
+import io.upsell.schemas.topics.Topic;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 
 @QuarkusTest
@@ -35,40 +40,61 @@ class ShopifyWebhookTest {
 
   @Test
   void everyListedTopicIsVerifiedAndMappedOntoItsTopicWithTheRightKey() {
-    deliver("orders/create", "orders__create.json").then().statusCode(202).body("accepted", equalTo(1));
-    deliver("orders/paid", "orders__paid.json").then().statusCode(202)
+    // A fresh order id per run, so other tests' deliveries of the same example never make these duplicates.
+    String order = Long.toString(System.nanoTime());
+    deliver("orders/create", "orders__create.json", order).then().statusCode(202).body("accepted", equalTo(1));
+    deliver("orders/paid", "orders__paid.json", order).then().statusCode(202)
         .body("accepted", equalTo(0)).body("duplicates", equalTo(1));
-    deliver("orders/cancelled", "orders__cancelled.json").then().statusCode(202).body("accepted", equalTo(1));
-    deliver("refunds/create", "refunds__create.json").then().statusCode(202).body("accepted", equalTo(1));
+    deliver("orders/cancelled", "orders__cancelled.json", order).then().statusCode(202).body("accepted", equalTo(1));
+    deliver("refunds/create", "refunds__create.json", order).then().statusCode(202).body("accepted", equalTo(1));
+    Map<String, String> webhooks = new HashMap<>();
     for (String[] delivery : new String[][] {{"checkouts/create", "checkouts__create.json"},
         {"checkouts/update", "checkouts__update.json"}, {"carts/create", "carts__create.json"},
         {"carts/update", "carts__update.json"}, {"customers/create", "customers__create.json"},
         {"products/update", "products__update.json"}, {"app_subscriptions/update", "app_subscriptions__update.json"}}) {
-      deliver(delivery[0], delivery[1]).then().statusCode(202).body("accepted", equalTo(1));
+      String webhookId = uniqueId("w");
+      webhooks.put(delivery[0], "shopify-" + webhookId);
+      postSigned(delivery[0], webhookId, signed(delivery[1], order)).then().statusCode(202).body("accepted", equalTo(1));
     }
 
-    var orders = await(Topics.SHOP_ORDERS, A + "115310627314723954", 2);
-    OrderPlaced placed = (OrderPlaced) orders.get(0).value().getEvent();
-    assertThat(placed.getOrderId()).as("ids from the GID, not the lossy number").isEqualTo("820982911946154508");
+    OrderPlaced placed = (OrderPlaced) event(Topics.SHOP_ORDERS, "115310627314723954",
+        "shopify-order-" + order + "-placed").getEvent();
+    assertThat(placed.getOrderId()).as("ids from the GID, not the lossy number").isEqualTo(order);
     assertThat(placed.getTotalMinor()).isEqualTo(35997);
     assertThat(placed.getDiscountMinor()).isEqualTo(2000);
     assertThat(placed.getLines()).isNotEmpty();
-    assertThat(orders.get(1).value().getEvent()).isInstanceOf(OrderCancelled.class);
-    OrderRefunded refunded = (OrderRefunded) await(Topics.SHOP_ORDERS, A + "guest-order-820982911946154500", 1)
-        .get(0).value().getEvent();
+    assertThat(event(Topics.SHOP_ORDERS, "115310627314723954", "shopify-order-" + order + "-cancelled").getEvent())
+        .isInstanceOf(OrderCancelled.class);
+    OrderRefunded refunded = (OrderRefunded) event(Topics.SHOP_ORDERS, "guest-order-" + order,
+        "shopify-refund-" + order).getEvent();
     assertThat(refunded.getRefundMinor()).as("two successful refund transactions: 75.00 + 10.00").isEqualTo(8500);
 
-    var checkouts = await(Topics.SHOP_CARTS, A + "603851970716743426", 2);
-    assertThat(checkouts).extracting(r -> r.value().getType()).containsOnly(CartEventType.CHECKOUT_STARTED);
-    CartEvent cart = await(Topics.SHOP_CARTS, A + "guest-exampleCartId", 2).get(0).value();
+    CartEvent checkout = event(Topics.SHOP_CARTS, "603851970716743426", webhooks.get("checkouts/update"));
+    assertThat(checkout.getType()).isEqualTo(CartEventType.CHECKOUT_STARTED);
+    assertThat(event(Topics.SHOP_CARTS, "603851970716743426", webhooks.get("checkouts/create")).getType())
+        .isEqualTo(CartEventType.CHECKOUT_STARTED);
+    CartEvent cart = event(Topics.SHOP_CARTS, "guest-exampleCartId", webhooks.get("carts/create"));
     assertThat(cart.getValueMinor()).isEqualTo(5997);
-    CustomerProfile profile = await(Topics.CRM_CUSTOMERS, A + "706405506930370084", 1).get(0).value();
+    assertThat(event(Topics.SHOP_CARTS, "guest-exampleCartId", webhooks.get("carts/update"))).isNotNull();
+    CustomerProfile profile = event(Topics.CRM_CUSTOMERS, "706405506930370084", webhooks.get("customers/create"));
     assertThat(profile.getName()).isEqualTo("Bob Biller");
-    Product product = await(Topics.CATALOG_PRODUCTS, A + "788032119674292922", 1).get(0).value();
+    Product product = IngestTestSupport.records().await(Topics.CATALOG_PRODUCTS,
+        r -> r.key().equals(A + "788032119674292922") && r.value().getEventId().equals(webhooks.get("products/update")),
+        1, Duration.ofSeconds(10)).get(0).value();
     assertThat(product.getPriceMinor()).isEqualTo(1999);
-    SubscriptionChanged subscription = await(Topics.APP_SUBSCRIPTIONS, A + "shop-548380009", 1).get(0).value();
+    SubscriptionChanged subscription = event(Topics.APP_SUBSCRIPTIONS, "shop-548380009",
+        webhooks.get("app_subscriptions/update"));
     assertThat(subscription.getPlan()).isEqualTo("plan-123");
     assertThat(subscription.getPriceMinor()).isEqualTo(1000);
+  }
+
+  /** The one record of {@code topic} for this customer whose value carries {@code eventId}. */
+  private static <V extends SpecificRecord> V event(Topic<V> topic, String customer, String eventId) {
+    var records = IngestTestSupport.records().await(topic,
+        r -> r.key().equals(A + customer) && r.value().toString().contains("\"" + eventId + "\""), 1,
+        Duration.ofSeconds(10));
+    assertThat(records).as(eventId).hasSize(1);
+    return records.get(0).value();
   }
 
   @Test
@@ -110,6 +136,22 @@ class ShopifyWebhookTest {
   private static Response deliver(String topic, String file) {
     byte[] body = IngestTestSupport.read("shopify/" + file).getBytes(StandardCharsets.UTF_8);
     return post(topic, uniqueId("w"), body, WebhookSignature.header(TestShops.SHOP_A_WEBHOOK_SECRET, body));
+  }
+
+  private static Response deliver(String topic, String file, String order) {
+    return postSigned(topic, uniqueId("w"), signed(file, order));
+  }
+
+  private static Response postSigned(String topic, String webhookId, byte[] body) {
+    return post(topic, webhookId, body, WebhookSignature.header(TestShops.SHOP_A_WEBHOOK_SECRET, body));
+  }
+
+  /** The example payload with its order (and refund) id replaced by {@code order}. */
+  private static byte[] signed(String file, String order) {
+    return IngestTestSupport.read("shopify/" + file).replace("gid://shopify/Order/820982911946154508",
+        "gid://shopify/Order/" + order).replace("gid://shopify/Refund/890088186047892319", "gid://shopify/Refund/" + order)
+        .replace("\"order_id\": 820982911946154500", "\"order_id\": " + order)
+        .getBytes(StandardCharsets.UTF_8);
   }
 
   private static Response post(String topic, String webhookId, byte[] body, String signature) {
