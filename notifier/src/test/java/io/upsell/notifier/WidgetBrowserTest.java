@@ -36,7 +36,10 @@ import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
-/** The widget and the emails in a real headless Chromium; also writes the screenshots under docs/. */
+/**
+ * The widget and the emails in a real headless Chromium, with screenshots (target/screenshots; the committed
+ * docs/notifier-*.png come from {@code ./mvnw -B -pl notifier verify -Dnotifier.screenshots=../docs}).
+ */
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(TestShops.class)
@@ -44,7 +47,8 @@ import org.junit.jupiter.api.Test;
 class WidgetBrowserTest {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
-  private static final Path DOCS = Path.of("..", "docs");
+  /** Where screenshots go; regenerate the committed ones with {@code -Dnotifier.screenshots=../docs}. */
+  private static final Path DOCS = Path.of(System.getProperty("notifier.screenshots", "target/screenshots"));
   private static final Duration WAIT = Duration.ofSeconds(30);
   private static final String SHOP = TestShops.SHOP_A;
   private static Playwright playwright;
@@ -54,7 +58,8 @@ class WidgetBrowserTest {
   URL base;
 
   @BeforeAll
-  static void launch() {
+  static void launch() throws java.io.IOException {
+    Files.createDirectories(DOCS);
     Assumptions.assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at /usr/bin/chromium: browser tests skipped");
     playwright = Playwright.create(new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
     browser = playwright.chromium().launch(new BrowserType.LaunchOptions().setExecutablePath(CHROMIUM).setArgs(List.of(
@@ -88,7 +93,6 @@ class WidgetBrowserTest {
     // Then the banner shows it
     var banner = page.waitForSelector(".upsell-banner");
     assertThat(banner.innerText()).contains("Your storage is almost full").contains("See storage options");
-    Files.createDirectories(DOCS);
     page.screenshot(new Page.ScreenshotOptions().setPath(DOCS.resolve("notifier-widget.png")));
 
     // And dismissing it publishes DISMISSED and takes the banner away
