@@ -15,6 +15,10 @@ public record Scope(String shopId, long fromMillis, long toMillis) {
     return new Scope(null, Long.MIN_VALUE, Long.MAX_VALUE);
   }
 
+  public boolean isEverything() {
+    return shopId == null && fromMillis == Long.MIN_VALUE && toMillis == Long.MAX_VALUE;
+  }
+
   public boolean admits(String key, long timestamp) {
     return key != null && (shopId == null || shopId.equals(Keys.shopOf(key)))
         && timestamp >= fromMillis && timestamp < toMillis;

@@ -2,6 +2,7 @@ package io.upsell.engine.topology;
 
 import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.shop.CartEvent;
+import io.upsell.schemas.shop.CartEventType;
 import io.upsell.schemas.shop.OrderEvent;
 import io.upsell.schemas.shop.OrderPlaced;
 import io.upsell.schemas.topics.Keys;
@@ -43,9 +44,10 @@ public final class Sources {
   /** The records of {@code topic} within scope, keyed as on the topic. */
   @SuppressWarnings("unchecked")
   public <V extends SpecificRecord> KStream<String, V> stream(Topic<V> topic) {
-    return (KStream<String, V>) streams.computeIfAbsent(topic, t -> builder
-        .stream(topic.name(), Consumed.with(serdes.keySerde(), serdes.valueSerde(topic)))
-        .processValues(ScopeFilter.supplier(scope)));
+    return (KStream<String, V>) streams.computeIfAbsent(topic, t -> {
+      KStream<String, V> all = builder.stream(topic.name(), Consumed.with(serdes.keySerde(), serdes.valueSerde(topic)));
+      return scope.isEverything() ? all : all.processValues(ScopeFilter.supplier(scope));
+    });
   }
 
   /** Placed orders re-keyed by shop, so per-shop learning sees every order of a shop in one task. */
@@ -71,10 +73,11 @@ public final class Sources {
     return all;
   }
 
-  /** Cart events re-keyed by shop, next to {@link #ordersByShop()} and the per-shop learning. */
+  /** Item additions re-keyed by shop, next to {@link #ordersByShop()} and the per-shop learning. */
   public KStream<String, CartEvent> cartsByShop() {
     if (cartsByShop == null) {
       cartsByShop = stream(Topics.SHOP_CARTS)
+          .filter((key, cart) -> cart.getType() == CartEventType.ITEM_ADDED)
           .selectKey((key, cart) -> Keys.shopOf(key))
           .repartition(Repartitioned.with(serdes.keySerde(), serdes.valueSerde(Topics.SHOP_CARTS))
               .withName("carts-by-shop").withNumberOfPartitions(Topics.CUSTOMER_PARTITIONS));

@@ -7,7 +7,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.StoreBuilder;
 import org.apache.kafka.streams.state.Stores;
 
-/** Every store is RocksDB with a changelog: nothing that must survive a restart lives only in memory. */
+/** Every store is RocksDB with a changelog (and a write cache): nothing that must survive a restart lives only in memory. */
 public final class StateStores {
 
   private StateStores() {}
@@ -15,7 +15,9 @@ public final class StateStores {
   /** Adds a persistent, logged key-value store named {@code name} to the topology. */
   public static <V> String add(StreamsBuilder builder, String name, Serde<V> values) {
     StoreBuilder<KeyValueStore<String, V>> store =
-        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values);
+        Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values)
+            // The record cache folds repeated writes of a key between commits into one changelog record.
+            .withCachingEnabled();
     builder.addStateStore(store);
     return name;
   }
