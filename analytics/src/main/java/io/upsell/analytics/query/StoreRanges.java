@@ -83,7 +83,11 @@ public final class StoreRanges {
 
   /** The entries of the given partitions of {@code store} held here; {@link NotReady} if one is not active here. */
   public SortedMap<String, long[]> local(String store, Set<Integer> partitions, String from, String to) {
-    Set<Integer> active = localPartitions(store);
+    return scan(store, localPartitions(store), partitions, from, to);
+  }
+
+  private SortedMap<String, long[]> scan(String store, Set<Integer> active, Set<Integer> partitions, String from,
+      String to) {
     SortedMap<String, long[]> result = new TreeMap<>();
     for (int partition : partitions) {
       if (!active.contains(partition)) {
@@ -110,7 +114,7 @@ public final class StoreRanges {
         elsewhere.computeIfAbsent(ownerOf(store, source, partition), h -> new TreeSet<>()).add(partition);
       }
     }
-    SortedMap<String, long[]> result = local(store, local, from, to);
+    SortedMap<String, long[]> result = scan(store, local, local, from, to);
     elsewhere.forEach((host, partitions) ->
         remote.range(host, store, partitions, from, to, authorization)
             .forEach((key, values) -> result.merge(key, values, Counters::plus)));
