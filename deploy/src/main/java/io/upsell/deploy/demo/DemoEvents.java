@@ -33,6 +33,17 @@ final class DemoEvents {
     return event;
   }
 
+  /** The demo catalog, every odd item an accessory of the one before it, so cross-sells have offers. */
+  static List<Map<String, Object>> catalog(DemoCatalog catalog, long at) {
+    List<DemoCatalog.Item> items = catalog.items();
+    List<Map<String, Object>> events = new ArrayList<>();
+    for (int i = 0; i < items.size(); i++) {
+      List<String> accessoryOf = i % 2 == 1 ? List.of(items.get(i - 1).productId()) : List.of();
+      events.add(product(items.get(i), accessoryOf, at));
+    }
+    return events;
+  }
+
   static Map<String, Object> profile(String customerId, String name, String locale, long at) {
     Map<String, Object> event = event("customer_profile", customerId, at);
     event.put("email", customerId + "@demo.example");

@@ -26,10 +26,14 @@ public final class DemoServer {
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.createContext("/health", exchange -> send(exchange, 200, "text/plain", "ok"));
     server.createContext("/mail", new MailViewer(settings.mailApi()));
-    server.createContext("/", new DemoPages(settings));
+    String apiKey = io.upsell.deploy.DemoCredentials.apiKey(java.nio.file.Path.of(settings.credentials()));
+    IngestClient ingest = new IngestClient(settings.ingest(), apiKey);
+    DemoCatalog catalog = DemoCatalog.load(java.nio.file.Path.of(System.getProperty("upsell.shared.dir", "../shared"),
+        "data/online-retail/online-retail-2010-12.csv"), 40);
+    server.createContext("/", new DemoPages(settings, new DemoActions(settings, ingest, catalog, apiKey), catalog));
     server.start();
     if (settings.traffic()) {
-      TrafficSimulator.startInBackground(settings);
+      TrafficSimulator.startInBackground(ingest, catalog);
     }
   }
 

@@ -1,6 +1,5 @@
 package io.upsell.deploy.demo;
 
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -29,10 +28,8 @@ final class TrafficSimulator implements Runnable {
     this.pauseMillis = pauseMillis;
   }
 
-  static void startInBackground(DemoServer.DemoSettings settings) {
-    Path csv = Path.of(System.getProperty("upsell.shared.dir", "../shared"), "data/online-retail/online-retail-2010-12.csv");
-    String apiKey = io.upsell.deploy.DemoCredentials.apiKey(Path.of(settings.credentials()));
-    var simulator = new TrafficSimulator(new IngestClient(settings.ingest(), apiKey), DemoCatalog.load(csv, 40), 3000);
+  static void startInBackground(IngestClient ingest, DemoCatalog catalog) {
+    var simulator = new TrafficSimulator(ingest, catalog, 3000);
     Thread thread = new Thread(simulator, "traffic-simulator");
     thread.setDaemon(true);
     thread.start();
@@ -40,7 +37,7 @@ final class TrafficSimulator implements Runnable {
 
   @Override
   public void run() {
-    postQuietly(catalogEvents());
+    postQuietly(DemoEvents.catalog(catalog, System.currentTimeMillis()));
     while (!Thread.currentThread().isInterrupted()) {
       postQuietly(nextCustomer());
       try {
@@ -49,18 +46,6 @@ final class TrafficSimulator implements Runnable {
         return;
       }
     }
-  }
-
-  /** The catalog, with the cheaper half marked as accessories of the dearer half so cross-sells have offers. */
-  List<Map<String, Object>> catalogEvents() {
-    long now = System.currentTimeMillis();
-    List<DemoCatalog.Item> items = catalog.items();
-    List<Map<String, Object>> events = new ArrayList<>();
-    for (int i = 0; i < items.size(); i++) {
-      List<String> accessoryOf = i % 2 == 1 ? List.of(items.get(i - 1).productId()) : List.of();
-      events.add(DemoEvents.product(items.get(i), accessoryOf, now));
-    }
-    return events;
   }
 
   /** One new customer's session, chosen in turn: buy, abandon a cart, fill storage, complete a course. */
