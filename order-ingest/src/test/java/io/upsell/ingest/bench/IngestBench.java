@@ -19,6 +19,7 @@ public final class IngestBench {
   private static final int BATCH_SIZE = 1000;
   private static final int BATCH_THREADS = 4;
   private static final int SINGLE_RATE = 2000;
+  private static final int SINGLE_CONNECTIONS = 64;
 
   private IngestBench() {}
 
@@ -47,11 +48,11 @@ public final class IngestBench {
       LoadClient client = new LoadClient(service.baseUrl(), TestShops.SHOP_A_KEY);
       System.err.println("warm-up ...");
       client.batches(BATCH_THREADS, BATCH_SIZE, Duration.ofSeconds(8));
-      client.singles(SINGLE_RATE, Duration.ofSeconds(5));
+      client.singles(SINGLE_RATE, Duration.ofSeconds(5), SINGLE_CONNECTIONS);
       System.err.println("batch path ...");
       LoadClient.Result batch = client.batches(BATCH_THREADS, BATCH_SIZE, Duration.ofSeconds(20));
       System.err.println("single events at " + SINGLE_RATE + " req/s ...");
-      LoadClient.Result single = client.singles(SINGLE_RATE, Duration.ofSeconds(15));
+      LoadClient.Result single = client.singles(SINGLE_RATE, Duration.ofSeconds(15), SINGLE_CONNECTIONS);
       print(record.length, ceiling, batch, single);
       if (!client.errorKinds.isEmpty()) {
         System.out.println("Single-event errors by kind (warm-up included): " + client.errorKinds);

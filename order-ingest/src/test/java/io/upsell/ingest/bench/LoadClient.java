@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
-import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.locks.LockSupport;
 
@@ -72,32 +71,48 @@ final class LoadClient {
     return result(events.get() / seconds, latencies, errors.get());
   }
 
-  /** One event per request at {@code perSecond}, latency counted from when each request was due. */
-  Result singles(int perSecond, Duration duration) {
+  /**
+   * One event per request at {@code perSecond} over {@code connections} keep-alive connections (as wrk2 does):
+   * each request has a due time on a fixed schedule and its latency counts from then, so a slow answer that
+   * delays the next requests is charged to them too (no coordinated omission).
+   */
+  Result singles(int perSecond, Duration duration, int connections) throws InterruptedException {
     long interval = 1_000_000_000L / perSecond;
-    int count = (int) (duration.toSeconds() * perSecond);
-    List<Long> latencies = Collections.synchronizedList(new ArrayList<>(count));
+    long count = duration.toSeconds() * perSecond;
+    List<Long> latencies = Collections.synchronizedList(new ArrayList<>((int) count));
     AtomicLong errors = new AtomicLong();
-    List<CompletableFuture<?>> inFlight = new ArrayList<>(count);
-    long started = System.nanoTime();
-    for (int i = 0; i < count; i++) {
-      long due = started + i * interval;
-      long wait = due - System.nanoTime();
-      if (wait > 0) {
-        LockSupport.parkNanos(wait);
-      }
-      HttpRequest request = request("/v1/events", "application/json", BenchEvents.usage(nextId.incrementAndGet()));
-      inFlight.add(client.sendAsync(request, HttpResponse.BodyHandlers.discarding()).handle((response, error) -> {
-        latencies.add(System.nanoTime() - due);
-        if (error != null || response.statusCode() != 202) {
-          errors.incrementAndGet();
-          String kind = error != null ? error.getClass().getSimpleName() : Integer.toString(response.statusCode());
-          errorKinds.merge(kind, 1, Integer::sum);
+    AtomicLong next = new AtomicLong();
+    long started = System.nanoTime() + 10_000_000L;
+    List<Thread> senders = new ArrayList<>();
+    for (int c = 0; c < connections; c++) {
+      Thread sender = new Thread(() -> {
+        long i;
+        while ((i = next.getAndIncrement()) < count) {
+          long due = started + i * interval;
+          long wait = due - System.nanoTime();
+          if (wait > 0) {
+            LockSupport.parkNanos(wait);
+          }
+          HttpRequest request = request("/v1/events", "application/json", BenchEvents.usage(nextId.incrementAndGet()));
+          try {
+            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
+            if (status != 202) {
+              errors.incrementAndGet();
+              errorKinds.merge(Integer.toString(status), 1, Integer::sum);
+            }
+          } catch (Exception e) {
+            errors.incrementAndGet();
+            errorKinds.merge(e.getClass().getSimpleName(), 1, Integer::sum);
+          }
+          latencies.add(System.nanoTime() - due);
         }
-        return null;
-      }));
+      });
+      sender.start();
+      senders.add(sender);
     }
-    CompletableFuture.allOf(inFlight.toArray(CompletableFuture[]::new)).join();
+    for (Thread sender : senders) {
+      sender.join();
+    }
     double seconds = (System.nanoTime() - started) / 1e9;
     return result((count - errors.get()) / seconds, latencies, errors.get());
   }
