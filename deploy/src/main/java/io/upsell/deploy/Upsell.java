@@ -61,7 +61,8 @@ public final class Upsell {
     }
     out.println();
     out.println("  Dashboard (analytics):  " + Services.baseUrl(ports, "analytics") + "/");
-    out.println("  In-app demo pages:      " + DemoSite.url(ports) + "/");
+    out.println("  In-app demo (SaaS app): " + DemoSite.url(ports) + "/app");
+    out.println("  Demo shop:              " + DemoSite.url(ports) + "/shop");
     out.println("  Mail viewer:            " + DemoSite.url(ports) + "/mail   (./upsell mail lists it too)");
     out.println("  Ingest API:             " + Services.baseUrl(ports, "order-ingest") + "/q/swagger-ui");
     out.println("  Demo shop credentials:  " + home.demoShopEnv());
