@@ -86,8 +86,10 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
       OrderAccounting.placed(placed, zone, state, out);
       long at = placed.getOccurredAt().toEpochMilli();
       for (String kind : List.of(SESSION, CART, CHECKOUT)) {
-        episodeChanges(placed.getShopId(), kind, zone,
-            state.episodes(kind).ordered(at, state.orderTimes(), window(kind)), out);
+        Episodes episodes = state.episodes.get(kind);
+        if (episodes != null) {
+          episodeChanges(placed.getShopId(), kind, zone, episodes.ordered(at, state.orderTimes(), window(kind)), out);
+        }
       }
     } else if (event instanceof OrderCancelled cancelled) {
       OrderAccounting.cancelled(cancelled, zone, out);
