@@ -125,4 +125,18 @@ class ShopAnalyticsApiTest {
     assertThat(days).isEqualTo(DemoTraffic.orders(DemoTraffic.FIRST_DAY, DemoTraffic.FIRST_DAY.plusDays(14)));
     assertThat(hours).isEqualTo(days);
   }
+
+  @Test
+  void theInternalStoreEndpointServesOnlyTheKeysShopsRange() {
+    String from = "shop-b|D|";
+    String to = "shop-b|D|~";
+    Map<String, List<Integer>> entries = asShopB().queryParam("partitions", "0,1,2,3,4,5").queryParam("from", from)
+        .queryParam("to", to).get("/internal/v1/stores/kpi-buckets").then().statusCode(200).extract().jsonPath()
+        .getMap("");
+    assertThat(entries).isNotEmpty().allSatisfy((key, counters) -> assertThat(key).startsWith("shop-b|D|"));
+    asShopB().queryParam("partitions", "0").queryParam("from", "shop-a|D|").queryParam("to", "shop-a|D|~")
+        .get("/internal/v1/stores/kpi-buckets").then().statusCode(403);
+    asShopB().queryParam("partitions", "0").queryParam("from", from).queryParam("to", to)
+        .get("/internal/v1/stores/customer-history").then().statusCode(400).body("fields[0].field", equalTo("store"));
+  }
 }
