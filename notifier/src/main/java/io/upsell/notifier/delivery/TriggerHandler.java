@@ -1,7 +1,7 @@
 package io.upsell.notifier.delivery;
 
-import io.upsell.notifier.NotifierConfig;
 import io.upsell.notifier.customer.Customers;
+import io.upsell.notifier.customer.ShopRulesTable;
 import io.upsell.notifier.delivery.ChannelChoice.Route;
 import io.upsell.notifier.delivery.SendLedger.State;
 import io.upsell.notifier.email.EmailChannel;
@@ -35,18 +35,18 @@ public class TriggerHandler {
 
   private final Customers customers;
   private final ShopDirectory shops;
-  private final NotifierConfig config;
+  private final ShopRulesTable rules;
   private final SendLedger ledger;
   private final Outcomes outcomes;
   private final EmailChannel email;
   private final InAppChannel inApp;
   private final WebhookChannel webhook;
 
-  public TriggerHandler(Customers customers, ShopDirectory shops, NotifierConfig config, SendLedger ledger,
+  public TriggerHandler(Customers customers, ShopDirectory shops, ShopRulesTable rules, SendLedger ledger,
       Outcomes outcomes, EmailChannel email, InAppChannel inApp, WebhookChannel webhook) {
     this.customers = customers;
     this.shops = shops;
-    this.config = config;
+    this.rules = rules;
     this.ledger = ledger;
     this.outcomes = outcomes;
     this.email = email;
@@ -55,16 +55,14 @@ public class TriggerHandler {
   }
 
   public void handle(UpsellTrigger trigger) {
-    var rules = Optional.ofNullable(config.shops().get(trigger.getShopId()));
-    Route route = ChannelChoice.route(trigger,
-        rules.flatMap(r -> Optional.ofNullable(r.channels().get(trigger.getType().name()))));
+    Route route = ChannelChoice.route(trigger, rules.channel(trigger.getShopId(), trigger.getType()));
     CompletableFuture<Void> main = switch (route) {
       case EMAIL -> email(trigger);
       case IN_APP -> inApp(trigger, false);
       case IN_APP_THEN_EMAIL -> inApp(trigger, true);
       case NONE -> skipOnce(trigger, DeliveryChannel.EMAIL, "channel turned off by the shop's rules");
     };
-    CompletableFuture<Void> hook = rules.flatMap(NotifierConfig.ShopRules::webhookUrl)
+    CompletableFuture<Void> hook = rules.webhookUrl(trigger.getShopId())
         .map(url -> webhook(trigger, url)).orElse(CompletableFuture.completedFuture(null));
     CompletableFuture.allOf(main, hook).join();
   }
