@@ -39,6 +39,9 @@ final class Services {
     env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
     env.put("QUARKUS_MAILER_PORT", Integer.toString(ports.of("smtp")));
     env.put("QUARKUS_MAILER_MOCK", "false");
+    // The local SMTP server speaks plain SMTP; a real relay would use STARTTLS (REQUIRED) instead.
+    env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+    env.put("NOTIFIER_TOKEN_SECRET", home.secret("notifier-token"));
     env.put("NOTIFIER_PUBLIC_BASE_URL", baseUrl(ports, "notifier"));
     return env;
   }

@@ -45,6 +45,29 @@ public record StackHome(Path repo, Path dir) {
     return run().resolve(role + ".pid");
   }
 
+  /**
+   * A secret of this stack (e.g. the notifier's token key), made once from a secure random source and kept in
+   * {@code .upsell/secrets/}, so links in mail already sent stay valid across restarts.
+   */
+  public String secret(String name) {
+    Path file = ensure(dir.resolve("secrets")).resolve(name);
+    try {
+      if (!Files.exists(file)) {
+        byte[] random = new byte[32];
+        new java.security.SecureRandom().nextBytes(random);
+        Files.writeString(file, java.util.HexFormat.of().formatHex(random));
+        try {
+          Files.setPosixFilePermissions(file, java.nio.file.attribute.PosixFilePermissions.fromString("rw-------"));
+        } catch (UnsupportedOperationException e) {
+          // Not a POSIX file system: the file keeps the default permissions.
+        }
+      }
+      return Files.readString(file).strip();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
   /** A built artifact of the repository, e.g. {@code notifier/target/quarkus-app/quarkus-run.jar}. */
   public Path artifact(String relative) {
     return repo.resolve(relative);
