@@ -18,12 +18,16 @@ public final class IngestBench {
   private static final Duration CEILING_TIME = Duration.ofSeconds(15);
   private static final int BATCH_SIZE = 1000;
   private static final int BATCH_THREADS = 4;
-  private static final int SINGLE_RATE = 2000;
+  /** Offered single-event rate; the first program argument overrides it (e.g. -Dexec.args=500). */
+  private static int singleRate = 2000;
   private static final int SINGLE_CONNECTIONS = 64;
 
   private IngestBench() {}
 
   public static void main(String[] args) {
+    if (args.length > 0) {
+      singleRate = Integer.parseInt(args[0]);
+    }
     int code = 0;
     try {
       run();
@@ -48,11 +52,11 @@ public final class IngestBench {
       LoadClient client = new LoadClient(service.baseUrl(), TestShops.SHOP_A_KEY);
       System.err.println("warm-up ...");
       client.batches(BATCH_THREADS, BATCH_SIZE, Duration.ofSeconds(8));
-      client.singles(SINGLE_RATE, Duration.ofSeconds(5), SINGLE_CONNECTIONS);
+      client.singles(singleRate, Duration.ofSeconds(5), SINGLE_CONNECTIONS);
       System.err.println("batch path ...");
       LoadClient.Result batch = client.batches(BATCH_THREADS, BATCH_SIZE, Duration.ofSeconds(20));
-      System.err.println("single events at " + SINGLE_RATE + " req/s ...");
-      LoadClient.Result single = client.singles(SINGLE_RATE, Duration.ofSeconds(15), SINGLE_CONNECTIONS);
+      System.err.println("single events at " + singleRate + " req/s ...");
+      LoadClient.Result single = client.singles(singleRate, Duration.ofSeconds(15), SINGLE_CONNECTIONS);
       print(record.length, ceiling, batch, single);
       if (!client.errorKinds.isEmpty()) {
         System.out.println("Single-event errors by kind (warm-up included): " + client.errorKinds);
@@ -67,11 +71,11 @@ public final class IngestBench {
         100 * batch.eventsPerSecond() / ceiling);
     System.out.printf("| batch request latency p50 / p99 | %.1f / %.1f ms | | |%n", batch.p50Millis(),
         batch.p99Millis());
-    System.out.printf("| single event p50 at %,d req/s | %.1f ms | | |%n", SINGLE_RATE, single.p50Millis());
-    System.out.printf("| single event p99 at %,d req/s | %.1f ms | 25 ms (target) | %.2f |%n", SINGLE_RATE,
+    System.out.printf("| single event p50 at %,d req/s | %.1f ms | | |%n", singleRate, single.p50Millis());
+    System.out.printf("| single event p99 at %,d req/s | %.1f ms | 25 ms (target) | %.2f |%n", singleRate,
         single.p99Millis(), single.p99Millis() / 25.0);
     System.out.printf("| single events achieved | %,.0f req/s | %,d req/s offered | |%n", single.eventsPerSecond(),
-        SINGLE_RATE);
+        singleRate);
     System.out.printf("| errors (non-202) batch / single | %d / %d | | |%n", batch.errors(), single.errors());
     System.out.printf("%nRecord value: %d bytes Avro (the ceiling sends the same size to the same topic, acks=all, "
         + "idempotent); ours also writes one idempotency marker per event in the same transaction.%n", recordBytes);
