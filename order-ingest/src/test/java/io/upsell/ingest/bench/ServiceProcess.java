@@ -37,7 +37,10 @@ final class ServiceProcess implements AutoCloseable {
     builder.environment().put("UPSELL_SHOPS_FILE", shopsFile.toString());
     builder.environment().put("QUARKUS_HTTP_PORT", Integer.toString(port));
     builder.environment().put("QUARKUS_LOG_LEVEL", "WARN");
-    ServiceProcess service = new ServiceProcess(builder.start(), port);
+    Process process = builder.start();
+    // Never leave the service running when the benchmark JVM ends, however it ends.
+    Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-order-ingest"));
+    ServiceProcess service = new ServiceProcess(process, port);
     service.awaitReady(log);
     return service;
   }
