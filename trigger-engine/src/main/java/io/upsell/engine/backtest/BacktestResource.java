@@ -4,6 +4,7 @@ import io.upsell.engine.config.EngineConfig;
 import io.upsell.engine.rules.RulesBody;
 import io.upsell.engine.rules.RulesCheck;
 import io.upsell.platform.http.ApiException;
+import io.upsell.platform.http.FieldError;
 import io.upsell.platform.http.ShopAuth;
 import io.upsell.platform.shops.Shop;
 import io.upsell.schemas.upsell.ShopRules;
@@ -22,6 +23,8 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
 /** A shop replays its own history through the engine to see what would have fired, and what would have been refused. */
@@ -76,8 +79,8 @@ public class BacktestResource {
   public BacktestJob.View get(@PathParam("id") String id, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
     Shop shop = auth.shop(authorization);
     return backtests.find(id).filter(job -> job.shopId().equals(shop.id())).map(BacktestJob::view)
-        .orElseThrow(() -> new ApiException(404, "not found",
-            java.util.List.of(new io.upsell.platform.http.FieldError("id", "no such backtest")), java.util.Map.of()));
+        .orElseThrow(() -> new ApiException(404, "not found", List.of(new FieldError("id", "no such backtest")),
+            Map.of()));
   }
 
   private static Instant instant(String field, String value, ZoneId zone) {

@@ -15,7 +15,7 @@ public interface EngineConfig {
   String timers();
 
   /** Punctuation interval of the timer scan; at most one second. */
-  @WithDefault("1s")
+  @WithDefault("250ms")
   Duration punctuateEvery();
 
   /** Messages per customer and channel per day. */

@@ -1,17 +1,16 @@
 package io.upsell.engine.learned;
 
 import io.upsell.engine.topology.EngineContext;
+import io.upsell.engine.topology.JsonSerde;
 import io.upsell.engine.topology.StateStores;
 import io.upsell.schemas.common.LineItem;
 import io.upsell.schemas.shop.OrderEvent;
 import io.upsell.schemas.shop.OrderPlaced;
-import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import org.apache.kafka.common.serialization.Serdes;
-import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
@@ -26,6 +25,8 @@ public final class BoughtTogether {
 
   /** Store of pair counts, key {@code shopId|productId|companionId}. */
   public static final String STORE = "bought-together";
+  /** Store of each product's {@link TopCompanions}, key {@code shopId|productId}. */
+  public static final String TOP = "bought-together-top";
   private static final char SEP = '|';
 
   private BoughtTogether() {}
@@ -33,27 +34,23 @@ public final class BoughtTogether {
   /** Wires the learner onto orders keyed by shop. */
   public static void addTo(EngineContext engine) {
     StateStores.add(engine.sources().builder(), STORE, Serdes.Long());
+    StateStores.add(engine.sources().builder(), TOP, JsonSerde.of(TopCompanions.class));
     int maxProducts = engine.config().learnMaxProducts();
-    engine.sources().ordersByShop().process(() -> new Learner(maxProducts), STORE);
+    engine.sources().ordersByShop().process(() -> new Learner(maxProducts), STORE, TOP);
   }
 
   /** One companion and how many orders held both. */
   public record Companion(String productId, long orders) {}
 
-  /** Up to {@code k} companions of {@code productId} in {@code shopId} with support of at least {@code minSupport}. */
-  public static List<Companion> companions(KeyValueStore<String, Long> pairs, String shopId, String productId,
+  /** Up to {@code k} (at most {@value TopCompanions#KEEP}) companions of {@code productId} with support of at least
+   * {@code minSupport}, best first. */
+  public static List<Companion> companions(KeyValueStore<String, TopCompanions> top, String shopId, String productId,
       int k, long minSupport) {
-    List<Companion> all = new ArrayList<>();
-    String prefix = shopId + SEP + productId + SEP;
-    try (var it = pairs.prefixScan(prefix, new StringSerializer())) {
-      it.forEachRemaining(kv -> {
-        if (kv.value >= minSupport) {
-          all.add(new Companion(kv.key.substring(prefix.length()), kv.value));
-        }
-      });
+    TopCompanions known = top.get(shopId + SEP + productId);
+    if (known == null) {
+      return List.of();
     }
-    all.sort(Comparator.comparingLong(Companion::orders).reversed().thenComparing(Companion::productId));
-    return all.subList(0, Math.min(k, all.size()));
+    return known.best.stream().filter(c -> c.orders() >= minSupport).limit(k).toList();
   }
 
   /** The distinct products of an order. */
@@ -69,6 +66,7 @@ public final class BoughtTogether {
 
     private final int maxProducts;
     private KeyValueStore<String, Long> pairs;
+    private KeyValueStore<String, TopCompanions> top;
 
     Learner(int maxProducts) {
       this.maxProducts = maxProducts;
@@ -77,6 +75,7 @@ public final class BoughtTogether {
     @Override
     public void init(ProcessorContext<Void, Void> context) {
       pairs = context.getStateStore(STORE);
+      top = context.getStateStore(TOP);
     }
 
     @Override
@@ -87,13 +86,18 @@ public final class BoughtTogether {
         return;
       }
       for (String a : products) {
+        String product = order.getShopId() + SEP + a;
+        TopCompanions best = Optional.ofNullable(top.get(product)).orElseGet(TopCompanions::new);
         for (String b : products) {
           if (!a.equals(b)) {
-            String key = order.getShopId() + SEP + a + SEP + b;
+            String key = product + SEP + b;
             Long count = pairs.get(key);
-            pairs.put(key, count == null ? 1L : count + 1);
+            long now = count == null ? 1L : count + 1;
+            pairs.put(key, now);
+            best.offer(b, now);
           }
         }
+        top.put(product, best);
       }
     }
   }

@@ -28,7 +28,7 @@ final class Companions {
     long minSupport = settings.number(type, "minSupport", 3);
     Map<String, Long> support = new HashMap<>();
     for (String product : anchors.subList(0, Math.min(ANCHORS, anchors.size()))) {
-      for (var companion : BoughtTogether.companions(stores.store(BoughtTogether.STORE), shopId, product, k + held.size(),
+      for (var companion : BoughtTogether.companions(stores.store(BoughtTogether.TOP), shopId, product, k + held.size(),
           minSupport)) {
         if (!held.contains(companion.productId())) {
           support.merge(companion.productId(), companion.orders(), Long::sum);

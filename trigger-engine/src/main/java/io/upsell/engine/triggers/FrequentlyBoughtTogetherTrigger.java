@@ -28,7 +28,7 @@ public final class FrequentlyBoughtTogetherTrigger implements Trigger {
   @Override
   public KStream<String, UpsellTrigger> addTo(EngineContext engine) {
     KStream<String, UpsellTrigger> found =
-        engine.sources().cartsByShop().process(() -> new Detect(engine), BoughtTogether.STORE);
+        engine.sources().cartsByShop().process(() -> new Detect(engine), BoughtTogether.TOP);
     return engine.sources().toCustomers(found, "bought-together-candidates");
   }
 

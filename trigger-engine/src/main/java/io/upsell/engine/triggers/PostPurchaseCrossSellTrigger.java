@@ -29,7 +29,7 @@ public final class PostPurchaseCrossSellTrigger implements Trigger {
   @Override
   public KStream<String, UpsellTrigger> addTo(EngineContext engine) {
     KStream<String, UpsellTrigger> found =
-        engine.sources().ordersByShop().process(() -> new Detect(engine), BoughtTogether.STORE);
+        engine.sources().ordersByShop().process(() -> new Detect(engine), BoughtTogether.TOP);
     return engine.sources().toCustomers(found, "cross-sell-candidates");
   }
 

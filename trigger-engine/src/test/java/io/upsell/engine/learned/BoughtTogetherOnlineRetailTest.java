@@ -48,7 +48,7 @@ class BoughtTogetherOnlineRetailTest {
         input.pipeInput(Keys.customer(order.getShopId(), order.getCustomerId()), new OrderEvent(order),
             order.getOccurredAt().toEpochMilli());
       }
-      KeyValueStore<String, Long> pairs = driver.getKeyValueStore(BoughtTogether.STORE);
+      KeyValueStore<String, TopCompanions> pairs = driver.getKeyValueStore(BoughtTogether.TOP);
 
       List<String> busiest = expected.entrySet().stream()
           .sorted(Comparator.comparingLong((Map.Entry<String, Map<String, Long>> e) -> -total(e.getValue()))

@@ -1,6 +1,7 @@
 package io.upsell.engine.testing;
 
 import io.upsell.engine.learned.BoughtTogether;
+import io.upsell.engine.learned.TopCompanions;
 import io.upsell.engine.policy.CustomerFacts;
 import io.upsell.engine.policy.Decider;
 import io.upsell.engine.policy.FactsKeeper;
@@ -62,6 +63,7 @@ final class Changelogs {
       case Decider.TIMERS -> serdes.valueSerde(Topics.UPSELL_TRIGGERS).deserializer();
       case FactsKeeper.STORE -> JsonSerde.of(CustomerFacts.class).deserializer();
       case BoughtTogether.STORE -> Serdes.Long().deserializer();
+      case BoughtTogether.TOP -> JsonSerde.of(TopCompanions.class).deserializer();
       default -> JsonSerde.of(Watch.class).deserializer();
     };
   }
