@@ -157,18 +157,33 @@
     }
   }
 
-  async function init() {
-    const shops = await fetch('/v1/shops').then((r) => r.json());
-    shops.forEach((s) => {
+  // The picker lists the shops the entered API key opens; the server never lists other tenants.
+  async function loadShops() {
+    const key = $('api-key').value;
+    if (!key) return;
+    const response = await fetch('/v1/shops', { headers: { Authorization: 'Bearer ' + key } });
+    if (!response.ok) {
+      $('status').textContent = response.status === 401 ? 'Unknown API key' : 'Could not load shops';
+      return;
+    }
+    const chosen = $('shop').value;
+    $('shop').replaceChildren();
+    (await response.json()).forEach((s) => {
       const option = document.createElement('option');
       option.value = s.id;
       option.textContent = `${s.name} (${s.currency})`;
       $('shop').appendChild(option);
     });
+    if (chosen) $('shop').value = chosen;
+  }
+
+  async function init() {
     const today = new Date();
     $('to').value = isoDate(today);
     $('from').value = isoDate(new Date(today.getTime() - 29 * 86400000));
     $('api-key').value = sessionStorage.getItem('upsell-key') || '';
+    await loadShops();
+    $('api-key').addEventListener('change', () => loadShops().then(refresh));
     ['shop', 'api-key', 'from', 'to', 'granularity'].forEach((id) => $(id).addEventListener('change', () => {
       sessionStorage.setItem('upsell-key', $('api-key').value);
       refresh();
