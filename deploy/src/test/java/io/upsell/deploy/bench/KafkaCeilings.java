@@ -25,7 +25,8 @@ import org.apache.kafka.streams.kstream.Produced;
 /**
  * The raw Kafka ceilings our figures are compared with, on a given broker: a plain producer (acks=all,
  * idempotent, ~200-byte values), a pass-through Streams app and a {@code groupByKey().count()} app, both
- * exactly-once on one thread. Usage: {@code KafkaCeilings <bootstrap> [records]}; prints Markdown rows.
+ * exactly-once on one thread. Usage: {@code KafkaCeilings [bootstrap|-] [records]}; without a bootstrap (or
+ * {@code -}) it starts the test kit's in-process broker. Prints Markdown rows.
  */
 public final class KafkaCeilings {
 
@@ -34,7 +35,8 @@ public final class KafkaCeilings {
   private KafkaCeilings() {}
 
   public static void main(String[] args) throws Exception {
-    String bootstrap = args[0];
+    String bootstrap = args.length > 0 && !args[0].equals("-") ? args[0]
+        : io.upsell.testkit.TestKafka.broker().bootstrapServers();
     int records = args.length > 1 ? Integer.parseInt(args[1]) : 500_000;
     String input = "bench-ceiling-" + UUID.randomUUID();
     createTopics(bootstrap, input, input + "-out", input + "-count");
@@ -44,6 +46,7 @@ public final class KafkaCeilings {
     System.out.printf("| raw producer (acks=all, %d B) | %.0f records/s |%n", VALUE_BYTES, producer);
     System.out.printf("| pass-through Streams, exactly-once | %.0f records/s |%n", passThrough);
     System.out.printf("| groupByKey().count() Streams, exactly-once | %.0f records/s |%n", stateful);
+    System.exit(0);
   }
 
   /** Records per second a plain producer sends with the broker's ack. */

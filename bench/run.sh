@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# One benchmark report: the raw Kafka ceilings and every service's benchmark (each of which measures its own
+# ceiling again on its own broker in the same run), one after another on this machine. Writes Markdown to
+# bench/results/<UTC time>.md and prints it. Takes about 10-15 minutes on 2 cores; loopback only.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+report="bench/results/$(date -u +%Y-%m-%dT%H%MZ).md"
+./mvnw -B -q install -DskipTests
+
+bench() {
+  local module=$1 main=$2
+  shift 2
+  ./mvnw -B -q -pl "$module" test-compile exec:java -Dexec.classpathScope=test -Dexec.mainClass="$main" \
+    -Dexec.args="$*" 2>/dev/null | grep -E '^\|' || echo "| $module benchmark failed; rerun it alone to see why | | | |"
+}
+
+{
+  echo "# Benchmark report, $(date -u '+%Y-%m-%d %H:%M UTC')"
+  echo
+  echo "Machine: $(nproc) cores, $(free -g | awk '/Mem:/ {print $2}') GiB, $(java -version 2>&1 | head -1)," \
+    "load average before the run: $(cut -d' ' -f1-3 /proc/loadavg)."
+  echo
+  echo "## Raw Kafka ceilings (in-process KRaft broker, one node)"
+  echo "| figure | value |"
+  echo "| --- | --- |"
+  bench deploy io.upsell.deploy.bench.KafkaCeilings - 300000
+  for entry in "order-ingest io.upsell.ingest.bench.IngestBench" \
+               "trigger-engine io.upsell.engine.bench.EngineBenchmark" \
+               "notifier io.upsell.notifier.bench.NotifierBenchmark" \
+               "analytics io.upsell.analytics.bench.AnalyticsBenchmark"; do
+    set -- $entry
+    echo
+    echo "## $1"
+    echo "| figure | ours | ceiling | ratio |"
+    echo "| --- | --- | --- | --- |"
+    bench "$1" "$2" | grep -vE '^\| *(figure|---)' || true
+  done
+} | tee "$report"
+echo "Written to $report" >&2
