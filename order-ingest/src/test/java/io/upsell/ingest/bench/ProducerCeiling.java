@@ -19,7 +19,7 @@ import org.apache.kafka.common.serialization.StringSerializer;
  */
 final class ProducerCeiling {
 
-  private static final int OUTSTANDING = 50_000;
+  private static final int OUTSTANDING = 10_000;
 
   private ProducerCeiling() {}
 
@@ -50,11 +50,15 @@ final class ProducerCeiling {
           window.release();
         });
       }
-      // A batch that expires (seen here on a heavily loaded machine) is reported, and the rate counts acks only.
-      if (!window.tryAcquire(OUTSTANDING, 150, TimeUnit.SECONDS) || failure.get() != null) {
-        System.err.println("ceiling: some records were not acknowledged: " + failure.get());
+      // Stragglers get 5 s; a batch stuck longer (seen on this heavily loaded machine: one partition's batch
+      // expiring after delivery.timeout.ms) is reported, not waited for, and the rate counts acks only.
+      if (!window.tryAcquire(OUTSTANDING, 5, TimeUnit.SECONDS) || failure.get() != null) {
+        System.err.printf("ceiling: %d records still unacknowledged after the drain (%s)%n",
+            OUTSTANDING - window.availablePermits(), failure.get());
       }
-      return acked.get() / ((lastAck.get() - started) / 1e9);
+      double rate = acked.get() / ((lastAck.get() - started) / 1e9);
+      producer.close(Duration.ZERO);
+      return rate;
     }
   }
 }
