@@ -1,27 +1,18 @@
 package io.upsell.deploy;
 
-/** The CLI tools that talk to a running stack, each owned by the issue that built it. */
+import io.upsell.deploy.backtest.BacktestCommand;
+import io.upsell.deploy.importer.ImportCommand;
+
+/** The CLI tools that talk to a running stack: each returns the process exit code. */
 final class Tools {
 
   private Tools() {}
 
   static int importOrders(String[] args) throws Exception {
-    return invoke("io.upsell.deploy.importer.ImportCommand", args);
+    return ImportCommand.run(args);
   }
 
   static int backtest(String[] args) throws Exception {
-    return invoke("io.upsell.deploy.backtest.BacktestCommand", args);
-  }
-
-  // Looked up by name so the launcher builds and runs while a tool is still being written.
-  private static int invoke(String className, String[] args) throws Exception {
-    Class<?> tool;
-    try {
-      tool = Class.forName(className);
-    } catch (ClassNotFoundException e) {
-      System.err.println("This build has no " + className + " yet.");
-      return 2;
-    }
-    return (int) tool.getMethod("run", String[].class).invoke(null, (Object) args);
+    return BacktestCommand.run(args);
   }
 }
