@@ -16,6 +16,7 @@ final class DemoSite {
         "--port", Integer.toString(ports.of(ROLE)),
         "--ingest", Services.baseUrl(ports, "order-ingest"),
         "--notifier", Services.baseUrl(ports, "notifier"),
+        "--engine", Services.baseUrl(ports, "trigger-engine"),
         "--analytics", Services.baseUrl(ports, "analytics"),
         "--mail-api", MailServer.apiUrl(ports),
         "--credentials", home.demoShopEnv().toString()));

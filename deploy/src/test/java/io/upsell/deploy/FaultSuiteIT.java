@@ -38,6 +38,10 @@ class FaultSuiteIT {
     stack = TestStack.create();
     stack.start();
     topics = new TopicRecords(() -> KafkaNode.bootstrap(stack.ports), EventSerdes.singleObject());
+    // Decisions at any hour and for every customer: the cases must not depend on the clock or on hash luck.
+    var rules = new ShopClient(stack.apiKey()).put(stack.url("trigger-engine") + "/v1/shops/" + DemoShop.ID + "/rules",
+        Map.of("quietHoursStart", "00:00", "quietHoursEnd", "00:00", "holdoutPercent", 0.0));
+    assertThat(rules.status()).as(rules.body()).isEqualTo(200);
   }
 
   @AfterAll
@@ -102,6 +106,66 @@ class FaultSuiteIT {
     assertThat(appsByTopic.keySet()).containsExactlyInAnyOrderElementsOf(
         inputs.stream().map(Topic::name).toList());
     awaitAllHealthy();
+  }
+
+  @Test
+  @Order(3)
+  void engineNotifierAndAnalyticsKilledMidLoadLoseAndDoubleNothing() throws Exception {
+    String prefix = "kill-" + UUID.randomUUID().toString().substring(0, 8);
+    int customers = 120;
+    KillDuringLoad.Result result = new KillDuringLoad(stack).run(prefix, customers);
+    awaitAllHealthy();
+
+    var triggers = awaitRecords(Topics.UPSELL_TRIGGERS, prefix, customers);
+    Map<String, Long> perCustomer = triggers.stream()
+        .collect(Collectors.groupingBy(t -> t.getCustomerId(), Collectors.counting()));
+    long duplicates = perCustomer.values().stream().filter(n -> n > 1).count();
+    long lost = result.accepted().stream().filter(c -> !perCustomer.containsKey(c)).count();
+    var outcomes = awaitRecords(Topics.NOTIFY_DELIVERIES, prefix, triggers.size()).stream()
+        .collect(Collectors.groupingBy(d -> d.getTriggerId(), Collectors.counting()));
+    long doubleOutcomes = outcomes.values().stream().filter(n -> n > 1).count();
+    long missingOutcomes = triggers.stream().filter(t -> !outcomes.containsKey(t.getTriggerId())).count();
+    long fired = KillDuringLoad.firedInAnalytics(stack, "STORAGE_NEAR_FULL", triggers.size());
+    System.out.printf("[fault] SIGKILL engine, notifier, analytics mid-load: usage events %d / accepted %d / "
+        + "triggers %d / duplicates %d / lost %d / delivery outcomes %d (doubled %d, missing %d) / analytics fired %d%n",
+        customers, result.accepted().size(), triggers.size(), duplicates, lost, outcomes.size(), doubleOutcomes,
+        missingOutcomes, fired);
+
+    assertThat(result.accepted()).hasSize(customers);
+    assertThat(duplicates).isZero();
+    assertThat(lost).isZero();
+    assertThat(doubleOutcomes).isZero();
+    assertThat(missingOutcomes).isZero();
+    assertThat(fired).as("analytics counts each trigger once after its own kill").isEqualTo(triggers.size());
+  }
+
+  @Test
+  @Order(4)
+  void smtpDownMailIsRetriedAndSentOrDeadLetteredNeverSilent() throws Exception {
+    String prefix = "smtp-" + UUID.randomUUID().toString().substring(0, 8);
+    MailOutage.Result result = new MailOutage(stack, topics).run(prefix, 10, Duration.ofSeconds(5));
+    System.out.printf("[fault] SMTP down 5 s: triggers %d / sent %d (emails received %d) / failed %d "
+        + "(dead-lettered %d) / silent %d%n", result.triggers(), result.sent(), result.emails(), result.failed(),
+        result.deadLettered(), result.triggers() - result.sent() - result.failed());
+
+    assertThat(result.sent() + result.failed()).as("every trigger has an outcome").isEqualTo(result.triggers());
+    assertThat(result.emails()).as("one email per SENT, none for the others").isEqualTo(result.sent());
+    assertThat(result.deadLettered()).as("every FAILED one is in notify.dlq").isEqualTo(result.failed());
+    awaitAllHealthy();
+  }
+
+  private static <V extends org.apache.avro.specific.SpecificRecord> List<V> awaitRecords(Topic<V> topic,
+      String customerPrefix, int expected) throws InterruptedException {
+    long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
+    List<V> values = List.of();
+    while (System.nanoTime() < deadline) {
+      values = topics.readAll(topic, r -> r.key() != null && r.key().contains(":" + customerPrefix), Duration.ofSeconds(3))
+          .stream().map(r -> r.value()).toList();
+      if (values.size() >= expected) {
+        break;
+      }
+    }
+    return values;
   }
 
   private static long count(Map<String, Integer> answers, int status) {

@@ -32,6 +32,7 @@ public final class DemoServer {
         "data/online-retail/online-retail-2010-12.csv"), 40);
     server.createContext("/", new DemoPages(settings, new DemoActions(settings, ingest, catalog, apiKey), catalog));
     server.start();
+    DemoRules.applyInBackground(settings.engine(), apiKey);
     if (settings.traffic()) {
       TrafficSimulator.startInBackground(ingest, catalog);
     }
@@ -66,7 +67,7 @@ public final class DemoServer {
   }
 
   /** Command-line settings of the demo server. */
-  record DemoSettings(int port, String ingest, String notifier, String analytics, String mailApi,
+  record DemoSettings(int port, String ingest, String notifier, String engine, String analytics, String mailApi,
       String credentials, boolean traffic) {
 
     static DemoSettings parse(String[] args) {
@@ -82,6 +83,7 @@ public final class DemoServer {
       return new DemoSettings(Integer.parseInt(values.getOrDefault("port", "8080")),
           values.getOrDefault("ingest", "http://127.0.0.1:8081"),
           values.getOrDefault("notifier", "http://127.0.0.1:8083"),
+          values.getOrDefault("engine", "http://127.0.0.1:8082"),
           values.getOrDefault("analytics", "http://127.0.0.1:8084"),
           values.getOrDefault("mail-api", "http://127.0.0.1:8025"),
           values.getOrDefault("credentials", ".upsell/demo-shop.env"), traffic);
