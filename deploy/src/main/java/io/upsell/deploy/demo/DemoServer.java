@@ -32,8 +32,9 @@ public final class DemoServer {
         "data/online-retail/online-retail-2010-12.csv"), 40);
     server.createContext("/", new DemoPages(settings, new DemoActions(settings, ingest, catalog, apiKey), catalog));
     server.start();
-    DemoRules.applyInBackground(settings.engine(), apiKey);
     if (settings.traffic()) {
+      // Only with --demo: a stack started for real use (or for tests) keeps the shop's own rules.
+      DemoRules.applyInBackground(settings.engine(), apiKey);
       TrafficSimulator.startInBackground(ingest, catalog);
     }
   }
