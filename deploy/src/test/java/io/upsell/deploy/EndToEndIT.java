@@ -35,6 +35,8 @@ import org.junit.jupiter.api.TestMethodOrder;
 class EndToEndIT {
 
   private static final String SHOP = DemoShop.ID;
+  private static final String SCRIPT = "<script>alert(1)</script>";
+  private static final String HOSTILE_NAME = "<b>Amelia</b>\r\nBcc: leak@evil.example";
   private static final Pattern CLICK_LINK = Pattern.compile("href=\"([^\"]*/v1/track/click[^\"]*)\"");
 
   private static TestStack stack;
@@ -71,12 +73,12 @@ class EndToEndIT {
     secrets.add(email);
     long now = System.currentTimeMillis();
     post(List.of(
-        event("product", null, now, Map.of("productId", "P-LANTERN", "name", "White Metal Lantern",
+        event("product", null, now, Map.of("productId", "P-LANTERN", "name", "White Metal Lantern " + SCRIPT,
             "category", "lanterns", "priceMinor", 339, "currency", "GBP")),
-        event("customer_profile", customer, now, Map.of("email", email, "name", "Amelia", "locale", "en",
+        event("customer_profile", customer, now, Map.of("email", email, "name", HOSTILE_NAME, "locale", "en",
             "timeZone", "Europe/London", "marketingConsent", true)),
         event("cart_item_added", customer, now + 1, Map.of("cartId", "cart-" + RUN, "valueMinor", 678,
-            "currency", "GBP", "items", List.of(Map.of("productId", "P-LANTERN", "name", "White Metal Lantern",
+            "currency", "GBP", "items", List.of(Map.of("productId", "P-LANTERN", "name", "White Metal Lantern " + SCRIPT,
                 "quantity", 2, "unitPriceMinor", 339))))));
 
     List<MailBox.Mail> mails = awaitMail(email, 1, Duration.ofMinutes(3));
@@ -84,6 +86,10 @@ class EndToEndIT {
     MailBox.Mail mail = mails.get(0);
     assertThat(mail.headers()).containsKeys("List-Unsubscribe", "List-Unsubscribe-Post");
     assertThat(mail.html()).contains("White Metal Lantern");
+    // What shops and customers typed is shown as text: no markup of theirs, no header or recipient of theirs.
+    assertThat(mail.html()).doesNotContain(SCRIPT).doesNotContain("<b>Amelia</b>");
+    assertThat(mail.headers().keySet()).noneMatch(name -> name.equalsIgnoreCase("Bcc"));
+    assertThat(MailBox.read(MailServer.apiUrl(stack.ports))).noneMatch(m -> m.to().contains("evil.example"));
 
     Matcher click = CLICK_LINK.matcher(mail.html());
     assertThat(click.find()).as("a click-tracking link in the email").isTrue();
