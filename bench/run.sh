@@ -4,6 +4,7 @@
 # bench/results/<UTC time>.md and prints it. Takes about 10-15 minutes on 2 cores; loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
+mkdir -p bench/results
 report="bench/results/$(date -u +%Y-%m-%dT%H%MZ).md"
 ./mvnw -B -q install -DskipTests
 
