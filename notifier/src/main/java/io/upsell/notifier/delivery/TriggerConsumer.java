@@ -108,9 +108,15 @@ public class TriggerConsumer {
   }
 
   private void handle(ConsumerRecords<String, byte[]> batch) {
-    List<CompletableFuture<Void>> handled = new ArrayList<>();
+    // One customer's records run in order on one worker: a trigger delivered twice in one batch then meets its own
+    // claim in the ledger instead of racing it, and a customer's messages keep their order.
+    Map<String, List<ConsumerRecord<String, byte[]>>> byCustomer = new java.util.LinkedHashMap<>();
     for (ConsumerRecord<String, byte[]> record : batch) {
-      handled.add(CompletableFuture.runAsync(() -> router.route(record), workers));
+      byCustomer.computeIfAbsent(String.valueOf(record.key()), k -> new ArrayList<>()).add(record);
+    }
+    List<CompletableFuture<Void>> handled = new ArrayList<>();
+    for (List<ConsumerRecord<String, byte[]>> records : byCustomer.values()) {
+      handled.add(CompletableFuture.runAsync(() -> records.forEach(router::route), workers));
     }
     try {
       CompletableFuture.allOf(handled.toArray(CompletableFuture[]::new)).join();
