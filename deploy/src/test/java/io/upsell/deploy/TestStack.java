@@ -39,10 +39,25 @@ final class TestStack {
     try {
       ports = stack.start(StackPorts.free(), false);
     } catch (RuntimeException | InterruptedException e) {
+      printLogTails();
       stack.stop();
       throw e;
     }
     return this;
+  }
+
+  /** A failed start in CI leaves only this output behind, so it carries the end of every part's log. */
+  private void printLogTails() {
+    for (String role : Stack.roles()) {
+      Path log = home.log(role);
+      try {
+        java.util.List<String> lines = Files.exists(log) ? Files.readAllLines(log) : java.util.List.of();
+        System.err.println("---- last lines of " + role + " log ----");
+        lines.subList(Math.max(0, lines.size() - 40), lines.size()).forEach(System.err::println);
+      } catch (IOException | UncheckedIOException e) {
+        System.err.println("---- " + role + " log unreadable: " + e);
+      }
+    }
   }
 
   String url(String service) {
