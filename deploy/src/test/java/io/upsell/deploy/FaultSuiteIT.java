@@ -154,6 +154,25 @@ class FaultSuiteIT {
     awaitAllHealthy();
   }
 
+  @Test
+  @Order(5)
+  void rollingSchemaChangeOldWriterNewReaderAndNewWriterOldReader() throws Exception {
+    String prefix = "schema-" + UUID.randomUUID().toString().substring(0, 8);
+    RollingSchemaChange.Result result = new RollingSchemaChange(stack).run(prefix, 10);
+    System.out.printf("[fault] rolling schema change InAppMessage v1 -> v2: v1 snapshots written %d / shown by the "
+        + "new notifier %d; v2 snapshots written %d / read by a v1 reader given the writer schema %d / refused "
+        + "(unknown fingerprint) by a v1 reader without it %d%n", result.oldWritten(), result.oldShownByNew(),
+        result.newWritten(), result.newReadByOldWithWriterSchema(), result.newRefusedByOldWithoutIt());
+
+    assertThat(result.oldShownByNew()).as("old writer, new reader").isEqualTo(result.oldWritten());
+    assertThat(result.newWritten()).as("the new notifier wrote a snapshot per customer").isEqualTo(10);
+    assertThat(result.newReadByOldWithWriterSchema()).as("new writer, old reader with the writer's schema")
+        .isEqualTo(result.newWritten());
+    assertThat(result.newRefusedByOldWithoutIt()).as("new writer, old reader without it: refused, never misread")
+        .isEqualTo(result.newWritten());
+    awaitAllHealthy();
+  }
+
   private static <V extends org.apache.avro.specific.SpecificRecord> List<V> awaitRecords(Topic<V> topic,
       String customerPrefix, int expected) throws InterruptedException {
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);
