@@ -201,6 +201,52 @@ class EndToEndIT {
   }
 
   @Test
+  @Order(5)
+  void importingDecember2010TwiceCountsEveryOrderOnceInTheLiveFigures() throws Exception {
+    Path csv = Path.of(System.getProperty("upsell.shared.dir", "../shared"), "data", "online-retail",
+        "online-retail-2010-12.csv");
+    var owed = io.upsell.deploy.importer.ImportedTotals.of(csv, "Europe/London", "GBP");
+    String[] args = {"orders", csv.toString(), "--url", stack.url("order-ingest"), "--api-key", stack.apiKey()};
+    var first = new java.io.ByteArrayOutputStream();
+    var second = new java.io.ByteArrayOutputStream();
+    var progress = new java.io.PrintStream(java.io.OutputStream.nullOutputStream());
+
+    assertThat(io.upsell.deploy.importer.ImportCommand.run(args, new java.io.PrintStream(first), progress)).isZero();
+    var month = awaitMonth("2010-12-01", "2011-01-01", owed.orders(), Duration.ofMinutes(2));
+    assertThat(io.upsell.deploy.importer.ImportCommand.run(args, new java.io.PrintStream(second), progress)).isZero();
+    Thread.sleep(3000);
+    var afterRerun = awaitMonth("2010-12-01", "2011-01-01", owed.orders(), Duration.ofSeconds(5));
+    System.out.printf("[import] %s | %s | owed %s | live month %s%n", first.toString().strip(),
+        second.toString().strip(), owed, month);
+
+    assertThat(first.toString()).contains(String.format("%,d accepted, 0 duplicates", owed.events()));
+    assertThat(second.toString()).contains(String.format("0 accepted, %,d duplicates", owed.events()));
+    assertThat(month.path("orders").asLong()).isEqualTo(owed.orders());
+    assertThat(month.path("grossRevenueMinor").asLong()).isEqualTo(owed.grossMinor());
+    assertThat(month.path("refundsMinor").asLong()).isEqualTo(owed.refundsMinor());
+    assertThat(afterRerun).as("the rerun changed no figure").isEqualTo(month);
+  }
+
+  /** The month's KPI row once it counts {@code orders} orders, or as it stands when the time is up. */
+  private static com.fasterxml.jackson.databind.JsonNode awaitMonth(String from, String to, long orders,
+      Duration timeout) throws Exception {
+    String url = stack.url("analytics") + "/v1/shops/" + SHOP + "/kpis?from=" + from + "&to=" + to
+        + "&granularity=month";
+    long deadline = System.nanoTime() + timeout.toNanos();
+    com.fasterxml.jackson.databind.JsonNode row;
+    do {
+      var answer = shop.get(url);
+      assertThat(answer.status()).as(answer.body()).isEqualTo(200);
+      row = answer.json().path("series").path(0);
+      if (row.path("orders").asLong() >= orders) {
+        return row;
+      }
+      Thread.sleep(1000);
+    } while (System.nanoTime() < deadline);
+    return row;
+  }
+
+  @Test
   @Order(9)
   void noLogLineCarriesAKeyASecretATokenOrAnEmailAddress() throws Exception {
     List<String> leaks = new ArrayList<>();

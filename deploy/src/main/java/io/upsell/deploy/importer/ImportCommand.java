@@ -19,7 +19,7 @@ public final class ImportCommand {
     return run(args, System.out, System.err);
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err) {
+  public static int run(String[] args, PrintStream out, PrintStream err) {
     ImportOptions options;
     try {
       options = ImportOptions.parse(args);
