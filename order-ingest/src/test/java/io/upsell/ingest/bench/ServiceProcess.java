@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /** The packaged order-ingest service as a child JVM on a free loopback port, stopped on close. */
@@ -30,8 +32,14 @@ final class ServiceProcess implements AutoCloseable {
       port = socket.getLocalPort();
     }
     File log = Files.createTempFile("order-ingest-bench", ".log").toFile();
-    ProcessBuilder builder = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-        "-Xmx512m", "-jar", jar.toString()).redirectErrorStream(true).redirectOutput(log);
+    List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
+        "-Xmx512m"));
+    String extra = System.getProperty("ingest.bench.jvm", "").strip();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
+    command.addAll(List.of("-jar", jar.toString()));
+    ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log);
     builder.environment().putAll(env);
     builder.environment().put("KAFKA_BOOTSTRAP_SERVERS", servers);
     builder.environment().put("UPSELL_SHOPS_FILE", shopsFile.toString());
