@@ -8,7 +8,10 @@ public final class StoreKeys {
 
   /** KPI counters ({@link Measure}) per shop, granularity and period. */
   public static final String BUCKETS = "kpi-buckets";
-  /** Units and revenue per shop, day and product ({@code P}) or category ({@code C}). */
+  /**
+   * Per shop, day and product ({@code P}) or category ({@code C}): units sold, gross revenue, units returned,
+   * refunds; and ({@code R}) refunds no product can be named for.
+   */
   public static final String PRODUCTS = "kpi-products";
   /** Upsell funnel ({@link FunnelMeasure}) per shop, day of decision or send, trigger type and variant. */
   public static final String FUNNEL = "upsell-funnel";

@@ -50,7 +50,7 @@ public final class KpiQuery {
       lifetime[0] += net(counters);
       lifetime[1] += Counters.get(counters, Measure.NEW_CUSTOMERS.ordinal());
       rows.add(KpiRow.of(label(g, start), counters, Counters.get(previous, Measure.CUSTOMERS.ordinal()),
-          lifetime.clone(), spend.getOrDefault(id, 0L), target));
+          g == Granularity.WEEK || g == Granularity.MONTH, lifetime.clone(), spend.getOrDefault(id, 0L), target));
     }
     return new KpiSeries(shopId, g.label(), shop.timeZone().getId(), shop.currency(), range.from().toString(),
         range.to().toString(), rows);

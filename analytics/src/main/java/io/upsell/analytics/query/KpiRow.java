@@ -14,17 +14,21 @@ import java.util.Map;
  * One period of the KPI answer. Money in minor units; rates are fractions (0.25 = 25%) rounded to 4 places and
  * null when their denominator is zero. AOV is gross revenue per order; CLV is the mean lifetime net revenue of
  * the customers acquired up to the end of the period. Churn is counted for weeks and months only (0 for hours and
- * days).
+ * days). Revenue by channel is net: each refund is taken from the channel of the order it names; refunds of orders
+ * not known here are shown under {@code unknown} in refunds by channel (so the channels' revenue minus those equals
+ * net revenue).
  */
 public record KpiRow(String start, long grossRevenueMinor, long refundsMinor, long netRevenueMinor, long orders,
     long cancellations, long units, long customers, long newCustomers, long returningCustomers, Long aovMinor,
     Double repeatCustomerRate, Long revenuePerCustomerMinor, Long clvMinor, long churnedCustomers, Double churnRate,
     long sessions, long convertedSessions, Double conversionRate, long carts, Double cartAbandonmentRate,
-    long checkouts, Double checkoutAbandonmentRate, Map<String, Long> revenueByChannelMinor, long spendMinor,
+    long checkouts, Double checkoutAbandonmentRate, Map<String, Long> revenueByChannelMinor,
+    Map<String, Long> refundsByChannelMinor, long spendMinor,
     Long cacMinor, Double roas, Long targetMinor, Double targetProgress) {
 
   /** Row from a period's counters plus what lies outside them (previous period, history, spend, target). */
-  static KpiRow of(String start, long[] c, long previousCustomers, long[] lifetime, long spend, Long target) {
+  static KpiRow of(String start, long[] c, long previousCustomers, boolean churnCounted, long[] lifetime, long spend,
+      Long target) {
     long gross = get(c, Measure.GROSS.ordinal());
     long net = gross - get(c, Measure.REFUNDS.ordinal());
     long orders = get(c, Measure.ORDERS.ordinal());
@@ -33,19 +37,23 @@ public record KpiRow(String start, long grossRevenueMinor, long refundsMinor, lo
     long sessions = get(c, Measure.SESSIONS.ordinal());
     long carts = get(c, Measure.CARTS.ordinal());
     long checkouts = get(c, Measure.CHECKOUTS.ordinal());
+    long churned = churnCounted ? previousCustomers - get(c, Measure.RETAINED.ordinal()) : 0;
     Map<String, Long> channels = new LinkedHashMap<>();
+    Map<String, Long> channelRefunds = new LinkedHashMap<>();
     for (SalesChannel channel : SalesChannel.values()) {
-      channels.put(channel.name().toLowerCase(Locale.ROOT), get(c, Measure.grossOf(channel).ordinal()));
+      long refunds = get(c, Measure.refundsOf(channel).ordinal());
+      channels.put(channel.name().toLowerCase(Locale.ROOT), get(c, Measure.grossOf(channel).ordinal()) - refunds);
+      channelRefunds.put(channel.name().toLowerCase(Locale.ROOT), refunds);
     }
+    channelRefunds.put("unknown", get(c, Measure.REFUNDS_UNKNOWN_CHANNEL.ordinal()));
     return new KpiRow(start, gross, get(c, Measure.REFUNDS.ordinal()), net, orders,
         get(c, Measure.CANCELLATIONS.ordinal()), get(c, Measure.UNITS.ordinal()), customers, newCustomers,
         get(c, Measure.RETURNING_CUSTOMERS.ordinal()), divide(gross, orders),
         rate(get(c, Measure.RETURNING_CUSTOMERS.ordinal()), customers), divide(net, customers),
-        divide(lifetime[0], lifetime[1]), get(c, Measure.CHURNED.ordinal()),
-        rate(get(c, Measure.CHURNED.ordinal()), previousCustomers), sessions,
+        divide(lifetime[0], lifetime[1]), churned, rate(churned, previousCustomers), sessions,
         get(c, Measure.CONVERTED_SESSIONS.ordinal()), rate(get(c, Measure.CONVERTED_SESSIONS.ordinal()), sessions),
         carts, abandonment(get(c, Measure.CONVERTED_CARTS.ordinal()), carts), checkouts,
-        abandonment(get(c, Measure.CONVERTED_CHECKOUTS.ordinal()), checkouts), channels, spend,
+        abandonment(get(c, Measure.CONVERTED_CHECKOUTS.ordinal()), checkouts), channels, channelRefunds, spend,
         spend == 0 ? null : divide(spend, newCustomers), spend == 0 ? null : ratio(net, spend), target,
         target == null || target == 0 ? null : ratio(net, target));
   }

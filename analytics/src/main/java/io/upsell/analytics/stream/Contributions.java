@@ -3,8 +3,6 @@ package io.upsell.analytics.stream;
 import io.upsell.analytics.kpi.Counters;
 import java.util.HashMap;
 import java.util.Map;
-import org.apache.kafka.streams.processor.api.ProcessorContext;
-import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Counter deltas per store and key, collected while one event is handled and written once: each touched key is
@@ -35,16 +33,13 @@ final class Contributions {
     return byStore.isEmpty();
   }
 
-  /** Adds the deltas to the stores of the processor's context. */
-  void writeTo(ProcessorContext<?, ?> context) {
-    byStore.forEach((storeName, keys) -> {
-      KeyValueStore<String, long[]> store = context.getStateStore(storeName);
-      keys.forEach((key, delta) -> {
-        if (!Counters.isZero(delta)) {
-          store.put(key, Counters.plus(store.get(key), delta));
-        }
-      });
-    });
+  /** Adds the deltas to the stores. */
+  void writeTo(CounterStores stores) {
+    byStore.forEach((store, keys) -> keys.forEach((key, delta) -> {
+      if (!Counters.isZero(delta)) {
+        stores.add(store, key, delta);
+      }
+    }));
   }
 
   Map<String, long[]> of(String store) {

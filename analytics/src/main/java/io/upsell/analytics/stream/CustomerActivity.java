@@ -39,8 +39,8 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
 
   private final AnalyticsSettings settings;
   private final UpsellOutcomes outcomes;
-  private ProcessorContext<Void, Void> context;
   private KeyValueStore<String, CustomerState> customers;
+  private CounterStores counters;
 
   CustomerActivity(AnalyticsSettings settings) {
     this.settings = settings;
@@ -49,8 +49,8 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
-    this.context = context;
     this.customers = context.getStateStore(StoreKeys.CUSTOMERS);
+    this.counters = new CounterStores(context, AnalyticsTopology.COUNTER_STORES);
   }
 
   @Override
@@ -77,7 +77,7 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
       out.addAll(outcomes.of(shop, zone, state), 1);
       out.addAll(before, -1);
     }
-    out.writeTo(context);
+    out.writeTo(counters);
     customers.put(record.key(), state);
   }
 
@@ -92,9 +92,9 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
         }
       }
     } else if (event instanceof OrderCancelled cancelled) {
-      OrderAccounting.cancelled(cancelled, zone, out);
+      OrderAccounting.cancelled(cancelled, zone, state, out);
     } else if (event instanceof OrderRefunded refunded) {
-      OrderAccounting.refunded(refunded, zone, out);
+      OrderAccounting.refunded(refunded, zone, state, out);
     } else if (event instanceof CartEvent cart) {
       long at = cart.getOccurredAt().toEpochMilli();
       seen(cart.getShopId(), CART, cart.getCartId(), at, zone, state, out);

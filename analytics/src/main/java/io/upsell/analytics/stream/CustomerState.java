@@ -27,8 +27,22 @@ public class CustomerState {
   public GroupFact group;
   public String timeZone;
 
-  /** One placed order, as attribution and lift need it. */
-  public record OrderFact(String orderId, long at, long totalMinor, String notificationId) {}
+  /**
+   * One placed order, as attribution, lift and refunds need it: its channel (a refund takes revenue back from it)
+   * and what was refunded of it so far.
+   */
+  public record OrderFact(String orderId, long at, long totalMinor, String notificationId, String channel,
+      long refundedMinor) {
+
+    /** What the order still earns after refunds and cancellations. */
+    long netMinor() {
+      return totalMinor - refundedMinor;
+    }
+
+    OrderFact refunded(long amountMinor) {
+      return new OrderFact(orderId, at, totalMinor, notificationId, channel, refundedMinor + amountMinor);
+    }
+  }
 
   /** One message to the customer and what they did with it. */
   public static class DeliveryFact {
@@ -70,6 +84,16 @@ public class CustomerState {
   void addOrder(OrderFact order) {
     orders.add(order);
     orders.sort(Comparator.comparingLong(OrderFact::at));
+  }
+
+  /** Index of the remembered order {@code orderId} in {@link #orders}, or -1. */
+  int orderIndex(String orderId) {
+    for (int i = orders.size() - 1; i >= 0; i--) {
+      if (orders.get(i).orderId().equals(orderId)) {
+        return i;
+      }
+    }
+    return -1;
   }
 
   DeliveryFact delivery(String deliveryId) {

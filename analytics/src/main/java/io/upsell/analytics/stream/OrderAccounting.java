@@ -18,6 +18,8 @@ import java.util.TreeSet;
 final class OrderAccounting {
 
   private static final String UNCATEGORISED = "uncategorised";
+  /** Product counters: units sold, gross revenue, units returned, refunds. */
+  static final int PRODUCT_COUNTERS = 4;
 
   private OrderAccounting() {}
 
@@ -29,9 +31,10 @@ final class OrderAccounting {
     for (LineItem line : order.getLines()) {
       units += line.getQuantity();
       long revenue = line.getQuantity() * line.getUnitPriceMinor();
-      product(out, StoreKeys.daily(shop, day, "P|" + line.getProductId()), line.getQuantity(), revenue);
-      String category = line.getCategory() == null ? UNCATEGORISED : line.getCategory();
-      product(out, StoreKeys.daily(shop, day, "C|" + category), line.getQuantity(), revenue);
+      for (String key : productKeys(shop, day, line)) {
+        out.add(StoreKeys.PRODUCTS, key, 0, PRODUCT_COUNTERS, line.getQuantity());
+        out.add(StoreKeys.PRODUCTS, key, 1, PRODUCT_COUNTERS, revenue);
+      }
     }
     for (Granularity g : Granularity.values()) {
       String key = StoreKeys.bucket(shop, g, g.periodOf(at, zone));
@@ -42,29 +45,29 @@ final class OrderAccounting {
     }
     countCustomer(shop, at, zone, state, out);
     state.addOrder(new CustomerState.OrderFact(order.getOrderId(), at, order.getTotalMinor(),
-        order.getNotificationId()));
+        order.getNotificationId(), order.getChannel().name(), 0));
   }
 
-  static void cancelled(OrderCancelled cancel, ZoneId zone, Contributions out) {
-    takeBack(cancel.getShopId(), cancel.getOccurredAt().toEpochMilli(), cancel.getRefundMinor(),
-        Measure.CANCELLATIONS, zone, out);
+  static void cancelled(OrderCancelled cancel, ZoneId zone, CustomerState state, Contributions out) {
+    Refunds.book(new Refunds.TakeBack(cancel.getShopId(), cancel.getOccurredAt().toEpochMilli(), cancel.getOrderId(),
+        cancel.getRefundMinor(), cancel.getLines(), Measure.CANCELLATIONS), zone, state, out);
   }
 
-  static void refunded(OrderRefunded refund, ZoneId zone, Contributions out) {
-    takeBack(refund.getShopId(), refund.getOccurredAt().toEpochMilli(), refund.getRefundMinor(),
-        Measure.REFUND_EVENTS, zone, out);
+  static void refunded(OrderRefunded refund, ZoneId zone, CustomerState state, Contributions out) {
+    Refunds.book(new Refunds.TakeBack(refund.getShopId(), refund.getOccurredAt().toEpochMilli(), refund.getOrderId(),
+        refund.getRefundMinor(), refund.getLines(), Measure.REFUND_EVENTS), zone, state, out);
   }
 
-  private static void takeBack(String shop, long at, long amount, Measure count, ZoneId zone, Contributions out) {
-    for (Granularity g : Granularity.values()) {
-      String key = StoreKeys.bucket(shop, g, g.periodOf(at, zone));
-      add(out, key, Measure.REFUNDS, amount);
-      add(out, key, count, 1);
-    }
+  /** The product and the category key of a line on a day. */
+  static String[] productKeys(String shop, long day, LineItem line) {
+    String category = line.getCategory() == null ? UNCATEGORISED : line.getCategory();
+    return new String[] {StoreKeys.daily(shop, day, "P|" + line.getProductId()),
+        StoreKeys.daily(shop, day, "C|" + category)};
   }
 
-  // Churn (weeks and months; for hours and days it says little) of period p counts customers of p-1 without an
-  // order in p: a first order in p un-churns p and, until the customer buys in p+1, churns p+1.
+  // Churn of period p (weeks and months; for hours and days it says little) is customers of p-1 minus those of p
+  // retained from p-1: a customer's first order in p is retained if they bought in p-1, and (a late order) makes
+  // them retained in p+1 if they already bought there.
   private static void countCustomer(String shop, long at, ZoneId zone, CustomerState state, Contributions out) {
     Long first = state.firstOrderAt;
     boolean firstEver = first == null || at < first;
@@ -76,7 +79,7 @@ final class OrderAccounting {
         add(out, key, Measure.CUSTOMERS, 1);
         add(out, key, firstEver ? Measure.NEW_CUSTOMERS : Measure.RETURNING_CUSTOMERS, 1);
         if (g == Granularity.WEEK || g == Granularity.MONTH) {
-          churn(shop, g, period, periods, key, out);
+          retained(shop, g, period, periods, key, out);
         }
       }
       if (firstEver && first != null) {
@@ -92,24 +95,19 @@ final class OrderAccounting {
     }
   }
 
-  private static void churn(String shop, Granularity g, long period, TreeSet<Long> periods, String key,
+  private static void retained(String shop, Granularity g, long period, TreeSet<Long> periods, String key,
       Contributions out) {
     var start = Granularity.local(period);
     if (periods.contains(Granularity.id(g.previous(start)))) {
-      add(out, key, Measure.CHURNED, -1);
+      add(out, key, Measure.RETAINED, 1);
     }
     long next = Granularity.id(g.next(start));
-    if (!periods.contains(next)) {
-      add(out, StoreKeys.bucket(shop, g, next), Measure.CHURNED, 1);
+    if (periods.contains(next)) {
+      add(out, StoreKeys.bucket(shop, g, next), Measure.RETAINED, 1);
     }
   }
 
   static void add(Contributions out, String key, Measure measure, long delta) {
     out.add(StoreKeys.BUCKETS, key, measure.ordinal(), Measure.SIZE, delta);
-  }
-
-  private static void product(Contributions out, String key, long units, long revenue) {
-    out.add(StoreKeys.PRODUCTS, key, 0, 2, units);
-    out.add(StoreKeys.PRODUCTS, key, 1, 2, revenue);
   }
 }

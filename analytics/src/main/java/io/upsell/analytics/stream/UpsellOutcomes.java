@@ -102,10 +102,10 @@ final class UpsellOutcomes {
       attribute(state, order).ifPresent(a -> {
         String key = funnelKey(shop, a.delivery().sentAt, shopZone, a.delivery().type, a.delivery().variant);
         funnel(out, key, FunnelMeasure.CONVERTED.ordinal(), 1);
-        funnel(out, key, FunnelMeasure.ATTRIBUTED_REVENUE.ordinal(), order.totalMinor());
+        funnel(out, key, FunnelMeasure.ATTRIBUTED_REVENUE.ordinal(), order.netMinor());
         funnel(out, key, (a.byClick() ? FunnelMeasure.CLICK_ORDERS : FunnelMeasure.VIEW_ORDERS).ordinal(), 1);
         funnel(out, key, (a.byClick() ? FunnelMeasure.CLICK_REVENUE : FunnelMeasure.VIEW_REVENUE).ordinal(),
-            order.totalMinor());
+            order.netMinor());
       });
     }
     if (state.group != null) {
@@ -163,7 +163,7 @@ final class UpsellOutcomes {
     GroupFact group = state.group;
     long end = group.enteredAt() + settings.liftWindow().toMillis();
     long revenue = state.orders.stream().filter(o -> o.at() >= group.enteredAt() && o.at() < end)
-        .mapToLong(OrderFact::totalMinor).sum();
+        .mapToLong(OrderFact::netMinor).sum();
     boolean converted = state.orders.stream().anyMatch(o -> o.at() >= group.enteredAt() && o.at() < end);
     String key = StoreKeys.daily(shop, Granularity.DAY.periodOf(group.enteredAt(), zone),
         group.type() + "|" + group.variant() + "|" + group.group());

@@ -1,0 +1,93 @@
+package io.upsell.analytics.stream;
+
+import io.upsell.analytics.kpi.Granularity;
+import io.upsell.analytics.kpi.Measure;
+import io.upsell.analytics.kpi.StoreKeys;
+import io.upsell.schemas.common.LineItem;
+import io.upsell.schemas.shop.SalesChannel;
+import java.math.BigInteger;
+import java.time.ZoneId;
+import java.util.List;
+
+/**
+ * A cancellation or refund takes its amount back, in the period it happened, from the shop, from the channel of
+ * the order it names (or "unknown channel" when that order is not remembered), and from the products and
+ * categories of its lines: the amount is spread over the lines in proportion to their value, to the cent, so the
+ * products' refunds add up to the refund. Without lines it is booked as refunds no product can be named for.
+ */
+final class Refunds {
+
+  static final String UNALLOCATED = "R|";
+
+  private Refunds() {}
+
+  /** One money-back event: a cancellation counts in {@code count} CANCELLATIONS, a refund in REFUND_EVENTS. */
+  record TakeBack(String shop, long at, String orderId, long amountMinor, List<LineItem> lines, Measure count) {}
+
+  static void book(TakeBack back, ZoneId zone, CustomerState state, Contributions out) {
+    int index = state.orderIndex(back.orderId());
+    SalesChannel channel = null;
+    if (index >= 0) {
+      CustomerState.OrderFact order = state.orders.get(index);
+      channel = order.channel() == null ? SalesChannel.DIRECT : SalesChannel.valueOf(order.channel());
+      state.orders.set(index, order.refunded(back.amountMinor()));
+    }
+    for (Granularity g : Granularity.values()) {
+      String key = StoreKeys.bucket(back.shop(), g, g.periodOf(back.at(), zone));
+      OrderAccounting.add(out, key, Measure.REFUNDS, back.amountMinor());
+      OrderAccounting.add(out, key, back.count(), 1);
+      OrderAccounting.add(out, key, Measure.refundsOf(channel), back.amountMinor());
+    }
+    products(back, Granularity.DAY.periodOf(back.at(), zone), out);
+  }
+
+  private static void products(TakeBack back, long day, Contributions out) {
+    long[] shares = shares(back.amountMinor(), back.lines());
+    if (shares == null) {
+      out.add(StoreKeys.PRODUCTS, StoreKeys.daily(back.shop(), day, UNALLOCATED), 3, OrderAccounting.PRODUCT_COUNTERS, back.amountMinor());
+      return;
+    }
+    for (int i = 0; i < shares.length; i++) {
+      LineItem line = back.lines().get(i);
+      for (String key : OrderAccounting.productKeys(back.shop(), day, line)) {
+        out.add(StoreKeys.PRODUCTS, key, 2, OrderAccounting.PRODUCT_COUNTERS, line.getQuantity());
+        out.add(StoreKeys.PRODUCTS, key, 3, OrderAccounting.PRODUCT_COUNTERS, shares[i]);
+      }
+    }
+  }
+
+  /** {@code amount} split over the lines by value, largest remainders first; null when the lines have no value. */
+  static long[] shares(long amount, List<LineItem> lines) {
+    BigInteger[] weights = new BigInteger[lines.size()];
+    BigInteger total = BigInteger.ZERO;
+    for (int i = 0; i < weights.length; i++) {
+      LineItem line = lines.get(i);
+      weights[i] = BigInteger.valueOf(Math.max(0, line.getQuantity() * line.getUnitPriceMinor()));
+      total = total.add(weights[i]);
+    }
+    if (total.signum() == 0) {
+      return null;
+    }
+    long[] shares = new long[weights.length];
+    BigInteger[] remainders = new BigInteger[weights.length];
+    long left = amount;
+    for (int i = 0; i < weights.length; i++) {
+      BigInteger[] division = BigInteger.valueOf(amount).multiply(weights[i]).divideAndRemainder(total);
+      shares[i] = division[0].longValueExact();
+      remainders[i] = division[1];
+      left -= shares[i];
+    }
+    // The cents lost to rounding down go one each to the lines that lost most (earliest line on ties).
+    for (; left > 0; left--) {
+      int best = 0;
+      for (int i = 1; i < weights.length; i++) {
+        if (remainders[i].compareTo(remainders[best]) > 0) {
+          best = i;
+        }
+      }
+      shares[best]++;
+      remainders[best] = BigInteger.valueOf(-1);
+    }
+    return shares;
+  }
+}
