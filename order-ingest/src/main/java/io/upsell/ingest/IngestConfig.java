@@ -53,5 +53,8 @@ public interface IngestConfig {
 
     @WithDefault("20000")
     int maxGroupRecords();
+
+    @WithDefault("3")
+    int transactions();
   }
 }

@@ -12,15 +12,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * How the publisher talks to Kafka: an idempotent, transactional producer with acks=all whose every wait is
  * bounded by {@code maxBlock} and {@code deliveryTimeout}, so a dead broker costs a request seconds, not a hang.
  *
- * @param transactionalId unique per running instance; a restarted instance reusing it fences its old self
+ * @param transactionalId unique per running instance; each lane adds {@code -<n>}; a restarted instance reusing it
+ *     (with as many lanes) fences its old self
  * @param queueCapacity requests waiting for a transaction before new ones get 503
  * @param maxGroupRecords events gathered into one transaction
  * @param downBackoff after a failed transaction, requests get 503 at once for this long (also their Retry-After)
+ * @param transactions lanes, i.e. transactions open at once: a new group starts while earlier ones commit
  */
 public record PublisherSettings(String bootstrapServers, String transactionalId, Duration maxBlock,
-    Duration deliveryTimeout, int queueCapacity, int maxGroupRecords, Duration downBackoff) {
+    Duration deliveryTimeout, int queueCapacity, int maxGroupRecords, Duration downBackoff, int transactions) {
 
-  Producer<String, byte[]> newProducer() {
+  Producer<String, byte[]> newProducer(String transactionalId) {
     int delivery = (int) deliveryTimeout.toMillis();
     Map<String, Object> config = Map.ofEntries(
         Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),

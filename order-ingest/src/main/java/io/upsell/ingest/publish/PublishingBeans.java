@@ -24,7 +24,7 @@ public class PublishingBeans {
     IngestConfig.Kafka kafka = config.kafka();
     String transactionalId = kafka.transactionalId().orElse("order-ingest-" + UUID.randomUUID());
     return new Publisher(new PublisherSettings(servers, transactionalId, kafka.maxBlock(), kafka.deliveryTimeout(),
-        kafka.queueCapacity(), kafka.maxGroupRecords(), kafka.retryAfter()), seen, serdes);
+        kafka.queueCapacity(), kafka.maxGroupRecords(), kafka.retryAfter(), kafka.transactions()), seen, serdes);
   }
 
   void close(@Disposes Publisher publisher) {

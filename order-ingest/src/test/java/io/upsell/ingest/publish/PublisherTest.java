@@ -13,8 +13,10 @@ import io.upsell.testkit.WithKafka;
 import java.net.ServerSocket;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
@@ -64,6 +66,29 @@ class PublisherTest {
   }
 
   @Test
+  void theSameEventIdReachingSeveralOpenTransactionsIsPublishedOnce(TestBroker broker, TopicRecords records)
+      throws Exception {
+    String customer = "c-" + UUID.randomUUID();
+    Outgoing usage = usage(customer, "e-" + UUID.randomUUID());
+    List<CompletableFuture<Publisher.Outcome>> answers = new ArrayList<>();
+    try (var seen = ready(broker); var publisher = publisher(broker.bootstrapServers(), seen)) {
+      // Staggered, so idle lanes pick them up while the first transaction is still open.
+      for (int i = 0; i < 20; i++) {
+        answers.add(publisher.submit("shop-a", List.of(usage), null));
+        Thread.sleep(2);
+      }
+      List<Publisher.Outcome> outcomes = new ArrayList<>();
+      for (var answer : answers) {
+        outcomes.add(answer.get(10, TimeUnit.SECONDS));
+      }
+      assertThat(outcomes).filteredOn(o -> o.equals(new Publisher.Outcome(1, 0))).hasSize(1);
+      assertThat(outcomes).filteredOn(o -> o.equals(new Publisher.Outcome(0, 1))).hasSize(19);
+    }
+    assertThat(records.readAll(Topics.APP_USAGE, r -> r.key().equals("shop-a:" + customer), Duration.ofSeconds(1)))
+        .hasSize(1);
+  }
+
+  @Test
   void aDeadBrokerFailsTheRequestWithinTheBoundedWaitAndTheNextOneAtOnce(TestBroker broker) throws Exception {
     try (var seen = ready(broker); var publisher = publisher(deadAddress(), seen)) {
       var first = publisher.submit("shop-a", List.of(usage("c-1", "e-" + UUID.randomUUID())), null);
@@ -96,7 +121,7 @@ class PublisherTest {
 
   private static Publisher publisher(String servers, SeenIds seen) {
     return new Publisher(new PublisherSettings(servers, "test-" + UUID.randomUUID(), Duration.ofSeconds(1),
-        Duration.ofSeconds(2), 100, 1000, Duration.ofSeconds(5)), seen, SERDES);
+        Duration.ofSeconds(2), 100, 1000, Duration.ofSeconds(5), 3), seen, SERDES);
   }
 
   private static Outgoing usage(String customer, String eventId) {
