@@ -30,8 +30,15 @@ public interface NotifierConfig {
   String consumerGroup();
 
   /** Triggers handled per poll; offsets are committed per batch, after every outcome is published. */
-  @WithDefault("64")
+  @WithDefault("256")
   int batchSize();
+
+  /**
+   * Triggers handled at once, each on its own worker thread. More workers than SMTP connections keep every
+   * connection busy while other workers wait for Kafka (profile lookup, send claim).
+   */
+  @WithDefault("32")
+  int workers();
 
   Mail mail();
 
@@ -50,10 +57,6 @@ public interface NotifierConfig {
     /** Domain of generated Message-IDs. */
     @WithDefault("upsell.local")
     String messageIdDomain();
-
-    /** SMTP sends in flight at once. */
-    @WithDefault("16")
-    int concurrency();
 
     /** Tries per email, the first included, before a temporary failure becomes FAILED + DLQ. */
     @WithDefault("4")

@@ -38,6 +38,8 @@ import org.junit.jupiter.api.Test;
 class EmailDeliveryTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
+  /** Longer than max-attempts (3) × quarkus.mailer.timeout (10 s in tests) plus backoff: slow tries cannot outlast it. */
+  private static final Duration RETRIES_WAIT = Duration.ofSeconds(90);
   static final String SHOP = TestShops.SHOP_A;
 
   @Test
@@ -69,6 +71,8 @@ class EmailDeliveryTest {
     assertThat(mail.getHeader("Message-ID")[0]).isEqualTo("<" + delivery.getDeliveryId() + "@upsell.local>");
     assertThat(mail.getHeader("List-Unsubscribe-Post")[0]).isEqualTo("List-Unsubscribe=One-Click");
     String unsubscribe = mail.getHeader("List-Unsubscribe")[0].replaceAll("[<>]", "");
+    // And the server's acceptance is the DELIVERED stage of the funnel
+    awaitEngagement(customer, EngagementType.DELIVERED, delivery.getDeliveryId());
 
     // And the click link records CLICKED and redirects only where it was signed for
     given().redirects().follow(false).get(pathOf(link(html, "/v1/track/click")))
@@ -90,6 +94,34 @@ class EmailDeliveryTest {
     Fixtures.send(next);
     assertThat(delivered(next, DeliveryStatus.SKIPPED).getError()).isEqualTo("unsubscribed");
     assertThat(mailTo(address, 2, Duration.ofSeconds(1))).hasSize(1);
+  }
+
+  @Test
+  void theCartsSecondReminderHasWordsOfItsOwnInEnglishAndArabic() throws Exception {
+    // Given an English and an Arabic customer whose carts are still waiting at the engine's second, scarcity step
+    String english = unique("c");
+    String arabic = unique("c");
+    Fixtures.profile(SHOP, english, english + "@example.com", "Sam", "en", true);
+    Fixtures.profile(SHOP, arabic, arabic + "@example.com", "ليلى", "ar", true);
+    UpsellTrigger toEnglish = Fixtures.trigger(SHOP, english, TriggerType.CART_ABANDONED, List.of(), ChannelHint.EMAIL);
+    UpsellTrigger toArabic = Fixtures.trigger(SHOP, arabic, TriggerType.CART_ABANDONED, List.of(), ChannelHint.EMAIL);
+    toEnglish.setStep(2);
+    toArabic.setStep(2);
+
+    // When both reminders are sent
+    Fixtures.send(toEnglish);
+    Fixtures.send(toArabic);
+
+    // Then each reads as the second reminder, not as a copy of the first
+    MimeMessage en = mailTo(english + "@example.com", 1, WAIT).get(0);
+    assertThat(en.getSubject()).isEqualTo("Your cart at Shop A is still saved, but not for much longer");
+    assertThat(part(en, "text/html")).contains("selling quickly").contains("Complete my order")
+        .doesNotContain("Your cart is saved.").doesNotContain("Return to your cart");
+    assertThat(part(en, "text/plain")).contains("selling quickly").contains("Complete my order");
+    MimeMessage ar = mailTo(arabic + "@example.com", 1, WAIT).get(0);
+    assertThat(ar.getSubject()).contains("ليس لوقت طويل").contains("Shop A");
+    assertThat(part(ar, "text/html")).contains("dir=\"rtl\"").contains("تنفد بسرعة").contains("أكمل طلبي")
+        .doesNotContain("العودة إلى سلتك");
   }
 
   @Test
@@ -139,8 +171,11 @@ class EmailDeliveryTest {
 
     Fixtures.send(trigger);
 
-    assertThat(delivered(trigger, DeliveryStatus.FAILED).getError()).startsWith("SMTP 451");
-    var dead = RECORDS.await(Topics.NOTIFY_DLQ, r -> r.value().getTriggerId().equals(trigger.getTriggerId()), 1, WAIT);
+    // Three tries, each of which may wait out the mailer's timeout on a starved machine, then the outcome.
+    Delivery failed = delivered(trigger, DeliveryStatus.FAILED, RETRIES_WAIT);
+    assertThat(failed.getError()).startsWith("SMTP 451");
+    var dead = RECORDS.await(Topics.NOTIFY_DLQ, r -> r.value().getTriggerId().equals(trigger.getTriggerId()), 1,
+        RETRIES_WAIT);
     assertThat(dead).hasSize(1);
     assertThat(new String(dead.get(0).headers().lastHeader("error.attempts").value())).isEqualTo("3");
     assertThat(new String(dead.get(0).headers().lastHeader("error").value())).startsWith("SMTP 451");
@@ -165,8 +200,12 @@ class EmailDeliveryTest {
   }
 
   static Delivery delivered(UpsellTrigger trigger, DeliveryStatus status) {
+    return delivered(trigger, status, WAIT);
+  }
+
+  static Delivery delivered(UpsellTrigger trigger, DeliveryStatus status, Duration wait) {
     var found = RECORDS.await(Topics.NOTIFY_DELIVERIES,
-        r -> r.value().getTriggerId().equals(trigger.getTriggerId()), 1, WAIT);
+        r -> r.value().getTriggerId().equals(trigger.getTriggerId()), 1, wait);
     assertThat(found).as("a delivery for " + trigger.getTriggerId()).hasSize(1);
     assertThat(found.get(0).value().getStatus()).isEqualTo(status);
     assertThat(found.get(0).key()).isEqualTo(trigger.getShopId() + ":" + trigger.getCustomerId());

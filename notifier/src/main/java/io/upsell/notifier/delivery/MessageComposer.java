@@ -9,6 +9,7 @@ import io.upsell.notifier.tracking.DeliveryRef;
 import io.upsell.notifier.tracking.Links;
 import io.upsell.schemas.catalog.Product;
 import io.upsell.schemas.crm.CustomerProfile;
+import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.math.BigDecimal;
@@ -75,12 +76,18 @@ public class MessageComposer {
     return format.format(BigDecimal.valueOf(minor).movePointLeft(Math.max(0, currency.getDefaultFractionDigits())));
   }
 
-  /** CART_ABANDONED → cartAbandoned: the prefix of the trigger type's message keys. */
+  /**
+   * CART_ABANDONED → cartAbandoned: the prefix of the trigger type's message keys. The cart's second, scarcity step
+   * has words of its own (cartAbandonedStep2); other types' steps are levels of one message.
+   */
   static String typeKey(UpsellTrigger trigger) {
     String[] words = trigger.getType().name().toLowerCase(Locale.ROOT).split("_");
     var key = new StringBuilder(words[0]);
     for (int i = 1; i < words.length; i++) {
       key.append(Character.toUpperCase(words[i].charAt(0))).append(words[i].substring(1));
+    }
+    if (trigger.getType() == TriggerType.CART_ABANDONED && trigger.getStep() >= 2) {
+      key.append("Step2");
     }
     return key.toString();
   }

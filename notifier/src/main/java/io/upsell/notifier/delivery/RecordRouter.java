@@ -7,6 +7,7 @@ import io.upsell.schemas.topics.Topics;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.errors.SerializationException;
 import org.jboss.logging.Logger;
@@ -20,6 +21,7 @@ import org.jboss.logging.Logger;
 public class RecordRouter {
 
   private static final Logger LOG = Logger.getLogger(RecordRouter.class);
+  private static final CompletableFuture<Void> DONE = CompletableFuture.completedFuture(null);
 
   private final EventSerdes serdes;
   private final TriggerHandler triggers;
@@ -33,14 +35,15 @@ public class RecordRouter {
     this.outbox = outbox;
   }
 
-  public void route(ConsumerRecord<String, byte[]> record) {
+  /** Handles the record; the returned future completes when its outcome is in Kafka. */
+  public CompletableFuture<Void> route(ConsumerRecord<String, byte[]> record) {
     if (record.value() == null) {
-      return;
+      return DONE;
     }
     if (record.topic().equals(Topics.ANALYTICS_REPORTS.name())) {
       reports.mail(serdes.valueSerde(Topics.ANALYTICS_REPORTS).deserializer().deserialize(record.topic(),
           record.value()));
-      return;
+      return DONE;
     }
     UpsellTrigger trigger;
     try {
@@ -48,10 +51,9 @@ public class RecordRouter {
     } catch (SerializationException e) {
       LOG.warnf("unreadable trigger at %s-%d@%d sent to the DLQ", record.topic(), record.partition(),
           record.offset());
-      outbox.publishRaw(Topics.NOTIFY_DLQ, record.key(), record.value(),
-          Map.of("error", "unreadable: " + e.getMessage())).join();
-      return;
+      return outbox.publishRaw(Topics.NOTIFY_DLQ, record.key(), record.value(),
+          Map.of("error", "unreadable: " + e.getMessage())).thenApply(m -> null);
     }
-    triggers.handle(trigger);
+    return triggers.handle(trigger);
   }
 }

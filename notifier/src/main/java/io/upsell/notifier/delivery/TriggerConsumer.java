@@ -64,7 +64,7 @@ public class TriggerConsumer {
   }
 
   void start(@Observes StartupEvent event, Customers customers, Catalog catalog, Inbox inbox) {
-    workers = Executors.newFixedThreadPool(config.mail().concurrency());
+    workers = Executors.newFixedThreadPool(config.workers());
     consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
         ConsumerConfig.GROUP_ID_CONFIG, config.consumerGroup(),
@@ -109,14 +109,14 @@ public class TriggerConsumer {
 
   private void handle(ConsumerRecords<String, byte[]> batch) {
     // One customer's records run in order on one worker: a trigger delivered twice in one batch then meets its own
-    // claim in the ledger instead of racing it, and a customer's messages keep their order.
+    // outcome in the ledger instead of racing it, and a customer's messages keep their order.
     Map<String, List<ConsumerRecord<String, byte[]>>> byCustomer = new java.util.LinkedHashMap<>();
     for (ConsumerRecord<String, byte[]> record : batch) {
       byCustomer.computeIfAbsent(String.valueOf(record.key()), k -> new ArrayList<>()).add(record);
     }
     List<CompletableFuture<Void>> handled = new ArrayList<>();
     for (List<ConsumerRecord<String, byte[]>> records : byCustomer.values()) {
-      handled.add(CompletableFuture.runAsync(() -> records.forEach(router::route), workers));
+      handled.add(CompletableFuture.supplyAsync(() -> inOrder(records), workers).thenCompose(outcome -> outcome));
     }
     try {
       CompletableFuture.allOf(handled.toArray(CompletableFuture[]::new)).join();
@@ -126,6 +126,19 @@ public class TriggerConsumer {
       batch.partitions().forEach(p -> consumer.seek(p, batch.records(p).get(0).offset()));
       sleep(Duration.ofSeconds(1));
     }
+  }
+
+  /**
+   * Routes one customer's records in turn, each after the previous one's outcome is in Kafka. The last outcome is
+   * returned, not awaited: the worker moves on to the next customer while the broker acknowledges it.
+   */
+  private CompletableFuture<Void> inOrder(List<ConsumerRecord<String, byte[]>> records) {
+    CompletableFuture<Void> previous = CompletableFuture.completedFuture(null);
+    for (ConsumerRecord<String, byte[]> record : records) {
+      previous.join();
+      previous = router.route(record);
+    }
+    return previous;
   }
 
   private static Map<TopicPartition, OffsetAndMetadata> nextOffsets(ConsumerRecords<String, byte[]> batch) {

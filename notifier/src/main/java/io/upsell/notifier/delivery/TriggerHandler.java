@@ -24,8 +24,8 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Handles one trigger to the end: picks the channel, asks the ledger before any send, sends, and publishes one
- * outcome per channel (SENT, FAILED or SKIPPED with why). It returns only when every outcome is in Kafka, so the
- * consumer may commit the trigger's offset after it.
+ * outcome per channel (SENT, FAILED or SKIPPED with why). The send happens on the caller's thread; the returned
+ * future completes when every outcome is in Kafka, and only then may the consumer commit the trigger's offset.
  */
 @ApplicationScoped
 public class TriggerHandler {
@@ -54,7 +54,7 @@ public class TriggerHandler {
     this.webhook = webhook;
   }
 
-  public void handle(UpsellTrigger trigger) {
+  public CompletableFuture<Void> handle(UpsellTrigger trigger) {
     Route route = ChannelChoice.route(trigger, rules.channel(trigger.getShopId(), trigger.getType()));
     CompletableFuture<Void> main = switch (route) {
       case EMAIL -> email(trigger);
@@ -64,7 +64,7 @@ public class TriggerHandler {
     };
     CompletableFuture<Void> hook = rules.webhookUrl(trigger.getShopId())
         .map(url -> webhook(trigger, url)).orElse(CompletableFuture.completedFuture(null));
-    CompletableFuture.allOf(main, hook).join();
+    return CompletableFuture.allOf(main, hook);
   }
 
   /** Emails a trigger whose in-app prompt went unseen; the ledger keeps it to one email. */
@@ -89,7 +89,7 @@ public class TriggerHandler {
     }
     Outcome outcome = email.send(trigger, profile.get(), shopName(trigger));
     return switch (outcome.result()) {
-      case SENT -> outcomes.delivery(trigger, DeliveryChannel.EMAIL, DeliveryStatus.SENT, null);
+      case SENT -> sent(trigger);
       case BOUNCED -> bounced(trigger, key, outcome.error());
       case FAILED -> CompletableFuture.allOf(
           outcomes.deadLetter(trigger, DeliveryChannel.EMAIL, outcome.error(), outcome.attempts()),
@@ -97,13 +97,25 @@ public class TriggerHandler {
     };
   }
 
+  /**
+   * The receiving server accepted the email (250 after DATA): SENT is the notifier's outcome, DELIVERED the funnel
+   * stage "reached the customer's mail server". A refusal within the SMTP dialogue is a bounce, never a SENT.
+   */
+  private CompletableFuture<Void> sent(UpsellTrigger trigger) {
+    return CompletableFuture.allOf(outcomes.engagement(emailRef(trigger), EngagementType.DELIVERED, List.of()),
+        outcomes.delivery(trigger, DeliveryChannel.EMAIL, DeliveryStatus.SENT, null));
+  }
+
   private CompletableFuture<Void> bounced(UpsellTrigger trigger, String key, String error) {
     customers.stopEmail(key, EngagementType.BOUNCED);
-    var ref = new DeliveryRef(trigger.getShopId(), trigger.getCustomerId(),
+    return CompletableFuture.allOf(outcomes.engagement(emailRef(trigger), EngagementType.BOUNCED, List.of()),
+        outcomes.delivery(trigger, DeliveryChannel.EMAIL, DeliveryStatus.FAILED, "bounced: " + error));
+  }
+
+  private static DeliveryRef emailRef(UpsellTrigger trigger) {
+    return new DeliveryRef(trigger.getShopId(), trigger.getCustomerId(),
         Outcomes.deliveryId(trigger.getTriggerId(), DeliveryChannel.EMAIL), trigger.getTriggerId(),
         DeliveryChannel.EMAIL, null);
-    return CompletableFuture.allOf(outcomes.engagement(ref, EngagementType.BOUNCED, List.of()),
-        outcomes.delivery(trigger, DeliveryChannel.EMAIL, DeliveryStatus.FAILED, "bounced: " + error));
   }
 
   private CompletableFuture<Void> inApp(UpsellTrigger trigger, boolean emailFallback) {

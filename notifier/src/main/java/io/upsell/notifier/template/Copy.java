@@ -50,6 +50,15 @@ public interface Copy {
   @Message("Return to your cart")
   String cartAbandonedCta(String shop);
 
+  @Message("Your cart at {shop} is still saved, but not for much longer")
+  String cartAbandonedStep2Subject(String shop);
+
+  @Message("Some of the items you chose are selling quickly and we cannot hold them much longer. If you still want them, now is a good moment, and if something is unclear, just reply.")
+  String cartAbandonedStep2Intro(String shop);
+
+  @Message("Complete my order")
+  String cartAbandonedStep2Cta(String shop);
+
   @Message("Need a hand finishing your order at {shop}?")
   String checkoutAbandonedSubject(String shop);
 

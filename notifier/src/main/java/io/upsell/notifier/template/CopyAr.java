@@ -60,6 +60,18 @@ public interface CopyAr extends Copy {
   String cartAbandonedCta(String shop);
 
   @Override
+  @Message("سلتك لدى {shop} ما زالت محفوظة، لكن ليس لوقت طويل")
+  String cartAbandonedStep2Subject(String shop);
+
+  @Override
+  @Message("بعض المنتجات التي اخترتها تنفد بسرعة، ولا يمكننا حجزها لك مدة أطول. إن كنت ما زلت ترغب فيها فهذا وقت مناسب، وإن كان هناك ما يحتاج إلى توضيح فما عليك إلا الرد على هذه الرسالة.")
+  String cartAbandonedStep2Intro(String shop);
+
+  @Override
+  @Message("أكمل طلبي")
+  String cartAbandonedStep2Cta(String shop);
+
+  @Override
   @Message("هل تحتاج إلى مساعدة لإتمام طلبك لدى {shop}؟")
   String checkoutAbandonedSubject(String shop);
 

@@ -18,6 +18,16 @@ public record MessageModel(String locale, String typeKey, String customerName, S
   /** The offer; any part may be absent. */
   public record Offer(Integer percent, String amount, String couponCode, String plan, String course) {}
 
+  /** Key of the opening paragraph's words, e.g. {@code cartAbandonedStep2Intro}. */
+  public String introKey() {
+    return typeKey + "Intro";
+  }
+
+  /** Key of the call to action's words. */
+  public String ctaKey() {
+    return typeKey + "Cta";
+  }
+
   /** Text direction of the customer's language. */
   public String dir() {
     return locale.startsWith("ar") ? "rtl" : "ltr";

@@ -1,7 +1,5 @@
 package io.upsell.notifier.bench;
 
-import com.icegreen.greenmail.util.GreenMail;
-import com.icegreen.greenmail.util.ServerSetup;
 import io.upsell.notifier.delivery.Outcomes;
 import io.upsell.notifier.support.BulkRecords;
 import io.upsell.notifier.support.Fixtures;
@@ -24,7 +22,10 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.LinkedHashMap;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.TimeUnit;
@@ -53,7 +54,7 @@ public final class NotifierBenchmark {
 
   public static void main(String[] args) {
     try {
-      run();
+      run(args.length == 0 ? Set.of("emails", "sse", "streams") : Set.of(args));
     } catch (Exception e) {
       e.printStackTrace();
       System.exit(1);
@@ -62,35 +63,51 @@ public final class NotifierBenchmark {
     System.exit(0);
   }
 
-  private static void run() throws Exception {
+  /** Runs the named parts (emails, sse, streams); all of them without arguments. */
+  private static void run(Set<String> parts) throws Exception {
     String bootstrap = TestKafka.broker().bootstrapServers();
-    var greenMail = new GreenMail(new ServerSetup(0, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
-    greenMail.start();
     var rows = new ArrayList<String>();
-    try (var bulk = new BulkRecords(bootstrap)) {
-      RawKafka.Figures raw = RawKafka.measure(bootstrap, bulk);
-      double smtpCeiling = RawSmtp.emailsPerSecond(greenMail.getSmtp().getPort(), 1000, 16);
-      System.err.printf("[bench] raw SMTP: %.0f emails/s%n", smtpCeiling);
-      var notifier = NotifierProcess.start(bootstrap, TestShops.writeFile(), greenMail.getSmtp().getPort(),
-          Map.of("notifier.batch-size", "256"), Files.createTempFile("notifier-bench", ".log"));
-      try (notifier) {
-        System.err.println("[bench] notifier started");
-        double emailsPerSecond = emails(bulk, greenMail);
-        System.err.printf("[bench] %.0f emails/s%n", emailsPerSecond);
-        rows.add(row("emails/s to GreenMail (concurrency 16)", emailsPerSecond, smtpCeiling,
-            "raw SMTP emails/s, 16 connections"));
-        rows.add(row("emails/s vs raw Kafka", emailsPerSecond, raw.recordsPerSecond(),
-            "records/s raw Kafka produce+consume"));
-        double[] latency = sseLatency(bulk, notifier.port());
-        System.err.printf("[bench] SSE latency p50 %.1f ms, p99 %.1f ms%n", latency[0], latency[1]);
-        rows.add(row("trigger → SSE event p50 ms @100/s", latency[0], raw.p50Millis(), "raw Kafka p50 ms @100/s"));
-        rows.add(row("trigger → SSE event p99 ms @100/s", latency[1], raw.p99Millis(), "raw Kafka p99 ms @100/s"));
-        long[] memory = openStreams(notifier);
-        rows.add(row("RSS MB with " + STREAMS + " SSE streams", memory[0], 512, "target MB"));
-        rows.add(row("heap used MB with " + STREAMS + " SSE streams", memory[1], 256, "-Xmx MB"));
+    try (var greenMail = new GreenMailSink(); var bulk = new BulkRecords(bootstrap)) {
+      Optional<MailSink> postfix = PostfixSink.startIfInstalled();
+      try {
+        RawKafka.Figures raw = RawKafka.measure(bootstrap, bulk);
+        MailSink server = postfix.orElse(greenMail);
+        Map<MailSink, Double> smtpCeilings = new LinkedHashMap<>();
+        for (MailSink sink : postfix.isPresent() ? List.of(postfix.get(), greenMail) : List.of(greenMail)) {
+          smtpCeilings.put(sink, RawSmtp.emailsPerSecond(sink, sink == greenMail ? 1000 : 4000, 16));
+          System.err.printf("[bench] raw SMTP to %s: %.0f emails/s%n", sink.name(), smtpCeilings.get(sink));
+        }
+        var notifier = NotifierProcess.start(bootstrap, TestShops.writeFile(), server.port(),
+            Map.of("notifier.batch-size", "256"), Files.createTempFile("notifier-bench", ".log"));
+        try (notifier) {
+          System.err.println("[bench] notifier started, sending to " + server.name());
+          if (parts.contains("emails")) {
+            double emailsPerSecond = EmailThroughput.measure(bulk, server, server == greenMail ? 2000 : 5000);
+            System.err.printf("[bench] %.0f emails/s%n", emailsPerSecond);
+            rows.add(row("emails/s to " + server.name() + " (concurrency 16)", emailsPerSecond,
+                smtpCeilings.get(server), "raw SMTP emails/s to " + server.name() + ", 16 connections"));
+            if (server != greenMail) {
+              rows.add(String.format("| raw SMTP emails/s to GreenMail, the tests' server (16 connections) | - | %.1f"
+                  + " | - |", smtpCeilings.get(greenMail)));
+            }
+            rows.add(row("emails/s vs raw Kafka", emailsPerSecond, raw.recordsPerSecond(),
+                "records/s raw Kafka produce+consume"));
+          }
+          if (parts.contains("sse")) {
+            double[] latency = sseLatency(bulk, notifier.port());
+            System.err.printf("[bench] SSE latency p50 %.1f ms, p99 %.1f ms%n", latency[0], latency[1]);
+            rows.add(row("trigger → SSE event p50 ms @100/s", latency[0], raw.p50Millis(), "raw Kafka p50 ms @100/s"));
+            rows.add(row("trigger → SSE event p99 ms @100/s", latency[1], raw.p99Millis(), "raw Kafka p99 ms @100/s"));
+          }
+          if (parts.contains("streams")) {
+            long[] memory = openStreams(notifier);
+            rows.add(row("RSS MB with " + STREAMS + " SSE streams", memory[0], 512, "target MB"));
+            rows.add(row("heap used MB with " + STREAMS + " SSE streams", memory[1], 256, "-Xmx MB"));
+          }
+        }
+      } finally {
+        postfix.ifPresent(MailSink::close);
       }
-    } finally {
-      greenMail.stop();
     }
     System.out.println();
     System.out.println("| figure | ours | ceiling | ratio |");
@@ -100,30 +117,6 @@ public final class NotifierBenchmark {
 
   private static String row(String figure, double ours, double ceiling, String ceilingIs) {
     return String.format("| %s | %.1f | %.1f (%s) | %.2f |", figure, ours, ceiling, ceilingIs, ours / ceiling);
-  }
-
-  /** Emails per second from the first trigger written to the last email received. */
-  private static double emails(BulkRecords bulk, GreenMail greenMail) throws Exception {
-    String run = Fixtures.unique("mail");
-    List<UpsellTrigger> triggers = new ArrayList<>();
-    for (int i = 0; i < EMAILS; i++) {
-      String customer = run + "-" + i;
-      bulk.send(Topics.CRM_CUSTOMERS, Keys.customer(SHOP, customer),
-          Fixtures.profileRecord(SHOP, customer, "inbox-" + (i % MAILBOXES) + "@example.com", "C" + i, i % 2 == 0 ? "en" : "ar", true));
-      triggers.add(Fixtures.trigger(SHOP, customer, TriggerType.CART_ABANDONED, List.of(), ChannelHint.EMAIL));
-    }
-    bulk.flush();
-    Thread.sleep(1000);
-    int before = greenMail.getReceivedMessages().length;
-    long start = System.nanoTime();
-    triggers.forEach(t -> bulk.send(Topics.UPSELL_TRIGGERS, Keys.customer(SHOP, t.getCustomerId()), t));
-    bulk.flush();
-    long deadline = start + TimeUnit.SECONDS.toNanos(60);
-    while (greenMail.getReceivedMessages().length - before < EMAILS && System.nanoTime() < deadline) {
-      Thread.sleep(10);
-    }
-    int sent = greenMail.getReceivedMessages().length - before;
-    return sent / ((System.nanoTime() - start) / 1e9);
   }
 
   /** p50 and p99 ms from writing a storage trigger to its SSE event, 100 customers, 100 triggers/s. */

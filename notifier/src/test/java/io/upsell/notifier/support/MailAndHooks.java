@@ -57,6 +57,8 @@ public final class MailAndHooks implements QuarkusTestResourceLifecycleManager {
         Map.entry("quarkus.mailer.start-tls", "DISABLED"),
         Map.entry("notifier.token-secret", "test-token-secret"),
         Map.entry("notifier.mail.max-attempts", "3"),
+        // A try that hangs on a starved machine fails after 10 s and is retried (the mailer's default is 60 s).
+        Map.entry("quarkus.mailer.timeout", "10s"),
         Map.entry("notifier.mail.initial-backoff", "PT0.05S"),
         Map.entry("notifier.mail.max-backoff", "PT0.2S"),
         Map.entry("notifier.inapp.fallback-wait", "PT2S"),

@@ -42,6 +42,11 @@ public final class NotifierProcess implements AutoCloseable {
     int port = freePort();
     List<String> command = new ArrayList<>(List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
         "-Xmx256m", "-XX:+UseSerialGC"));
+    // Extra JVM flags for a profiling run, e.g. -Dnotifier.process.jvm-args=-XX:StartFlightRecording=...
+    String extra = System.getProperty("notifier.process.jvm-args", "").strip();
+    if (!extra.isEmpty()) {
+      command.addAll(List.of(extra.split("\\s+")));
+    }
     props.forEach((k, v) -> command.add("-D" + k + "=" + v));
     command.addAll(List.of("-jar", JAR.toString()));
     var builder = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(log.toFile());
