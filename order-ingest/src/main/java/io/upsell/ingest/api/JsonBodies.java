@@ -7,7 +7,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.upsell.platform.http.ApiException;
 import io.upsell.platform.http.FieldError;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -56,26 +55,44 @@ public final class JsonBodies {
     return items;
   }
 
-  /** The values of an NDJSON body; blank lines are skipped, every malformed line is named. */
+  /**
+   * The values of an NDJSON body; blank lines are skipped, every malformed line is named. Lines are found in the
+   * bytes and parsed in place (splitting a 5 MB body into strings with a regex cost more than parsing it).
+   */
   public static List<JsonNode> ndjson(byte[] body) {
-    String[] lines = new String(body == null ? new byte[0] : body, StandardCharsets.UTF_8).split("\r?\n");
+    byte[] bytes = body == null ? new byte[0] : body;
     List<JsonNode> items = new ArrayList<>();
     List<FieldError> errors = new ArrayList<>();
-    for (String line : lines) {
-      if (line.isBlank()) {
-        continue;
+    for (int start = 0; start < bytes.length; ) {
+      int end = start;
+      while (end < bytes.length && bytes[end] != '\n') {
+        end++;
       }
-      try {
-        items.add(JSON.readTree(line));
-      } catch (JsonProcessingException e) {
-        errors.add(new FieldError("[" + items.size() + "]", reason(e)));
-        items.add(null);
+      if (!blank(bytes, start, end)) {
+        try {
+          items.add(JSON.readTree(bytes, start, end - start));
+        } catch (JsonProcessingException e) {
+          errors.add(new FieldError("[" + items.size() + "]", reason(e)));
+          items.add(null);
+        } catch (IOException e) {
+          throw ApiException.badRequest("body", "unreadable");
+        }
       }
+      start = end + 1;
     }
     if (!errors.isEmpty()) {
       throw new ApiException(400, "malformed JSON", errors, Map.of());
     }
     return items;
+  }
+
+  private static boolean blank(byte[] bytes, int from, int to) {
+    for (int i = from; i < to; i++) {
+      if (bytes[i] != ' ' && bytes[i] != '\t' && bytes[i] != '\r') {
+        return false;
+      }
+    }
+    return true;
   }
 
   public static ObjectMapper mapper() {

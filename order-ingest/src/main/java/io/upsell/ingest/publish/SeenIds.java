@@ -4,7 +4,6 @@ import io.upsell.schemas.topics.Topics;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -18,13 +17,14 @@ import org.jboss.logging.Logger;
 /**
  * The event ids published in the last 7 days, by any instance: read from {@code ingest.seen-ids} (committed records
  * only) at start-up and then followed, so a restart or another instance knows what was already accepted. Until the
- * log is read to its end, {@link #ready()} is false and nothing is accepted.
+ * log is read to its end, {@link #ready()} is false and nothing is accepted. The ids are held compactly on the heap
+ * ({@link IdTable}, 40 to 80 bytes each).
  */
 public final class SeenIds implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(SeenIds.class);
 
-  private final Map<String, Long> seenAt = new ConcurrentHashMap<>();
+  private final IdTable seenAt = new IdTable();
   private final Duration window;
   private final String bootstrapServers;
   private final AtomicBoolean running = new AtomicBoolean(true);
@@ -50,13 +50,13 @@ public final class SeenIds implements AutoCloseable {
 
   /** True when {@code key} ({@code shopId:eventId}) was published within the window. */
   public boolean contains(String key, long nowMillis) {
-    Long at = seenAt.get(key);
-    return at != null && nowMillis - at < window.toMillis();
+    long at = seenAt.seenAt(key);
+    return at >= 0 && nowMillis - at < window.toMillis();
   }
 
   /** Records ids this instance has just published (their log records arrive later through the follower). */
   public void addAll(List<String> keys, long nowMillis) {
-    keys.forEach(k -> seenAt.merge(k, nowMillis, Math::max));
+    keys.forEach(k -> seenAt.put(k, nowMillis));
   }
 
   public int size() {
@@ -92,12 +92,12 @@ public final class SeenIds implements AutoCloseable {
   }
 
   private void prune(long nowMillis) {
-    seenAt.values().removeIf(at -> nowMillis - at >= window.toMillis());
+    seenAt.forgetBefore(nowMillis - window.toMillis());
   }
 
   private void remember(ConsumerRecord<String, byte[]> record) {
     if (record.key() != null) {
-      seenAt.merge(record.key(), record.timestamp(), Math::max);
+      seenAt.put(record.key(), record.timestamp());
     }
   }
 

@@ -1,0 +1,132 @@
+package io.upsell.ingest.publish;
+
+import java.nio.charset.StandardCharsets;
+import java.util.concurrent.ThreadLocalRandom;
+import org.apache.commons.codec.digest.MurmurHash3;
+
+/**
+ * The ids seen lately, each kept as a 128-bit hash with the second it was last seen, in primitive arrays: 40 to 80
+ * bytes an id and no object per id for the garbage collector to trace or copy (a map of strings cost ~150 bytes and
+ * four objects an id, all of them surviving young collections). A different id counts as seen only on a full
+ * 128-bit collision; the seed is random per process, so which ids collide cannot be known in advance.
+ */
+final class IdTable {
+
+  private static final int SEGMENTS = 16;
+  /** Seconds are stored relative to this, so they fit an int for decades and 0 can mean "empty". */
+  private static final long EPOCH_SECOND = 1_700_000_000L;
+
+  private final int seed = ThreadLocalRandom.current().nextInt();
+  private final Segment[] segments = new Segment[SEGMENTS];
+
+  IdTable() {
+    for (int i = 0; i < SEGMENTS; i++) {
+      segments[i] = new Segment();
+    }
+  }
+
+  /** Records {@code key} as seen at {@code millis} (keeping the later time if it was seen before). */
+  void put(String key, long millis) {
+    long[] hash = hash(key);
+    segment(hash).put(hash[0], hash[1], second(millis));
+  }
+
+  /** When {@code key} was last seen, in epoch millis (second precision), or -1. */
+  long seenAt(String key) {
+    long[] hash = hash(key);
+    int at = segment(hash).get(hash[0], hash[1]);
+    return at == 0 ? -1 : (at + EPOCH_SECOND) * 1000;
+  }
+
+  /** Forgets every id last seen before {@code millis}. */
+  void forgetBefore(long millis) {
+    int oldest = second(millis);
+    for (Segment segment : segments) {
+      segment.keepFrom(oldest);
+    }
+  }
+
+  int size() {
+    int size = 0;
+    for (Segment segment : segments) {
+      size += segment.size();
+    }
+    return size;
+  }
+
+  private long[] hash(String key) {
+    byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
+    return MurmurHash3.hash128x64(bytes, 0, bytes.length, seed);
+  }
+
+  private Segment segment(long[] hash) {
+    return segments[(int) (hash[0] >>> 60)];
+  }
+
+  private static int second(long millis) {
+    return (int) Math.max(1, millis / 1000 - EPOCH_SECOND);
+  }
+
+  /** One sixteenth of the ids: an open-addressing table with linear probing, rebuilt to grow or to forget. */
+  private static final class Segment {
+    private long[] high = new long[1024];
+    private long[] low = new long[1024];
+    private int[] at = new int[1024];
+    private int size;
+
+    synchronized int get(long h, long l) {
+      int mask = at.length - 1;
+      for (int i = (int) l & mask; at[i] != 0; i = (i + 1) & mask) {
+        if (high[i] == h && low[i] == l) {
+          return at[i];
+        }
+      }
+      return 0;
+    }
+
+    synchronized void put(long h, long l, int second) {
+      // At most half full: a miss (every new id is one) then probes about 2.5 slots.
+      if ((size + 1) * 2 > at.length) {
+        rebuild(at.length * 2, 0);
+      }
+      int mask = at.length - 1;
+      int i = (int) l & mask;
+      while (at[i] != 0 && !(high[i] == h && low[i] == l)) {
+        i = (i + 1) & mask;
+      }
+      if (at[i] == 0) {
+        size++;
+        high[i] = h;
+        low[i] = l;
+      }
+      at[i] = Math.max(at[i], second);
+    }
+
+    synchronized void keepFrom(int oldest) {
+      int capacity = at.length;
+      while (capacity > 1024 && size * 8 < capacity) {
+        capacity /= 2;
+      }
+      rebuild(capacity, oldest);
+    }
+
+    synchronized int size() {
+      return size;
+    }
+
+    private void rebuild(int capacity, int oldest) {
+      long[] oldHigh = high;
+      long[] oldLow = low;
+      int[] oldAt = at;
+      high = new long[capacity];
+      low = new long[capacity];
+      at = new int[capacity];
+      size = 0;
+      for (int i = 0; i < oldAt.length; i++) {
+        if (oldAt[i] != 0 && oldAt[i] >= oldest) {
+          put(oldHigh[i], oldLow[i], oldAt[i]);
+        }
+      }
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package io.upsell.ingest.publish;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import org.junit.jupiter.api.Test;
+
+/** The compact table of seen ids: found with their time, the later time kept, forgotten by age, grown in place. */
+class IdTableTest {
+
+  private static final long NOW = 1_763_900_000_000L;
+
+  private final IdTable table = new IdTable();
+
+  @Test
+  void anIdIsFoundWithTheLaterOfItsTimesAndAnotherIsNot() {
+    table.put("shop-a:e-1", NOW);
+    table.put("shop-a:e-1", NOW - 60_000);
+
+    assertThat(table.seenAt("shop-a:e-1")).isEqualTo(NOW);
+    assertThat(table.seenAt("shop-b:e-1")).isEqualTo(-1);
+    assertThat(table.size()).isEqualTo(1);
+  }
+
+  @Test
+  void idsLastSeenBeforeTheCutAreForgottenAndTheOthersKept() {
+    table.put("shop-a:old", NOW - 8 * 86_400_000L);
+    table.put("shop-a:new", NOW - 86_400_000L);
+
+    table.forgetBefore(NOW - 7 * 86_400_000L);
+
+    assertThat(table.seenAt("shop-a:old")).isEqualTo(-1);
+    assertThat(table.seenAt("shop-a:new")).isEqualTo(NOW - 86_400_000L);
+    assertThat(table.size()).isEqualTo(1);
+  }
+
+  @Test
+  void manyIdsAreAllFoundAfterTheTableGrewAndShrank() {
+    int count = 200_000;
+    for (int i = 0; i < count; i++) {
+      table.put("shop-a:e-" + i, i % 2 == 0 ? NOW : NOW - 10_000_000);
+    }
+    assertThat(table.size()).isEqualTo(count);
+
+    table.forgetBefore(NOW - 1000);
+
+    assertThat(table.size()).isEqualTo(count / 2);
+    for (int i = 0; i < count; i++) {
+      assertThat(table.seenAt("shop-a:e-" + i)).isEqualTo(i % 2 == 0 ? NOW : -1);
+    }
+    assertThat(table.seenAt("shop-a:e-" + count)).isEqualTo(-1);
+  }
+}
