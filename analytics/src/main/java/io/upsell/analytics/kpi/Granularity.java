@@ -20,6 +20,10 @@ public enum Granularity {
   WEEK('W'),
   MONTH('M');
 
+  /** {@link #values()} without a copy per call. */
+  public static final java.util.List<Granularity> LIST = java.util.List.of(values());
+  private static final Granularity[] ALL = values();
+
   private final char code;
 
   Granularity(char code) {
@@ -65,6 +69,16 @@ public enum Granularity {
   /** Period id of the period holding {@code at}. */
   public long periodOf(long atMillis, ZoneId zone) {
     return id(startOf(Instant.ofEpochMilli(atMillis), zone));
+  }
+
+  /** Period ids of the periods holding {@code at}, indexed by ordinal: the zone conversion done once. */
+  public static long[] periodsOf(long atMillis, ZoneId zone) {
+    LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochMilli(atMillis), zone);
+    long[] ids = new long[ALL.length];
+    for (Granularity g : ALL) {
+      ids[g.ordinal()] = id(g.startOf(local));
+    }
+    return ids;
   }
 
   public static long id(LocalDateTime localStart) {

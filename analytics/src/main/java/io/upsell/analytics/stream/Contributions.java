@@ -16,8 +16,12 @@ final class Contributions {
     if (delta == 0) {
       return;
     }
-    long[] values = byStore.computeIfAbsent(store, s -> new HashMap<>()).computeIfAbsent(key, k -> new long[size]);
-    values[index] += delta;
+    counters(store, key, size)[index] += delta;
+  }
+
+  /** The deltas of one key, to add to in place; {@code size} counters when new. */
+  long[] counters(String store, String key, int size) {
+    return byStore.computeIfAbsent(store, s -> new HashMap<>()).computeIfAbsent(key, k -> new long[size]);
   }
 
   /** Adds {@code sign} times every counter of {@code other}. */

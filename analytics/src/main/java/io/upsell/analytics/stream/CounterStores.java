@@ -2,17 +2,14 @@ package io.upsell.analytics.stream;
 
 import io.upsell.analytics.kpi.Counters;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * A task's counter stores, with the values this processor last wrote kept at hand. The processor is the stores'
- * only writer, so a remembered value is the stored one and adding a delta skips a store read (a shop's few hot
- * period keys are read on every order). Made anew at each processor init: a task that restarts (a rebalance, an
- * aborted transaction) restores its stores from the changelog and remembers nothing from before.
+ * A task's counter stores, with the values this processor last wrote {@link Remembered}: adding a delta to a shop's
+ * few hot period keys, as every order does, then skips the store read.
  */
 final class CounterStores {
 
@@ -25,12 +22,7 @@ final class CounterStores {
   CounterStores(ProcessorContext<?, ?> context, List<String> names) {
     for (String name : names) {
       stores.put(name, context.getStateStore(name));
-      remembered.put(name, new LinkedHashMap<>(256, 0.75f, true) {
-        @Override
-        protected boolean removeEldestEntry(Map.Entry<String, long[]> eldest) {
-          return size() > REMEMBERED;
-        }
-      });
+      remembered.put(name, new Remembered<>(REMEMBERED));
     }
   }
 

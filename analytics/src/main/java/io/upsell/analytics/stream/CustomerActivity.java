@@ -39,7 +39,11 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
 
   private final AnalyticsSettings settings;
   private final UpsellOutcomes outcomes;
+  /** Customer histories kept decoded per task: a few MB, and most events then skip a read and a decode. */
+  private static final int REMEMBERED_CUSTOMERS = 4096;
+
   private KeyValueStore<String, CustomerState> customers;
+  private Remembered<CustomerState> remembered;
   private CounterStores counters;
 
   CustomerActivity(AnalyticsSettings settings) {
@@ -51,6 +55,7 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
   public void init(ProcessorContext<Void, Void> context) {
     this.customers = context.getStateStore(StoreKeys.CUSTOMERS);
     this.counters = new CounterStores(context, AnalyticsTopology.COUNTER_STORES);
+    this.remembered = new Remembered<>(REMEMBERED_CUSTOMERS);
   }
 
   @Override
@@ -60,7 +65,10 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
     }
     String shop = Keys.shopOf(record.key());
     ZoneId zone = settings.zone(shop);
-    CustomerState state = customers.get(record.key());
+    CustomerState state = remembered.get(record.key());
+    if (state == null) {
+      state = customers.get(record.key());
+    }
     if (state == null) {
       state = new CustomerState();
     }
@@ -79,6 +87,7 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
     }
     out.writeTo(counters);
     customers.put(record.key(), state);
+    remembered.put(record.key(), state);
   }
 
   private void handle(Object event, ZoneId zone, CustomerState state, Contributions out) {

@@ -1,6 +1,9 @@
 package io.upsell.analytics.stream;
 
 import com.fasterxml.jackson.annotation.JsonIgnore;
+import com.fasterxml.jackson.annotation.JsonProperty;
+import io.upsell.analytics.kpi.Granularity;
+import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HashMap;
@@ -18,8 +21,9 @@ public class CustomerState {
   private static final int KEEP_DELIVERIES = 30;
 
   public Long firstOrderAt;
-  /** Period ids with at least one order, per granularity code. */
-  public Map<String, TreeSet<Long>> periods = new HashMap<>();
+  /** Period ids with at least one order, ascending, per granularity (by ordinal): compact to read and keep. */
+  @JsonIgnore
+  public long[][] periods = emptyPeriods();
   public List<OrderFact> orders = new ArrayList<>();
   public Map<String, Episodes> episodes = new HashMap<>();
   public Map<String, DeliveryFact> deliveries = new HashMap<>();
@@ -59,9 +63,37 @@ public class CustomerState {
   /** The lift group the customer entered, when, and through which trigger. */
   public record GroupFact(String group, long enteredAt, String type, String variant) {}
 
-  @JsonIgnore
-  public TreeSet<Long> periodSet(char code) {
-    return periods.computeIfAbsent(String.valueOf(code), c -> new TreeSet<>());
+  /** Adds the period; false if the customer already had an order in it. */
+  boolean addPeriod(Granularity g, long periodId) {
+    long[] ids = periods[g.ordinal()];
+    int at = Arrays.binarySearch(ids, periodId);
+    if (at >= 0) {
+      return false;
+    }
+    int insert = -at - 1;
+    long[] grown = new long[ids.length + 1];
+    System.arraycopy(ids, 0, grown, 0, insert);
+    grown[insert] = periodId;
+    System.arraycopy(ids, insert, grown, insert + 1, ids.length - insert);
+    periods[g.ordinal()] = grown;
+    return true;
+  }
+
+  boolean hasPeriod(Granularity g, long periodId) {
+    return Arrays.binarySearch(periods[g.ordinal()], periodId) >= 0;
+  }
+
+  /** Periods as earlier versions stored them (Smile): a set per granularity code. */
+  @JsonProperty("periods")
+  void legacyPeriods(Map<String, List<Long>> byCode) {
+    byCode.forEach((code, ids) -> Granularity.LIST.stream().filter(g -> code.equals(String.valueOf(g.code())))
+        .findFirst().ifPresent(g -> ids.forEach(id -> addPeriod(g, id))));
+  }
+
+  static long[][] emptyPeriods() {
+    long[][] empty = new long[Granularity.LIST.size()][];
+    Arrays.fill(empty, new long[0]);
+    return empty;
   }
 
   @JsonIgnore
@@ -81,9 +113,13 @@ public class CustomerState {
     return group != null || !deliveries.isEmpty();
   }
 
+  /** Keeps orders in time order; a new order is usually the latest. */
   void addOrder(OrderFact order) {
-    orders.add(order);
-    orders.sort(Comparator.comparingLong(OrderFact::at));
+    int at = orders.size();
+    while (at > 0 && orders.get(at - 1).at() > order.at()) {
+      at--;
+    }
+    orders.add(at, order);
   }
 
   /** Index of the remembered order {@code orderId} in {@link #orders}, or -1. */

@@ -4,7 +4,6 @@ import io.upsell.analytics.stream.CustomerState.DeliveryFact;
 import io.upsell.analytics.stream.CustomerState.GroupFact;
 import io.upsell.analytics.stream.CustomerState.OrderFact;
 import java.util.Map;
-import java.util.TreeSet;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -31,11 +30,9 @@ final class CustomerStateSerde {
     BinaryWriter out = new BinaryWriter();
     out.writeByte(FORMAT);
     out.writeOptional(state.firstOrderAt);
-    out.writeVarlong(state.periods.size());
-    state.periods.forEach((code, periods) -> {
-      out.writeString(code);
+    for (long[] periods : state.periods) {
       writeSorted(out, periods);
-    });
+    }
     out.writeVarlong(state.orders.size());
     for (OrderFact order : state.orders) {
       out.writeString(order.orderId());
@@ -90,8 +87,8 @@ final class CustomerStateSerde {
     }
     CustomerState state = new CustomerState();
     state.firstOrderAt = in.readOptional();
-    for (int i = in.readCount(); i > 0; i--) {
-      state.periods.put(in.readString(), readSorted(in));
+    for (int g = 0; g < state.periods.length; g++) {
+      state.periods[g] = readSorted(in);
     }
     for (int i = in.readCount(); i > 0; i--) {
       state.orders.add(new OrderFact(in.readString(), in.readVarlong(), in.readVarlong(), in.readString(),
@@ -129,8 +126,8 @@ final class CustomerStateSerde {
   }
 
   // Ascending ids as gaps: an hour after the previous order costs two bytes, not eight.
-  private static void writeSorted(BinaryWriter out, TreeSet<Long> values) {
-    out.writeVarlong(values.size());
+  private static void writeSorted(BinaryWriter out, long[] values) {
+    out.writeVarlong(values.length);
     long previous = 0;
     for (long value : values) {
       out.writeVarlong(value - previous);
@@ -138,12 +135,12 @@ final class CustomerStateSerde {
     }
   }
 
-  private static TreeSet<Long> readSorted(BinaryReader in) {
-    TreeSet<Long> values = new TreeSet<>();
+  private static long[] readSorted(BinaryReader in) {
+    long[] values = new long[in.readCount()];
     long value = 0;
-    for (int i = in.readCount(); i > 0; i--) {
+    for (int i = 0; i < values.length; i++) {
       value += in.readVarlong();
-      values.add(value);
+      values[i] = value;
     }
     return values;
   }

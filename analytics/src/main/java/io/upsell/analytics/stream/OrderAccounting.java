@@ -8,7 +8,6 @@ import io.upsell.schemas.shop.OrderCancelled;
 import io.upsell.schemas.shop.OrderPlaced;
 import io.upsell.schemas.shop.OrderRefunded;
 import java.time.ZoneId;
-import java.util.TreeSet;
 
 /**
  * An order adds to every period (hour, day, week, month) it was placed in; cancellations and refunds subtract in
@@ -26,24 +25,26 @@ final class OrderAccounting {
   static void placed(OrderPlaced order, ZoneId zone, CustomerState state, Contributions out) {
     long at = order.getOccurredAt().toEpochMilli();
     String shop = order.getShopId();
+    long[] periods = Granularity.periodsOf(at, zone);
     long units = 0;
-    long day = Granularity.DAY.periodOf(at, zone);
     for (LineItem line : order.getLines()) {
       units += line.getQuantity();
-      long revenue = line.getQuantity() * line.getUnitPriceMinor();
-      for (String key : productKeys(shop, day, line)) {
-        out.add(StoreKeys.PRODUCTS, key, 0, PRODUCT_COUNTERS, line.getQuantity());
-        out.add(StoreKeys.PRODUCTS, key, 1, PRODUCT_COUNTERS, revenue);
+      for (String key : productKeys(shop, periods[Granularity.DAY.ordinal()], line)) {
+        long[] product = out.counters(StoreKeys.PRODUCTS, key, PRODUCT_COUNTERS);
+        product[0] += line.getQuantity();
+        product[1] += line.getQuantity() * line.getUnitPriceMinor();
       }
     }
-    for (Granularity g : Granularity.values()) {
-      String key = StoreKeys.bucket(shop, g, g.periodOf(at, zone));
-      add(out, key, Measure.GROSS, order.getTotalMinor());
-      add(out, key, Measure.ORDERS, 1);
-      add(out, key, Measure.UNITS, units);
-      add(out, key, Measure.grossOf(order.getChannel()), order.getTotalMinor());
+    String[] keys = new String[periods.length];
+    for (Granularity g : Granularity.LIST) {
+      keys[g.ordinal()] = StoreKeys.bucket(shop, g, periods[g.ordinal()]);
+      long[] period = out.counters(StoreKeys.BUCKETS, keys[g.ordinal()], Measure.SIZE);
+      period[Measure.GROSS.ordinal()] += order.getTotalMinor();
+      period[Measure.ORDERS.ordinal()] += 1;
+      period[Measure.UNITS.ordinal()] += units;
+      period[Measure.grossOf(order.getChannel()).ordinal()] += order.getTotalMinor();
     }
-    countCustomer(shop, at, zone, state, out);
+    countCustomer(shop, at, periods, keys, zone, state, out);
     state.addOrder(new CustomerState.OrderFact(order.getOrderId(), at, order.getTotalMinor(),
         order.getNotificationId(), order.getChannel().name(), 0));
   }
@@ -68,18 +69,18 @@ final class OrderAccounting {
   // Churn of period p (weeks and months; for hours and days it says little) is customers of p-1 minus those of p
   // retained from p-1: a customer's first order in p is retained if they bought in p-1, and (a late order) makes
   // them retained in p+1 if they already bought there.
-  private static void countCustomer(String shop, long at, ZoneId zone, CustomerState state, Contributions out) {
+  private static void countCustomer(String shop, long at, long[] periodIds, String[] keys, ZoneId zone,
+      CustomerState state, Contributions out) {
     Long first = state.firstOrderAt;
     boolean firstEver = first == null || at < first;
-    for (Granularity g : Granularity.values()) {
-      TreeSet<Long> periods = state.periodSet(g.code());
-      long period = g.periodOf(at, zone);
-      String key = StoreKeys.bucket(shop, g, period);
-      if (periods.add(period)) {
+    for (Granularity g : Granularity.LIST) {
+      long period = periodIds[g.ordinal()];
+      String key = keys[g.ordinal()];
+      if (state.addPeriod(g, period)) {
         add(out, key, Measure.CUSTOMERS, 1);
         add(out, key, firstEver ? Measure.NEW_CUSTOMERS : Measure.RETURNING_CUSTOMERS, 1);
         if (g == Granularity.WEEK || g == Granularity.MONTH) {
-          retained(shop, g, period, periods, key, out);
+          retained(shop, g, period, state, key, out);
         }
       }
       if (firstEver && first != null) {
@@ -95,14 +96,14 @@ final class OrderAccounting {
     }
   }
 
-  private static void retained(String shop, Granularity g, long period, TreeSet<Long> periods, String key,
+  private static void retained(String shop, Granularity g, long period, CustomerState state, String key,
       Contributions out) {
     var start = Granularity.local(period);
-    if (periods.contains(Granularity.id(g.previous(start)))) {
+    if (state.hasPeriod(g, Granularity.id(g.previous(start)))) {
       add(out, key, Measure.RETAINED, 1);
     }
     long next = Granularity.id(g.next(start));
-    if (periods.contains(next)) {
+    if (state.hasPeriod(g, next)) {
       add(out, StoreKeys.bucket(shop, g, next), Measure.RETAINED, 1);
     }
   }
