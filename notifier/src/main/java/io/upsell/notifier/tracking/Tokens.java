@@ -25,6 +25,7 @@ public class Tokens {
 
   private final SecretKeySpec key;
   private final ObjectMapper json = new ObjectMapper();
+  private final ThreadLocal<Mac> macs = ThreadLocal.withInitial(this::newMac);
 
   public Tokens(NotifierConfig config) {
     this.key = new SecretKeySpec(config.tokenSecret().getBytes(StandardCharsets.UTF_8), "HmacSHA256");
@@ -64,10 +65,15 @@ public class Tokens {
   }
 
   private byte[] mac(String payload) {
+    return macs.get().doFinal(payload.getBytes(StandardCharsets.US_ASCII));
+  }
+
+  /** A keyed HMAC per thread: every email signs three links, and a fresh Mac per link means a provider lookup each. */
+  private Mac newMac() {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(key);
-      return mac.doFinal(payload.getBytes(StandardCharsets.US_ASCII));
+      return mac;
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException("HmacSHA256 is part of every JDK", e);
     }

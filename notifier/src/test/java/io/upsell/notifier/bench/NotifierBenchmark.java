@@ -34,9 +34,21 @@ import java.util.regex.Pattern;
 
 /**
  * Notifier figures against the packaged service (run {@code ./mvnw -B -pl notifier package -DskipTests} first):
- * emails/s to a local GreenMail with the configured concurrency (16), trigger → SSE event latency at 100
- * triggers/s, and heap/RSS with 5,000 open SSE streams; the raw Kafka produce/consume ceiling is measured in the
- * same run. Prints a Markdown table.
+ * emails/s with 16 SMTP connections and 32 workers, trigger → SSE event latency at 100 triggers/s, and heap/RSS
+ * with 5,000 open SSE streams; the raw Kafka produce/consume ceiling and each SMTP server's raw ceiling (plain
+ * Jakarta Mail, 16 kept-open connections, bodies of our emails' size) are measured in the same run. Prints a
+ * Markdown table that names the SMTP server the notifier sent to.
+ *
+ * <p>The SMTP server: when Debian's postfix is installed ({@code /usr/sbin/postfix}) and this runs as root, a private
+ * Postfix instance that discards every message ({@link PostfixSink}: own config, queue and log in a temp directory,
+ * loopback only, started with {@code postfix -c <dir> start} and stopped with {@code postfix -c <dir> stop} at the
+ * end); GreenMail in this JVM otherwise. GreenMail's raw ceiling is measured either way, because the tests use it.
+ * To get Postfix: {@code DEBIAN_FRONTEND=noninteractive apt-get install -y postfix} (the package's own service is
+ * not needed; without systemd it stays stopped, and nothing is sent off the machine).
+ *
+ * <p>Arguments pick parts ({@code emails}, {@code sse}, {@code streams}; all by default), e.g.
+ * {@code -Dexec.args=emails}. {@code -Dnotifier.process.jvm-args=-XX:StartFlightRecording=filename=n.jfr,settings=profile}
+ * profiles the notifier process.
  */
 public final class NotifierBenchmark {
 
@@ -84,7 +96,7 @@ public final class NotifierBenchmark {
           if (parts.contains("emails")) {
             double emailsPerSecond = EmailThroughput.measure(bulk, server, server == greenMail ? 2000 : 5000);
             System.err.printf("[bench] %.0f emails/s%n", emailsPerSecond);
-            rows.add(row("emails/s to " + server.name() + " (concurrency 16)", emailsPerSecond,
+            rows.add(row("emails/s to " + server.name() + ", 16 SMTP connections, 32 workers", emailsPerSecond,
                 smtpCeilings.get(server), "raw SMTP emails/s to " + server.name() + ", 16 connections"));
             if (server != greenMail) {
               rows.add(String.format("| raw SMTP emails/s to GreenMail, the tests' server (16 connections) | - | %.1f"
