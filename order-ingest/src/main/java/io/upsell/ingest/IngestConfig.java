@@ -54,7 +54,7 @@ public interface IngestConfig {
     @WithDefault("20000")
     int maxGroupRecords();
 
-    @WithDefault("3")
+    @WithDefault("2")
     int transactions();
   }
 }

@@ -27,7 +27,12 @@ final class IdTable {
 
   /** Records {@code key} as seen at {@code millis} (keeping the later time if it was seen before). */
   void put(String key, long millis) {
-    long[] hash = hash(key);
+    put(key.getBytes(StandardCharsets.UTF_8), millis);
+  }
+
+  /** The same for a key given as its UTF-8 bytes. */
+  void put(byte[] key, long millis) {
+    long[] hash = MurmurHash3.hash128x64(key, 0, key.length, seed);
     segment(hash).put(hash[0], hash[1], second(millis));
   }
 

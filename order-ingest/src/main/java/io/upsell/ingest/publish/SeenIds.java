@@ -1,6 +1,7 @@
 package io.upsell.ingest.publish;
 
 import io.upsell.schemas.topics.Topics;
+import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -11,7 +12,8 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.serialization.StringDeserializer;
+import org.apache.kafka.common.header.Headers;
+import org.apache.kafka.common.serialization.Deserializer;
 import org.jboss.logging.Logger;
 
 /**
@@ -23,6 +25,19 @@ import org.jboss.logging.Logger;
 public final class SeenIds implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(SeenIds.class);
+
+  /** Reads no value: the marker's key is all the follower needs (not even the bytes are copied). */
+  private static final Deserializer<Void> SKIP_VALUE = new Deserializer<>() {
+    @Override
+    public Void deserialize(String topic, byte[] data) {
+      return null;
+    }
+
+    @Override
+    public Void deserialize(String topic, Headers headers, ByteBuffer data) {
+      return null;
+    }
+  };
 
   private final IdTable seenAt = new IdTable();
   private final Duration window;
@@ -65,7 +80,9 @@ public final class SeenIds implements AutoCloseable {
 
   private void follow() {
     while (running.get()) {
-      try (var consumer = new KafkaConsumer<>(consumerConfig(), new StringDeserializer(), new ByteArrayDeserializer())) {
+      // Keys stay bytes (they are hashed as UTF-8 anyway) and values are skipped: the follower also reads back every
+      // marker this instance wrote, so after a burst it has a backlog, and each record should cost as little as can be.
+      try (var consumer = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(), SKIP_VALUE)) {
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.INGEST_SEEN_IDS.name()).stream()
             .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
         consumer.assign(partitions);
@@ -95,7 +112,7 @@ public final class SeenIds implements AutoCloseable {
     seenAt.forgetBefore(nowMillis - window.toMillis());
   }
 
-  private void remember(ConsumerRecord<String, byte[]> record) {
+  private void remember(ConsumerRecord<byte[], Void> record) {
     if (record.key() != null) {
       seenAt.put(record.key(), record.timestamp());
     }

@@ -34,7 +34,7 @@ final class ProducerCeiling {
   record Result(long records, double recordsPerSecond, double avgMillis, long p50Millis, long p99Millis) {}
 
   private static final Duration MEASURED = Duration.ofSeconds(12);
-  private static final long WARM_UP_RECORDS = 1_000_000;
+  private static final long WARM_UP_RECORDS = 300_000;
   private static final Pattern TOTAL = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec .*?, "
       + "([\\d.]+) ms avg latency, [\\d.]+ ms max latency, (\\d+) ms 50th, \\d+ ms 95th, (\\d+) ms 99th");
 

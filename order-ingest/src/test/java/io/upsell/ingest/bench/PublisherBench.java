@@ -1,0 +1,78 @@
+package io.upsell.ingest.bench;
+
+import io.upsell.ingest.publish.Outgoing;
+import io.upsell.ingest.publish.Publisher;
+import io.upsell.ingest.publish.PublisherSettings;
+import io.upsell.ingest.publish.SeenIds;
+import io.upsell.schemas.serde.EventSerdes;
+import io.upsell.schemas.topics.Keys;
+import io.upsell.schemas.topics.Topics;
+import io.upsell.testkit.TestKafka;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+
+/**
+ * The transaction pipeline alone, without HTTP: single events submitted open-loop at a fixed rate to a publisher
+ * with 1, 2 and 3 lanes, latency from each event's due time to its commit. Shows what pipelining transactions buys
+ * on this machine. Arguments: rate per second (default 2000), seconds per configuration (default 10).
+ */
+public final class PublisherBench {
+
+  private PublisherBench() {}
+
+  public static void main(String[] args) throws Exception {
+    int rate = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
+    int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
+    String servers = TestKafka.broker().bootstrapServers();
+    byte[] value = BenchEvents.encoded();
+    SeenIds seen = new SeenIds(servers, Duration.ofDays(7)).start();
+    while (!seen.ready()) {
+      Thread.sleep(20);
+    }
+    System.out.printf("%n| lanes | p50 ms | p99 ms | max ms | at %,d events/s |%n| --- | --- | --- | --- | --- |%n", rate);
+    for (int lanes : new int[] {1, 3, 2, 1, 3, 2}) {
+      try (Publisher publisher = new Publisher(new PublisherSettings(servers, "bench-" + UUID.randomUUID(),
+          Duration.ofSeconds(2), Duration.ofSeconds(3), 20_000, 20_000, Duration.ofSeconds(1), lanes), seen,
+          EventSerdes.singleObject())) {
+        run(publisher, value, rate, 2);
+        List<Long> latencies = run(publisher, value, rate, seconds);
+        Collections.sort(latencies);
+        System.out.printf("| %d | %.1f | %.1f | %.1f | |%n", lanes, at(latencies, 0.5), at(latencies, 0.99),
+            at(latencies, 1.0));
+      }
+    }
+    System.exit(0);
+  }
+
+  private static List<Long> run(Publisher publisher, byte[] value, int rate, int seconds) throws Exception {
+    long interval = 1_000_000_000L / rate;
+    int count = rate * seconds;
+    List<Long> latencies = Collections.synchronizedList(new ArrayList<>(count));
+    List<CompletableFuture<?>> pending = new ArrayList<>(count);
+    long start = System.nanoTime();
+    for (int i = 0; i < count; i++) {
+      long due = start + i * interval;
+      long wait = due - System.nanoTime();
+      if (wait > 0) {
+        LockSupport.parkNanos(wait);
+      }
+      String customer = "c-" + (i % 10_000);
+      Outgoing event = new Outgoing(Topics.APP_USAGE.name(), Keys.customer("shop-a", customer), value,
+          System.currentTimeMillis(), UUID.randomUUID().toString());
+      pending.add(publisher.submit("shop-a", List.of(event), null)
+          .whenComplete((outcome, error) -> latencies.add(System.nanoTime() - due)));
+    }
+    CompletableFuture.allOf(pending.toArray(CompletableFuture[]::new)).get(60, TimeUnit.SECONDS);
+    return new ArrayList<>(latencies);
+  }
+
+  private static double at(List<Long> sorted, double p) {
+    return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
+  }
+}
