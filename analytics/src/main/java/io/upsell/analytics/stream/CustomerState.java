@@ -3,6 +3,7 @@ package io.upsell.analytics.stream;
 import com.fasterxml.jackson.annotation.JsonIgnore;
 import com.fasterxml.jackson.annotation.JsonProperty;
 import io.upsell.analytics.kpi.Granularity;
+import io.upsell.schemas.shop.SalesChannel;
 import java.util.Arrays;
 import java.util.ArrayList;
 import java.util.Comparator;
@@ -35,7 +36,7 @@ public class CustomerState {
    * One placed order, as attribution, lift and refunds need it: its channel (a refund takes revenue back from it)
    * and what was refunded of it so far.
    */
-  public record OrderFact(String orderId, long at, long totalMinor, String notificationId, String channel,
+  public record OrderFact(String orderId, long at, long totalMinor, String notificationId, SalesChannel channel,
       long refundedMinor) {
 
     /** What the order still earns after refunds and cancellations. */

@@ -3,6 +3,7 @@ package io.upsell.analytics.stream;
 import io.upsell.analytics.stream.CustomerState.DeliveryFact;
 import io.upsell.analytics.stream.CustomerState.GroupFact;
 import io.upsell.analytics.stream.CustomerState.OrderFact;
+import io.upsell.schemas.shop.SalesChannel;
 import java.util.Map;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -17,6 +18,7 @@ final class CustomerStateSerde {
 
   private static final byte FORMAT = 1;
   private static final byte SMILE_HEADER = ':';
+  private static final int NO_CHANNEL = -1;
   private static final Deserializer<CustomerState> SMILE = StateSerde.of(CustomerState.class).deserializer();
 
   private CustomerStateSerde() {}
@@ -34,12 +36,14 @@ final class CustomerStateSerde {
       writeSorted(out, periods);
     }
     out.writeVarlong(state.orders.size());
+    long previousAt = 0;
     for (OrderFact order : state.orders) {
       out.writeString(order.orderId());
-      out.writeVarlong(order.at());
+      out.writeVarlong(order.at() - previousAt);
+      previousAt = order.at();
       out.writeVarlong(order.totalMinor());
       out.writeString(order.notificationId());
-      out.writeString(order.channel());
+      out.writeByte(order.channel() == null ? NO_CHANNEL : order.channel().ordinal());
       out.writeVarlong(order.refundedMinor());
     }
     out.writeVarlong(state.episodes.size());
@@ -90,9 +94,12 @@ final class CustomerStateSerde {
     for (int g = 0; g < state.periods.length; g++) {
       state.periods[g] = readSorted(in);
     }
+    long at = 0;
     for (int i = in.readCount(); i > 0; i--) {
-      state.orders.add(new OrderFact(in.readString(), in.readVarlong(), in.readVarlong(), in.readString(),
-          in.readString(), in.readVarlong()));
+      String orderId = in.readString();
+      at += in.readVarlong();
+      state.orders.add(new OrderFact(orderId, at, in.readVarlong(), in.readString(), channel(in.readByte()),
+          in.readVarlong()));
     }
     for (int i = in.readCount(); i > 0; i--) {
       Episodes episodes = state.episodes(in.readString());
@@ -123,6 +130,10 @@ final class CustomerStateSerde {
     }
     state.timeZone = in.readString();
     return state;
+  }
+
+  private static SalesChannel channel(int ordinal) {
+    return ordinal == NO_CHANNEL ? null : SalesChannel.values()[ordinal];
   }
 
   // Ascending ids as gaps: an hour after the previous order costs two bytes, not eight.

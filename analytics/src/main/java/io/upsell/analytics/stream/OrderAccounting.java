@@ -46,7 +46,7 @@ final class OrderAccounting {
     }
     countCustomer(shop, at, periods, keys, zone, state, out);
     state.addOrder(new CustomerState.OrderFact(order.getOrderId(), at, order.getTotalMinor(),
-        order.getNotificationId(), order.getChannel().name(), 0));
+        order.getNotificationId(), order.getChannel(), 0));
   }
 
   static void cancelled(OrderCancelled cancel, ZoneId zone, CustomerState state, Contributions out) {

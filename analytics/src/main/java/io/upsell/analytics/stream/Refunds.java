@@ -29,7 +29,7 @@ final class Refunds {
     SalesChannel channel = null;
     if (index >= 0) {
       CustomerState.OrderFact order = state.orders.get(index);
-      channel = order.channel() == null ? SalesChannel.DIRECT : SalesChannel.valueOf(order.channel());
+      channel = order.channel() == null ? SalesChannel.DIRECT : order.channel();
       state.orders.set(index, order.refunded(back.amountMinor()));
     }
     for (Granularity g : Granularity.values()) {

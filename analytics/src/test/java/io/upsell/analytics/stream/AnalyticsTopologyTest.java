@@ -19,27 +19,19 @@ import io.upsell.analytics.kpi.StoreKeys;
 import io.upsell.schemas.notify.Delivery;
 import io.upsell.schemas.notify.DeliveryStatus;
 import io.upsell.schemas.notify.EngagementType;
-import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.shop.CartEventType;
-import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.topics.Topic;
 import io.upsell.schemas.topics.Topics;
 import io.upsell.schemas.upsell.SuppressionReason;
 import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
-import java.nio.file.Files;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
-import java.util.Properties;
 import org.apache.avro.specific.SpecificRecord;
-import org.apache.kafka.streams.StreamsConfig;
-import org.apache.kafka.streams.TopologyTestDriver;
-import org.apache.kafka.streams.state.KeyValueStore;
-import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.RegisterExtension;
 
 /** The aggregates, fed event by event through the real topology (TopologyTestDriver, no broker). */
 class AnalyticsTopologyTest {
@@ -48,22 +40,8 @@ class AnalyticsTopologyTest {
   private static final ZoneId ZONE = ZoneId.of("Europe/London");
   private static final Instant DEC_10 = LocalDateTime.of(2025, 12, 10, 12, 0).atZone(ZONE).toInstant();
 
-  private final EventSerdes serdes = EventSerdes.singleObject();
-  private TopologyTestDriver driver;
-
-  @BeforeEach
-  void start() throws Exception {
-    Properties props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "analytics-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("analytics-ttd").toString());
-    driver = new TopologyTestDriver(AnalyticsTopology.build(serdes, AnalyticsSettings.defaults(id -> ZONE)), props);
-  }
-
-  @AfterEach
-  void stop() {
-    driver.close();
-  }
+  @RegisterExtension
+  final TopologyFixture topology = new TopologyFixture(SHOP, ZONE);
 
   @Test
   void aLateOlderOrderLandsInItsOwnDayAndMakesTheCustomerNewThere() {
@@ -254,9 +232,7 @@ class AnalyticsTopologyTest {
   }
 
   private <V extends SpecificRecord> void send(Topic<V> topic, String customer, V value) {
-    var input = driver.createInputTopic(topic.name(), serdes.keySerde().serializer(),
-        serdes.valueSerde(topic).serializer());
-    input.pipeInput(Keys.customer(SHOP, customer), value);
+    topology.send(topic, customer, value);
   }
 
   private long day(Instant at, Measure measure) {
@@ -264,17 +240,14 @@ class AnalyticsTopologyTest {
   }
 
   private long bucket(Granularity g, Instant at, Measure measure) {
-    KeyValueStore<String, long[]> store = driver.getKeyValueStore(StoreKeys.BUCKETS);
-    return Counters.get(store.get(StoreKeys.bucket(SHOP, g, g.periodOf(at.toEpochMilli(), ZONE))), measure.ordinal());
+    return Counters.get(topology.bucket(g, at), measure.ordinal());
   }
 
   private long[] funnel(Instant day, String typeAndVariant) {
-    KeyValueStore<String, long[]> store = driver.getKeyValueStore(StoreKeys.FUNNEL);
-    return store.get(StoreKeys.daily(SHOP, Granularity.DAY.periodOf(day.toEpochMilli(), ZONE), typeAndVariant));
+    return topology.daily(StoreKeys.FUNNEL, day, typeAndVariant);
   }
 
   private long[] lift(Instant day, String suffix) {
-    KeyValueStore<String, long[]> store = driver.getKeyValueStore(StoreKeys.LIFT);
-    return store.get(StoreKeys.daily(SHOP, Granularity.DAY.periodOf(day.toEpochMilli(), ZONE), suffix));
+    return topology.daily(StoreKeys.LIFT, day, suffix);
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.dataformat.smile.SmileFactory;
 import io.upsell.analytics.kpi.Granularity;
 import io.upsell.analytics.stream.CustomerState.GroupFact;
 import io.upsell.analytics.stream.CustomerState.OrderFact;
+import io.upsell.schemas.shop.SalesChannel;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,8 +22,8 @@ class CustomerStateSerdeTest {
     state.addPeriod(Granularity.DAY, 1_700_006_400L);
     state.addPeriod(Granularity.DAY, 1_699_920_000L);
     state.addPeriod(Granularity.MONTH, 1_698_796_800L);
-    state.addOrder(new OrderFact("o-1", 1_700_000_000_000L, 2_500, "d-1", "EMAIL", 500));
-    state.addOrder(new OrderFact("o-0", 1_699_000_000_000L, 1_000, null, "DIRECT", 0));
+    state.addOrder(new OrderFact("o-1", 1_700_000_000_000L, 2_500, "d-1", SalesChannel.EMAIL, 500));
+    state.addOrder(new OrderFact("o-0", 1_699_000_000_000L, 1_000, null, SalesChannel.DIRECT, 0));
     state.episodes(CustomerActivity.SESSION).seen("s-1", 1_699_999_000_000L, state.orderTimes(), 7_200_000);
     var delivery = state.delivery("d-1");
     delivery.triggerId = "t-1";

@@ -1,0 +1,68 @@
+package io.upsell.analytics.stream;
+
+import io.upsell.analytics.kpi.Granularity;
+import io.upsell.analytics.kpi.StoreKeys;
+import io.upsell.schemas.serde.EventSerdes;
+import io.upsell.schemas.topics.Keys;
+import io.upsell.schemas.topics.Topic;
+import java.nio.file.Files;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.Properties;
+import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.apache.kafka.streams.state.KeyValueStore;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
+import org.junit.jupiter.api.extension.ExtensionContext;
+
+/**
+ * The real analytics topology in a TopologyTestDriver (no broker) for one shop in one zone, and its stores; a JUnit
+ * extension ({@code @RegisterExtension}) that gives each test a fresh one.
+ */
+final class TopologyFixture implements BeforeEachCallback, AfterEachCallback {
+
+  private final EventSerdes serdes = EventSerdes.singleObject();
+  private final String shop;
+  private final ZoneId zone;
+  private TopologyTestDriver driver;
+
+  TopologyFixture(String shop, ZoneId zone) {
+    this.shop = shop;
+    this.zone = zone;
+  }
+
+  @Override
+  public void beforeEach(ExtensionContext context) throws Exception {
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "analytics-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("analytics-ttd").toString());
+    driver = new TopologyTestDriver(AnalyticsTopology.build(serdes, AnalyticsSettings.defaults(id -> zone)), props);
+  }
+
+  <V extends SpecificRecord> void send(Topic<V> topic, String customer, V value) {
+    driver.createInputTopic(topic.name(), serdes.keySerde().serializer(), serdes.valueSerde(topic).serializer())
+        .pipeInput(Keys.customer(shop, customer), value);
+  }
+
+  /** The KPI counters of the period of {@code at}. */
+  long[] bucket(Granularity g, Instant at) {
+    return store(StoreKeys.BUCKETS).get(StoreKeys.bucket(shop, g, g.periodOf(at.toEpochMilli(), zone)));
+  }
+
+  /** The counters of a day-keyed store ({@code suffix}: product, funnel group, ...) on the day of {@code day}. */
+  long[] daily(String storeName, Instant day, String suffix) {
+    return store(storeName).get(StoreKeys.daily(shop, Granularity.DAY.periodOf(day.toEpochMilli(), zone), suffix));
+  }
+
+  private KeyValueStore<String, long[]> store(String name) {
+    return driver.getKeyValueStore(name);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    driver.close();
+  }
+}
