@@ -6,12 +6,15 @@ import io.upsell.analytics.query.RemoteRanges;
 import io.upsell.analytics.query.StoreRanges;
 import io.upsell.analytics.query.TopProductsQuery;
 import io.upsell.analytics.query.UpsellQuery;
+import io.upsell.analytics.report.ReportPublisher;
+import io.upsell.analytics.report.ReportSettings;
 import io.upsell.analytics.stream.AnalyticsSettings;
 import io.upsell.analytics.stream.AnalyticsTopology;
 import io.upsell.platform.shops.Shop;
 import io.upsell.platform.shops.ShopDirectory;
 import io.upsell.schemas.serde.EventSerdes;
 import jakarta.enterprise.inject.Produces;
+import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
@@ -27,10 +30,16 @@ public class AnalyticsBeans {
         config.persistentCustomerStore());
   }
 
+  // The digests read the KPI query, which needs the running KafkaStreams this topology makes: looked up when due.
   @Produces
   @Singleton
-  Topology topology(EventSerdes serdes, AnalyticsSettings settings) {
-    return AnalyticsTopology.build(serdes, settings);
+  Topology topology(EventSerdes serdes, AnalyticsSettings settings, ShopDirectory shops, AnalyticsConfig config,
+      Provider<ReportPublisher> publisher) {
+    ReportSettings reports = config.reports().enabled()
+        ? new ReportSettings(shops::all, (shop, period, start, now) -> publisher.get().digest(shop, period, start, now),
+            config.reports().checkEvery())
+        : null;
+    return AnalyticsTopology.build(serdes, settings, reports);
   }
 
   @Produces

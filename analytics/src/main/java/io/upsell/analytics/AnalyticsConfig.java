@@ -38,5 +38,8 @@ public interface AnalyticsConfig {
   interface Reports {
     @WithDefault("true")
     boolean enabled();
+
+    @WithDefault("PT1M")
+    Duration checkEvery();
   }
 }

@@ -71,16 +71,6 @@ public final class StoreRanges {
     }
   }
 
-  /** Whether the shop's partition of the spend store (shop-keyed) is active here: one instance per shop. */
-  public boolean ownsShop(String shopId) {
-    if (streams.state() != KafkaStreams.State.RUNNING) {
-      return false;
-    }
-    var metadata = streams.queryMetadataForKey(StoreKeys.SPEND, shopId,
-        org.apache.kafka.common.serialization.Serdes.String().serializer());
-    return metadata != null && metadata.partition() >= 0 && localPartitions(StoreKeys.SPEND).contains(metadata.partition());
-  }
-
   /** The entries of the given partitions of {@code store} held here; {@link NotReady} if one is not active here. */
   public SortedMap<String, long[]> local(String store, Set<Integer> partitions, String from, String to) {
     return scan(store, localPartitions(store), partitions, from, to);

@@ -2,18 +2,23 @@ package io.upsell.analytics.stream;
 
 import io.upsell.analytics.kpi.Counters;
 import io.upsell.analytics.kpi.StoreKeys;
+import io.upsell.analytics.report.DigestScheduler;
+import io.upsell.analytics.report.ReportSettings;
 import io.upsell.schemas.serde.EventSerdes;
+import io.upsell.schemas.shop.MarketingSpend;
 import io.upsell.schemas.topics.Topic;
 import io.upsell.schemas.topics.Topics;
 import io.upsell.schemas.upsell.ShopRules;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
+import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Produced;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
@@ -36,6 +41,11 @@ public final class AnalyticsTopology {
   private AnalyticsTopology() {}
 
   public static Topology build(EventSerdes serdes, AnalyticsSettings settings) {
+    return build(serdes, settings, null);
+  }
+
+  /** With {@code reports} (null: none), the digest schedule rides on the shop-keyed spend partitions. */
+  public static Topology build(EventSerdes serdes, AnalyticsSettings settings, ReportSettings reports) {
     StreamsBuilder builder = new StreamsBuilder();
     // RocksDB flushes its memtable on every commit (10 times a second under exactly-once): 30x slower here.
     // No record cache: a customer rarely comes back within one commit, so it would only add a copy per event.
@@ -59,9 +69,16 @@ public final class AnalyticsTopology {
     }
     activity.process(() -> new CustomerActivity(settings), stores);
 
-    builder.stream(Topics.SHOP_SPEND.name(),
-            Consumed.with(serdes.keySerde(), serdes.valueSerde(Topics.SHOP_SPEND)))
-        .process(SpendProcessor::new, StoreKeys.SPEND);
+    KStream<String, MarketingSpend> spend = builder.stream(Topics.SHOP_SPEND.name(),
+        Consumed.with(serdes.keySerde(), serdes.valueSerde(Topics.SHOP_SPEND)));
+    spend.process(SpendProcessor::new, StoreKeys.SPEND);
+    if (reports != null) {
+      builder.addStateStore(Stores.keyValueStoreBuilder(Stores.inMemoryKeyValueStore(DigestScheduler.SENT),
+          serdes.keySerde(), Serdes.Long()));
+      spend.process(() -> new DigestScheduler(reports), DigestScheduler.SENT)
+          .to(Topics.ANALYTICS_REPORTS.name(),
+              Produced.with(serdes.keySerde(), serdes.valueSerde(Topics.ANALYTICS_REPORTS)));
+    }
 
     builder.globalTable(Topics.UPSELL_RULES.name(),
         Consumed.with(serdes.keySerde(), serdes.valueSerde(Topics.UPSELL_RULES)),

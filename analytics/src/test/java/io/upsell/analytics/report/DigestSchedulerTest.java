@@ -1,0 +1,97 @@
+package io.upsell.analytics.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import io.upsell.analytics.stream.AnalyticsSettings;
+import io.upsell.analytics.stream.AnalyticsTopology;
+import io.upsell.platform.shops.Shop;
+import io.upsell.schemas.analytics.KpiReport;
+import io.upsell.schemas.serde.EventSerdes;
+import io.upsell.schemas.topics.Topics;
+import java.nio.file.Files;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalDateTime;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.stream.IntStream;
+import org.apache.kafka.streams.StreamsConfig;
+import org.apache.kafka.streams.TestOutputTopic;
+import org.apache.kafka.streams.TopologyTestDriver;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Each finished period's digest is published once, by the task owning the shop's shop.spend partition (the driver
+ * runs partition 0 only, so a shop of another partition is left to the instance that owns it); repeated checks
+ * publish nothing twice; days missed while down go out, in order, on the next check.
+ */
+class DigestSchedulerTest {
+
+  private static final ZoneId RIYADH = ZoneId.of("Asia/Riyadh");
+  // Wednesday 2025-12-10, 00:30 in Riyadh.
+  private static final Instant START = LocalDateTime.of(2025, 12, 10, 0, 30).atZone(RIYADH).toInstant();
+  private static final String OURS = shopOnPartition(true);
+  private static final String OTHERS = shopOnPartition(false);
+
+  private final EventSerdes serdes = EventSerdes.singleObject();
+  private TopologyTestDriver driver;
+  private TestOutputTopic<String, KpiReport> reports;
+
+  @BeforeEach
+  void start() throws Exception {
+    List<Shop> shops = List.of(shop(OURS), shop(OTHERS));
+    ReportSettings settings = new ReportSettings(() -> shops, DigestSchedulerTest::digest, Duration.ofMinutes(1));
+    Properties props = new Properties();
+    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "digest-test");
+    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
+    props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("digest-ttd").toString());
+    driver = new TopologyTestDriver(AnalyticsTopology.build(serdes, AnalyticsSettings.defaults(id -> RIYADH),
+        settings), props, START);
+    reports = driver.createOutputTopic(Topics.ANALYTICS_REPORTS.name(), serdes.keySerde().deserializer(),
+        serdes.valueSerde(Topics.ANALYTICS_REPORTS).deserializer());
+  }
+
+  @AfterEach
+  void stop() {
+    driver.close();
+  }
+
+  @Test
+  void theOwningTaskPublishesEachFinishedPeriodOnceAndCatchesUpADayItMissed() {
+    driver.advanceWallClockTime(Duration.ofMinutes(1));
+    driver.advanceWallClockTime(Duration.ofMinutes(1));
+
+    assertThat(reports.readValuesToList()).extracting(KpiReport::getReportId).containsExactlyInAnyOrder(
+        OURS + ":DAY:2025-12-09", OURS + ":WEEK:2025-12-01", OURS + ":MONTH:2025-11-01");
+
+    driver.advanceWallClockTime(Duration.ofHours(12));
+    assertThat(reports.isEmpty()).isTrue();
+
+    // Down from Wednesday noon to Friday 00:32: Wednesday's digest (due Thursday) and Thursday's go out, in order.
+    driver.advanceWallClockTime(Duration.ofHours(36));
+    assertThat(reports.readValuesToList()).extracting(KpiReport::getReportId)
+        .containsExactly(OURS + ":DAY:2025-12-10", OURS + ":DAY:2025-12-11");
+  }
+
+  private static KpiReport digest(Shop shop, io.upsell.schemas.analytics.ReportPeriod period, LocalDate start,
+      Instant now) {
+    return KpiReport.newBuilder().setShopId(shop.id()).setReportId(shop.id() + ":" + period + ":" + start)
+        .setPeriod(period).setPeriodStart(start).setPeriodEnd(start).setCurrency("SAR").setRecipient(null)
+        .setFigures(Map.of("orders", 1L)).setGeneratedAt(now).build();
+  }
+
+  private static Shop shop(String id) {
+    return new Shop(id, id, RIYADH, "SAR", new byte[32], Optional.empty());
+  }
+
+  private static String shopOnPartition(boolean zero) {
+    return IntStream.range(0, 100).mapToObj(i -> "shop-" + i)
+        .filter(id -> (DigestScheduler.partitionOf(id) == 0) == zero).findFirst().orElseThrow();
+  }
+}
