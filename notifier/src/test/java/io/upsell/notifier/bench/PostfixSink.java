@@ -18,6 +18,7 @@ import java.util.Optional;
  * {@code DEBIAN_FRONTEND=noninteractive apt-get install -y postfix} (the package's service is not started without
  * systemd; this class runs {@code postfix -c <dir> start} itself and {@code postfix -c <dir> stop} when done).
  * Delivered mail is counted from the instance's own log file ({@code status=sent} lines of the discard transport).
+ * The directory is deleted after the stop.
  */
 final class PostfixSink implements MailSink {
 
@@ -177,6 +178,9 @@ final class PostfixSink implements MailSink {
     stopped = true;
     try {
       postfix("stop");
+      try (var paths = Files.walk(config.getParent())) {
+        paths.sorted(java.util.Comparator.reverseOrder()).forEach(path -> path.toFile().delete());
+      }
     } catch (IOException e) {
       System.err.println("[bench] " + e.getMessage());
     } catch (InterruptedException e) {
