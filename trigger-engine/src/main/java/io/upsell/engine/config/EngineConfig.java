@@ -46,6 +46,13 @@ public interface EngineConfig {
   @WithDefault("50")
   int learnMaxProducts();
 
+  /**
+   * An order teaches pairs among its this-many most valuable distinct products only: the learner's work per order
+   * grows with the square of its products, and the cheap extras of a big basket say little about what goes together.
+   */
+  @WithDefault("20")
+  int learnTopProducts();
+
   /** Per-trigger settings, {@code upsell.engine.trigger.<TYPE>.<key>=value}. */
   Map<String, Map<String, String>> trigger();
 

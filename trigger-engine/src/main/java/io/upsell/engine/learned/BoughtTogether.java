@@ -6,6 +6,8 @@ import io.upsell.engine.topology.StateStores;
 import io.upsell.schemas.common.LineItem;
 import io.upsell.schemas.shop.OrderEvent;
 import io.upsell.schemas.shop.OrderPlaced;
+import java.util.Arrays;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.Set;
@@ -17,13 +19,14 @@ import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * Two products are bought together when they appear in the same order (bulk orders of more than
- * {@code learn-max-products} distinct products excepted); the count per ordered pair is kept per shop,
- * incrementally, and a product's companions are those with at least the minimum support, best first.
+ * Two products are bought together when they are among the {@code learn-top-products} most valuable products of
+ * the same order (bulk orders of more than {@code learn-max-products} distinct products excepted); the count per pair
+ * is kept per shop, incrementally, and a product's companions are those with at least the minimum support, best first.
  */
 public final class BoughtTogether {
 
-  /** Store of pair counts, key {@code shopId|productId|companionId}. */
+  /** Store of pair counts, key {@code shopId|productId|companionId} with the smaller product id first (a pair is
+   * counted once: with and without are the same number). */
   public static final String STORE = "bought-together";
   /** Store of each product's {@link TopCompanions}, key {@code shopId|productId}. */
   public static final String TOP = "bought-together-top";
@@ -36,7 +39,8 @@ public final class BoughtTogether {
     StateStores.add(engine.sources().builder(), STORE, Serdes.Long());
     StateStores.add(engine.sources().builder(), TOP, JsonSerde.of(TopCompanions.class));
     int maxProducts = engine.config().learnMaxProducts();
-    engine.sources().ordersByShop().process(() -> new Learner(maxProducts), STORE, TOP);
+    int topProducts = engine.config().learnTopProducts();
+    engine.sources().ordersByShop().process(() -> new Learner(maxProducts, topProducts), STORE, TOP);
   }
 
   /** One companion and how many orders held both. */
@@ -53,6 +57,13 @@ public final class BoughtTogether {
     return known.best.stream().filter(c -> c.orders() >= minSupport).limit(k).toList();
   }
 
+  /** The distinct products of an order, ranked by their most valuable line (stable: ties keep the order's order). */
+  public static List<String> byValue(OrderPlaced order) {
+    return order.getLines().stream()
+        .sorted(Comparator.comparingLong((LineItem l) -> -l.getUnitPriceMinor() * l.getQuantity()))
+        .map(LineItem::getProductId).distinct().toList();
+  }
+
   /** The distinct products of an order. */
   public static Set<String> productsOf(OrderPlaced order) {
     Set<String> products = new TreeSet<>();
@@ -65,11 +76,13 @@ public final class BoughtTogether {
   private static final class Learner implements Processor<String, OrderEvent, Void, Void> {
 
     private final int maxProducts;
+    private final int topProducts;
     private KeyValueStore<String, Long> pairs;
     private KeyValueStore<String, TopCompanions> top;
 
-    Learner(int maxProducts) {
+    Learner(int maxProducts, int topProducts) {
       this.maxProducts = maxProducts;
+      this.topProducts = topProducts;
     }
 
     @Override
@@ -81,23 +94,30 @@ public final class BoughtTogether {
     @Override
     public void process(Record<String, OrderEvent> record) {
       OrderPlaced order = (OrderPlaced) record.value().getEvent();
-      Set<String> products = productsOf(order);
-      if (products.size() > maxProducts) {
+      List<String> ranked = byValue(order);
+      if (ranked.size() > maxProducts) {
         return;
       }
-      for (String a : products) {
-        String product = order.getShopId() + SEP + a;
-        TopCompanions best = Optional.ofNullable(top.get(product)).orElseGet(TopCompanions::new);
-        for (String b : products) {
-          if (!a.equals(b)) {
-            String key = product + SEP + b;
-            Long count = pairs.get(key);
-            long now = count == null ? 1L : count + 1;
-            pairs.put(key, now);
-            best.offer(b, now);
-          }
+      String[] products = ranked.subList(0, Math.min(topProducts, ranked.size())).toArray(String[]::new);
+      Arrays.sort(products);
+      String shop = order.getShopId() + SEP;
+      TopCompanions[] best = new TopCompanions[products.length];
+      for (int i = 0; i < products.length; i++) {
+        best[i] = Optional.ofNullable(top.get(shop + products[i])).orElseGet(TopCompanions::new);
+      }
+      // Each pair once (a < b): one count read and written per pair, offered to both products' top lists.
+      for (int a = 0; a < products.length; a++) {
+        for (int b = a + 1; b < products.length; b++) {
+          String key = shop + products[a] + SEP + products[b];
+          Long count = pairs.get(key);
+          long now = count == null ? 1L : count + 1;
+          pairs.put(key, now);
+          best[a].offer(products[b], now);
+          best[b].offer(products[a], now);
         }
-        top.put(product, best);
+      }
+      for (int i = 0; i < products.length; i++) {
+        top.put(shop + products[i], best[i]);
       }
     }
   }

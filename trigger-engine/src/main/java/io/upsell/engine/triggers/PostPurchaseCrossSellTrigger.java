@@ -8,8 +8,6 @@ import io.upsell.schemas.shop.OrderPlaced;
 import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
-import io.upsell.schemas.common.LineItem;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.streams.kstream.KStream;
@@ -38,13 +36,6 @@ public final class PostPurchaseCrossSellTrigger implements Trigger {
     return true;
   }
 
-  // The order's most valuable products anchor the learned offer.
-  private static List<String> byValue(OrderPlaced order) {
-    return order.getLines().stream()
-        .sorted(Comparator.comparingLong((LineItem l) -> -l.getUnitPriceMinor() * l.getQuantity()))
-        .map(LineItem::getProductId).distinct().toList();
-  }
-
   private final class Detect extends Detector<OrderEvent> {
 
     Detect(EngineContext engine) {
@@ -60,7 +51,8 @@ public final class PostPurchaseCrossSellTrigger implements Trigger {
       List<String> offer = new Catalog(this).accessoriesOf(order.getShopId(), bought);
       String source = "catalog accessories";
       if (offer.isEmpty()) {
-        offer = Companions.of(this, settings, type(), order.getShopId(), byValue(order), bought);
+        // The order's most valuable products anchor the learned offer.
+        offer = Companions.of(this, settings, type(), order.getShopId(), BoughtTogether.byValue(order), bought);
         source = "often bought together";
       }
       if (offer.isEmpty()) {

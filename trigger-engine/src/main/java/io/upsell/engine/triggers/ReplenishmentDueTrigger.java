@@ -57,9 +57,12 @@ public final class ReplenishmentDueTrigger extends WatchedTrigger<OrderEvent> {
       ShopSettings settings = settings(record.key());
       for (String productId : BoughtTogether.productsOf(order)) {
         Optional<Integer> cycle = catalog.product(order.getShopId(), productId).map(Product::getReplenishEveryDays);
+        if (cycle.isEmpty()) {
+          continue; // most products have no cycle: no watch to read
+        }
         String watchKey = record.key() + "|" + productId;
         Watch watch = watchOf(watches, watchKey);
-        if (cycle.isEmpty() || watch.isStale(record.timestamp())) {
+        if (watch.isStale(record.timestamp())) {
           continue;
         }
         watches.put(watchKey, watch.seen(order.getEventId(), record.timestamp()));

@@ -34,6 +34,7 @@ import org.junit.jupiter.api.Test;
 class BoughtTogetherOnlineRetailTest {
 
   private static final int MAX_PRODUCTS = 50;
+  private static final int TOP_PRODUCTS = 20;
   private static final EventSerdes SERDES = EventSerdes.singleObject();
 
   @Test
@@ -90,6 +91,12 @@ class BoughtTogetherOnlineRetailTest {
       if (products.size() > MAX_PRODUCTS) {
         continue;
       }
+      // Only the order's TOP_PRODUCTS most valuable products (by their best line) pair up.
+      Map<String, Long> bestLine = new HashMap<>();
+      order.getLines().forEach(l -> bestLine.merge(l.getProductId(), l.getUnitPriceMinor() * l.getQuantity(), Math::max));
+      products.retainAll(bestLine.entrySet().stream()
+          .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(e -> firstLine(order, e.getKey())))
+          .limit(TOP_PRODUCTS).map(Map.Entry::getKey).toList());
       for (String a : products) {
         for (String b : products) {
           if (!a.equals(b)) {
@@ -99,6 +106,18 @@ class BoughtTogetherOnlineRetailTest {
       }
     }
     return counts;
+  }
+
+  private static int firstLine(OrderPlaced order, String productId) {
+    List<LineItem> lines = order.getLines();
+    long best = lines.stream().filter(l -> l.getProductId().equals(productId))
+        .mapToLong(l -> l.getUnitPriceMinor() * l.getQuantity()).max().orElseThrow();
+    for (int i = 0; i < lines.size(); i++) {
+      if (lines.get(i).getProductId().equals(productId) && lines.get(i).getUnitPriceMinor() * lines.get(i).getQuantity() == best) {
+        return i;
+      }
+    }
+    throw new IllegalStateException(productId);
   }
 
   private static List<BoughtTogether.Companion> topK(Map<String, Long> counts, int k, long minSupport) {
