@@ -45,7 +45,7 @@ public class AnalyticsBeans {
   @Produces
   @Singleton
   StoreRanges storeRanges(KafkaStreams streams, AnalyticsConfig config) {
-    return new StoreRanges(streams, new RemoteRanges(), config.queryAttempts(), config.retryAfterSeconds());
+    return new StoreRanges(streams, new RemoteRanges(config.peerSecret()), config.queryAttempts(), config.retryAfterSeconds());
   }
 
   @Produces

@@ -3,6 +3,7 @@ package io.upsell.analytics;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Optional;
 
 /** Settings of the analytics service; each key is described in application.properties. */
 @ConfigMapping(prefix = "analytics")
@@ -31,6 +32,9 @@ public interface AnalyticsConfig {
 
   @WithDefault("2")
   int retryAfterSeconds();
+
+  /** Shared by all instances: lets one read another's partitions for its own digests (no caller key there). */
+  Optional<String> peerSecret();
 
   Reports reports();
 

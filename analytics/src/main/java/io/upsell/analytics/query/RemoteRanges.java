@@ -10,6 +10,7 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.Optional;
 import java.util.Set;
 import java.util.SortedMap;
 import java.util.TreeMap;
@@ -18,12 +19,25 @@ import org.apache.kafka.streams.state.HostInfo;
 
 /**
  * Asks another analytics instance for its partitions of a store range ({@code GET /internal/v1/stores/...}),
- * with the caller's own API key, so the owner checks the shop just as for a direct call.
+ * with the caller's own API key, so the owner checks the shop just as for a direct call. The service's own reads
+ * (the scheduled digests, which have no caller) carry the instances' shared peer secret instead, when one is set.
  */
 public class RemoteRanges {
 
   /** Path of the internal endpoint every instance serves. */
   public static final String PATH = "/internal/v1/stores/";
+  /** Header of the peer secret on the service's own instance-to-instance reads. */
+  public static final String PEER_HEADER = "X-Analytics-Peer";
+
+  private final Optional<String> peerSecret;
+
+  public RemoteRanges() {
+    this(Optional.empty());
+  }
+
+  public RemoteRanges(Optional<String> peerSecret) {
+    this.peerSecret = peerSecret;
+  }
 
   private static final ObjectMapper MAPPER = new ObjectMapper();
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
@@ -37,6 +51,8 @@ public class RemoteRanges {
         .timeout(Duration.ofSeconds(5)).GET();
     if (authorization != null) {
       request.header("Authorization", authorization);
+    } else {
+      peerSecret.ifPresent(secret -> request.header(PEER_HEADER, secret));
     }
     try {
       HttpResponse<byte[]> response = http.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());

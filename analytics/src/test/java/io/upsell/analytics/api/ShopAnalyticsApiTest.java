@@ -11,6 +11,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upsell.analytics.fixtures.DemoApi;
 import io.upsell.analytics.fixtures.DemoTraffic;
+import io.upsell.analytics.query.RemoteRanges;
 import io.upsell.testkit.KafkaResource;
 import io.upsell.testkit.TestShops;
 import java.util.List;
@@ -138,5 +139,19 @@ class ShopAnalyticsApiTest {
         .get("/internal/v1/stores/kpi-buckets").then().statusCode(403);
     asShopB().queryParam("partitions", "0").queryParam("from", from).queryParam("to", to)
         .get("/internal/v1/stores/customer-history").then().statusCode(400).body("fields[0].field", equalTo("store"));
+  }
+
+  @Test
+  void aPeerShowingTheServicesSecretReadsOneShopsRangeAndAWrongSecretIsRefused() {
+    DemoApi.sendAndAwait();
+    Map<String, List<Integer>> entries = given().header(RemoteRanges.PEER_HEADER, "test-peer-secret")
+        .queryParam("partitions", "0,1,2,3,4,5").queryParam("from", "shop-b|D|").queryParam("to", "shop-b|D|~")
+        .get("/internal/v1/stores/kpi-buckets").then().statusCode(200).extract().jsonPath().getMap("");
+    assertThat(entries).isNotEmpty().allSatisfy((key, counters) -> assertThat(key).startsWith("shop-b|D|"));
+    given().header(RemoteRanges.PEER_HEADER, "test-peer-secret").queryParam("partitions", "0")
+        .queryParam("from", "shop-b|D|").queryParam("to", "shop-c|D|").get("/internal/v1/stores/kpi-buckets")
+        .then().statusCode(403);
+    given().header(RemoteRanges.PEER_HEADER, "guessed").queryParam("partitions", "0").queryParam("from", "shop-b|D|")
+        .queryParam("to", "shop-b|D|~").get("/internal/v1/stores/kpi-buckets").then().statusCode(401);
   }
 }
