@@ -116,6 +116,15 @@ class InAppTest {
   }
 
   @Test
+  void tokensAreRefusedForCustomerIdsNoEventCouldCarry() {
+    for (String customerId : List.of("x".repeat(201), "c-1\\r\\nBcc: x", "   ")) {
+      given().header("Authorization", TestShops.bearer(TestShops.SHOP_A_KEY)).contentType("application/json")
+          .body("{\"customerId\":\"" + customerId + "\"}").post("/v1/inapp/tokens")
+          .then().statusCode(400).body("fields[0].field", equalTo("customerId"));
+    }
+  }
+
+  @Test
   void anUnseenAppPromptIsEmailedAfterTheWait() throws Exception {
     // Given a consenting customer with no live session
     String customer = unique("c");

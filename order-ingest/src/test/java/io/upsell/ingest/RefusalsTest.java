@@ -41,6 +41,17 @@ class RefusalsTest {
   }
 
   @Test
+  void customerIdsTooLongOrWithControlCharactersAreRefusedByName() {
+    String tooLong = "c".repeat(201);
+    postJson("/v1/events", usage(tooLong, uniqueId("e"), 1)).then().statusCode(400)
+        .body("fields[0].field", equalTo("customerId")).body("fields[0].reason", equalTo("must be at most 200 characters"));
+    postJson("/v1/events", usage("c-1\\r\\nBcc: x", uniqueId("e"), 1)).then().statusCode(400)
+        .body("fields[0].field", equalTo("customerId"))
+        .body("fields[0].reason", equalTo("must not contain control characters"));
+    postJson("/v1/events", usage("c".repeat(200), uniqueId("e"), 1)).then().statusCode(202);
+  }
+
+  @Test
   void anNdjsonBatchIsAcceptedWholeAndARepeatedEventIdIsADuplicate() {
     String customer = uniqueId("c");
     String first = usage(customer, uniqueId("e"), 1);

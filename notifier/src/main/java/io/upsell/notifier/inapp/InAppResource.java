@@ -6,6 +6,7 @@ import io.upsell.notifier.tracking.Tokens;
 import io.upsell.platform.http.ApiException;
 import io.upsell.platform.http.ShopAuth;
 import io.upsell.platform.shops.Shop;
+import io.upsell.schemas.topics.Keys;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -69,9 +70,10 @@ public class InAppResource {
       TokenRequest request) {
     // The key first: a caller without one learns nothing, not even what a valid body looks like.
     Shop shop = shopAuth.shop(authorization);
-    if (request == null || request.customerId() == null || request.customerId().isBlank()) {
-      throw ApiException.badRequest("customerId", "must not be blank");
-    }
+    String customerId = request == null ? null : request.customerId();
+    Keys.idProblem(customerId).ifPresent(problem -> {
+      throw ApiException.badRequest("customerId", problem);
+    });
     Instant expires = clock.instant().plus(config.inappTokenTtl());
     String token = tokens.sign(TokenClaim.inApp(shop.id(), request.customerId(), expires.getEpochSecond()));
     return new TokenResponse(token, Instant.ofEpochSecond(expires.getEpochSecond()));

@@ -5,6 +5,7 @@ import io.upsell.platform.http.ApiException;
 import io.upsell.platform.http.FieldError;
 import io.upsell.platform.shops.Shop;
 import io.upsell.schemas.shop.CartEventType;
+import io.upsell.schemas.topics.Keys;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -19,7 +20,7 @@ import java.util.function.BiFunction;
 public final class NativeEvents {
 
   /** Longest accepted eventId; ids are keys of the idempotency log, so they stay short. */
-  public static final int MAX_ID_LENGTH = 200;
+  public static final int MAX_ID_LENGTH = Keys.MAX_ID_LENGTH;
 
   /** Event types with no customer: they are about the shop or its catalog. */
   private static final Set<String> SHOP_LEVEL = Set.of("product", "marketing_spend");
@@ -83,6 +84,10 @@ public final class NativeEvents {
       f.fail("eventId", "must be at most " + MAX_ID_LENGTH + " characters");
     }
     String customerId = shopLevel ? shop.id() : f.text("customerId");
+    if (!customerId.isEmpty()) {
+      // The customer id becomes the record key everywhere downstream: no megabyte keys, no CR/LF in them.
+      Keys.idProblem(customerId).ifPresent(problem -> f.fail("customerId", problem));
+    }
     Instant occurredAt = f.instant("occurredAt");
     return new Envelope(shop.id(), eventId, customerId, occurredAt, shop.currency());
   }

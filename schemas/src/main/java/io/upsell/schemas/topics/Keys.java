@@ -1,11 +1,30 @@
 package io.upsell.schemas.topics;
 
+import java.util.Optional;
+
 /** Record keys of the contract: {@code shopId:customerId} and {@code shopId:productId}. */
 public final class Keys {
 
   private static final char SEPARATOR = ':';
 
+  /** Longest customer or product id: ids become keys in every topic, store and changelog. */
+  public static final int MAX_ID_LENGTH = 200;
+
   private Keys() {}
+
+  /** Why {@code id} cannot be a customer or product id (a reason for a 400), or empty when it can. */
+  public static Optional<String> idProblem(String id) {
+    if (id == null || id.isBlank()) {
+      return Optional.of("must not be blank");
+    }
+    if (id.length() > MAX_ID_LENGTH) {
+      return Optional.of("must be at most " + MAX_ID_LENGTH + " characters");
+    }
+    if (id.chars().anyMatch(Character::isISOControl)) {
+      return Optional.of("must not contain control characters");
+    }
+    return Optional.empty();
+  }
 
   /** Key of a customer-scoped record. */
   public static String customer(String shopId, String customerId) {
