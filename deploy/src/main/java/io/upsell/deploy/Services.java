@@ -43,6 +43,8 @@ final class Services {
     env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
     env.put("NOTIFIER_TOKEN_SECRET", home.secret("notifier-token"));
     env.put("NOTIFIER_PUBLIC_BASE_URL", baseUrl(ports, "notifier"));
+    // Lets one analytics instance read another's partitions for a scheduled digest (no caller key there).
+    env.put("ANALYTICS_PEER_SECRET", home.secret("analytics-peer"));
     return env;
   }
 }

@@ -51,6 +51,8 @@ class EndToEndIT {
     shop = new ShopClient(stack.apiKey());
     secrets.add(stack.apiKey());
     secrets.add(DemoShop.env(stack.home.demoShopEnv()).getProperty("DEMO_SHOP_WEBHOOK_SECRET"));
+    secrets.add(stack.home.secret("notifier-token"));
+    secrets.add(stack.home.secret("analytics-peer"));
     // Immediate, every-hour, no control group: the test must not depend on the clock or on hash luck.
     var rules = shop.put(stack.url("trigger-engine") + "/v1/shops/" + SHOP + "/rules", Map.of(
         "quietHoursStart", "00:00", "quietHoursEnd", "00:00", "holdoutPercent", 0.0,
