@@ -1,5 +1,7 @@
 package io.upsell.engine.bench;
 
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
@@ -21,8 +23,19 @@ final class StreamsRun {
 
   private StreamsRun() {}
 
+  /**
+   * Exactly-once, one thread, and the service's own commit interval and record cache (from its
+   * application.properties), so the engine runs as shipped and the ceilings run under the same settings.
+   */
   static Properties props(String bootstrap, String applicationId) throws java.io.IOException {
     Properties props = new Properties();
+    Properties service = new Properties();
+    try (var in = StreamsRun.class.getClassLoader().getResourceAsStream("application.properties")) {
+      service.load(in);
+    }
+    for (String key : List.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)) {
+      props.put(key, service.getProperty("kafka-streams." + key));
+    }
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap);
     props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("bench-" + applicationId).toString());
@@ -32,8 +45,11 @@ final class StreamsRun {
     return props;
   }
 
+  /** Wall-clock seconds of a run, and the CPU seconds its own threads (stream thread, producer, ...) used. */
+  record Run(double seconds, double cpuSeconds) {}
+
   /** Seconds from start until every input record is committed and internal topics have no lag. */
-  static double time(Admin admin, Topology topology, Properties props, Set<String> inputs) throws Exception {
+  static Run time(Admin admin, Topology topology, Properties props, Set<String> inputs) throws Exception {
     String group = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
     Map<TopicPartition, Long> end = latest(admin, admin.describeTopics(inputs).allTopicNames().get().values().stream()
         .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
@@ -41,8 +57,10 @@ final class StreamsRun {
     try (KafkaStreams streams = new KafkaStreams(topology, props)) {
       long started = System.nanoTime();
       streams.start();
+      Map<String, Double> ratios = new java.util.TreeMap<>();
       while (true) {
         Thread.sleep(100);
+        threadRatios(streams).forEach((name, value) -> ratios.merge(name, value.isNaN() ? 0 : value, Double::sum));
         Map<TopicPartition, OffsetAndMetadata> committed =
             admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
         boolean inputDone = end.entrySet().stream().allMatch(e -> e.getValue() == 0
@@ -52,13 +70,33 @@ final class StreamsRun {
         Map<TopicPartition, Long> internalEnd = latest(admin, internal);
         boolean internalDone = internal.stream().allMatch(tp -> committed.get(tp).offset() >= internalEnd.get(tp));
         if (inputDone && internalDone) {
-          return (System.nanoTime() - started) / 1e9;
+          double seconds = (System.nanoTime() - started) / 1e9;
+          double samples = ratios.values().stream().mapToDouble(Double::doubleValue).sum();
+          System.err.println("[bench] " + group + " stream thread time: " + ratios.entrySet().stream()
+              .map(e -> String.format("%s %.0f%%", e.getKey(), 100 * e.getValue() / samples))
+              .collect(Collectors.joining(", ")));
+          return new Run(seconds, cpuSeconds(group));
         }
         if (streams.state() == KafkaStreams.State.ERROR) {
           throw new IllegalStateException(group + " failed");
         }
       }
     }
+  }
+
+  // CPU time is what a busy shared machine distorts least: wall-clock rates fall with every other job's load.
+  static double cpuSeconds(String applicationId) {
+    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
+    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().contains(applicationId))
+        .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getId()))).sum() / 1e9;
+  }
+
+  // Where the stream thread spent its time (Streams' own thread-level ratios), to tell waiting from working.
+  static Map<String, Double> threadRatios(KafkaStreams streams) {
+    return streams.metrics().values().stream()
+        .filter(m -> m.metricName().group().equals("stream-thread-metrics") && m.metricName().name().endsWith("-ratio"))
+        .collect(Collectors.toMap(m -> m.metricName().name().replace("-ratio", ""),
+            m -> ((Number) m.metricValue()).doubleValue(), Double::sum));
   }
 
   static Map<TopicPartition, Long> latest(Admin admin, Set<TopicPartition> partitions) throws Exception {
