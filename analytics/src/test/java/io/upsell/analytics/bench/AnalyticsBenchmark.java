@@ -64,8 +64,7 @@ public final class AnalyticsBenchmark {
   }
 
   public static void main(String[] args) throws Exception {
-    // Outside Quarkus nothing sets log levels: Kafka would format every record for trace logs it then drops.
-    org.jboss.logmanager.LogContext.getLogContext().getLogger("").setLevel(java.util.logging.Level.WARNING);
+    io.upsell.testkit.ServiceLogLevels.apply();
     int orders = args.length > 0 ? Integer.parseInt(args[0]) : 150_000;
     int samples = args.length > 1 ? Integer.parseInt(args[1]) : 200;
     AnalyticsBenchmark bench = new AnalyticsBenchmark(TestKafka.broker().bootstrapServers());

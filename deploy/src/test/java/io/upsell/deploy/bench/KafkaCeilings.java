@@ -35,6 +35,7 @@ public final class KafkaCeilings {
   private KafkaCeilings() {}
 
   public static void main(String[] args) throws Exception {
+    io.upsell.testkit.ServiceLogLevels.apply();
     String bootstrap = args.length > 0 && !args[0].equals("-") ? args[0]
         : io.upsell.testkit.TestKafka.broker().bootstrapServers();
     int records = args.length > 1 ? Integer.parseInt(args[1]) : 500_000;

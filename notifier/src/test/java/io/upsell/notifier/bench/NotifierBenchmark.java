@@ -65,6 +65,7 @@ public final class NotifierBenchmark {
   private NotifierBenchmark() {}
 
   public static void main(String[] args) {
+    io.upsell.testkit.ServiceLogLevels.apply();
     try {
       run(args.length == 0 ? Set.of("emails", "sse", "streams") : Set.of(args));
     } catch (Exception e) {

@@ -25,6 +25,7 @@ public final class IngestBench {
   private IngestBench() {}
 
   public static void main(String[] args) {
+    io.upsell.testkit.ServiceLogLevels.apply();
     if (args.length > 0) {
       singleRate = Integer.parseInt(args[0]);
     }

@@ -27,6 +27,7 @@ public final class PublisherBench {
   private PublisherBench() {}
 
   public static void main(String[] args) throws Exception {
+    io.upsell.testkit.ServiceLogLevels.apply();
     int rate = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
     String servers = TestKafka.broker().bootstrapServers();

@@ -1,7 +1,7 @@
 package io.upsell.engine.bench;
 
 import io.upsell.engine.testing.BulkProducer;
-import io.upsell.engine.testing.ServiceLogLevels;
+import io.upsell.testkit.ServiceLogLevels;
 import io.upsell.engine.testing.TestConfig;
 import io.upsell.engine.topology.EngineTopology;
 import io.upsell.schemas.serde.EventSerdes;

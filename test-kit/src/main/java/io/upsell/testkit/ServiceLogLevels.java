@@ -1,4 +1,4 @@
-package io.upsell.engine.testing;
+package io.upsell.testkit;
 
 import java.util.logging.Level;
 import org.jboss.logmanager.LogContext;
@@ -9,7 +9,8 @@ import org.junit.platform.launcher.LauncherSessionListener;
  * Plain JVMs (surefire's fork, the bench under exec:java) log at the service's levels: JBoss LogManager 3 reads no
  * logging.properties there and its root level is ALL, so Kafka's per-record TRACE lines (an Avro toString of every
  * record) were built and thrown away, costing more than the engine's own work. The service logs INFO, Kafka WARN.
- * Registered as a JUnit launcher session listener; Quarkus tests set their own levels when they boot.
+ * Registered as a JUnit launcher session listener for every module that tests with the kit, and called first by
+ * every benchmark main; Quarkus tests set their own levels when they boot.
  */
 public final class ServiceLogLevels implements LauncherSessionListener {
 
