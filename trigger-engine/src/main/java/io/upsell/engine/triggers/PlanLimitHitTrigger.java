@@ -2,12 +2,10 @@ package io.upsell.engine.triggers;
 
 import io.upsell.engine.config.ShopSettings;
 import io.upsell.engine.topology.EngineContext;
-import io.upsell.engine.topology.StoreReader;
 import io.upsell.schemas.app.SubscriptionChanged;
 import io.upsell.schemas.app.UsageReported;
 import io.upsell.schemas.topics.Topics;
 import io.upsell.schemas.upsell.TriggerType;
-import io.upsell.schemas.upsell.UpsellTrigger;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -20,7 +18,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * A request for a feature of a higher plan offers that plan, once per feature while on the current plan; moving to
  * the required plan ends it.
  */
-public final class PlanLimitHitTrigger extends WatchedTrigger<SpecificRecord> {
+public final class PlanLimitHitTrigger extends ImmediatePromptTrigger<SpecificRecord> {
 
 
   @Override
@@ -36,17 +34,6 @@ public final class PlanLimitHitTrigger extends WatchedTrigger<SpecificRecord> {
   @Override
   Detector<SpecificRecord> detector(EngineContext engine) {
     return new Detect(engine);
-  }
-
-  @Override
-  public boolean servicePrompt() {
-    return true;
-  }
-
-  // Fired at once; only a quiet-hours delay makes it a timer, and a newer event must not cancel that.
-  @Override
-  public boolean stillHolds(UpsellTrigger due, StoreReader stores) {
-    return true;
   }
 
   private final class Detect extends Detector<SpecificRecord> {

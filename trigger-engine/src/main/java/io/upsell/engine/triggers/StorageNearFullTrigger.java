@@ -2,11 +2,9 @@ package io.upsell.engine.triggers;
 
 import io.upsell.engine.config.ShopSettings;
 import io.upsell.engine.topology.EngineContext;
-import io.upsell.engine.topology.StoreReader;
 import io.upsell.schemas.app.UsageReported;
 import io.upsell.schemas.topics.Topics;
 import io.upsell.schemas.upsell.TriggerType;
-import io.upsell.schemas.upsell.UpsellTrigger;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.kstream.KStream;
@@ -17,7 +15,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * Storage use at or above the first threshold (80%), then the second (95%), fires once per crossing; dropping
  * below a threshold re-arms it.
  */
-public final class StorageNearFullTrigger extends WatchedTrigger<UsageReported> {
+public final class StorageNearFullTrigger extends ImmediatePromptTrigger<UsageReported> {
 
 
   @Override
@@ -33,17 +31,6 @@ public final class StorageNearFullTrigger extends WatchedTrigger<UsageReported> 
   @Override
   Detector<UsageReported> detector(EngineContext engine) {
     return new Detect(engine);
-  }
-
-  @Override
-  public boolean servicePrompt() {
-    return true;
-  }
-
-  // Fired at once; only a quiet-hours delay makes it a timer, and a newer event must not cancel that.
-  @Override
-  public boolean stillHolds(UpsellTrigger due, StoreReader stores) {
-    return true;
   }
 
   private final class Detect extends Detector<UsageReported> {
