@@ -1,12 +1,12 @@
 package io.upsell.deploy.importer;
 
+import io.upsell.deploy.ProgressGauge;
 import java.io.PrintStream;
 import java.time.Duration;
 
 /** One self-overwriting stderr line: share of the file done, lines and events so far, lines/s and time left. */
 final class ProgressBar {
 
-  private static final int WIDTH = 30;
   private static final long REDRAW_NANOS = 200_000_000L;
 
   private final PrintStream out;
@@ -37,12 +37,11 @@ final class ProgressBar {
 
   static String line(long bytes, long lines, long events, long elapsedNanos, long totalBytes) {
     double share = Math.min(1.0, (double) bytes / Math.max(1, totalBytes));
-    int filled = (int) Math.round(share * WIDTH);
     double seconds = Math.max(elapsedNanos / 1e9, 1e-3);
     long perSecond = Math.round(lines / seconds);
     String eta = share <= 0 ? "--:--" : clock(Duration.ofSeconds(Math.round(seconds / share - seconds)));
-    return String.format("[%s%s] %3d%% %,d lines %,d events %,d lines/s ETA %s ", "#".repeat(filled),
-        ".".repeat(WIDTH - filled), Math.round(share * 100), lines, events, perSecond, eta);
+    return String.format("%s %,d lines %,d events %,d lines/s ETA %s ", ProgressGauge.of(share), lines, events,
+        perSecond, eta);
   }
 
   private String line(long bytes, long lines, long events, long elapsedNanos) {
