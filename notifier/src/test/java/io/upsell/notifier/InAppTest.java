@@ -116,6 +116,14 @@ class InAppTest {
   }
 
   @Test
+  void aTokenRequestNamingCustomerIdTwiceIsRefusedNotGuessed() {
+    given().header("Authorization", TestShops.bearer(TestShops.SHOP_A_KEY)).contentType("application/json")
+        .body("{\"customerId\":\"c-1\",\"customerId\":\"c-2\"}").post("/v1/inapp/tokens")
+        .then().statusCode(400).body("error", equalTo("malformed JSON"))
+        .body("fields[0].reason", org.hamcrest.Matchers.containsString("Duplicate field 'customerId'"));
+  }
+
+  @Test
   void tokensAreRefusedForCustomerIdsNoEventCouldCarry() {
     for (String customerId : List.of("x".repeat(201), "c-1\\r\\nBcc: x", "   ")) {
       given().header("Authorization", TestShops.bearer(TestShops.SHOP_A_KEY)).contentType("application/json")

@@ -45,6 +45,10 @@ public class ErrorMappers {
 
   @ServerExceptionMapper
   public Response web(WebApplicationException e) {
+    // Quarkus REST wraps some body-parse failures (a duplicate field, say) in a plain 400: keep their reason.
+    if (e.getCause() instanceof JsonProcessingException unreadable) {
+      return unreadable(unreadable);
+    }
     int status = e.getResponse().getStatus();
     if (status >= 500) {
       return unexpected(e);
