@@ -64,9 +64,11 @@ final class RollingSchemaChange {
     List<byte[]> written = newWriterSnapshots(prefix + "-new", customers);
     int withSchema = 0;
     int refused = 0;
+    SchemaStore givenWriterSchema = storeOf(V1, InAppMessage.getClassSchema());
+    SchemaStore v1Only = storeOf(V1);
     for (byte[] snapshot : written) {
-      withSchema += readsAsV1(snapshot, storeOf(V1, InAppMessage.getClassSchema())) ? 1 : 0;
-      refused += refusedAsUnknown(snapshot, storeOf(V1)) ? 1 : 0;
+      withSchema += readsAsV1(snapshot, givenWriterSchema) ? 1 : 0;
+      refused += refusedAsUnknown(snapshot, v1Only) ? 1 : 0;
     }
     return new Result(customers, shown, written.size(), withSchema, refused);
   }
