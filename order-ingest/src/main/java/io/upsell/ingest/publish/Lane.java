@@ -92,7 +92,7 @@ final class Lane implements Runnable {
     int claimed = 0;
     if (s.deliveryId() != null) {
       String delivery = Keys.customer(s.shopId(), s.deliveryId());
-      Claims.Holder owner = publisher.seen().contains(delivery, now) ? holder : publisher.claims().claim(delivery, holder);
+      Claims.Holder owner = claimUnseen(delivery, holder, now);
       if (owner == holder) {
         return new Plan(s, List.of(), false, new Outcome(0, total));
       } else if (owner != null) {
@@ -103,7 +103,7 @@ final class Lane implements Runnable {
     List<Outgoing> fresh = new ArrayList<>(total);
     for (Outgoing event : s.events()) {
       String id = Keys.customer(s.shopId(), event.eventId());
-      Claims.Holder owner = publisher.seen().contains(id, now) ? holder : publisher.claims().claim(id, holder);
+      Claims.Holder owner = claimUnseen(id, holder, now);
       if (owner == null) {
         fresh.add(event);
         claimed++;
@@ -112,6 +112,22 @@ final class Lane implements Runnable {
       }
     }
     return new Plan(s, fresh, s.deliveryId() != null, new Outcome(fresh.size(), total - fresh.size()));
+  }
+
+  /**
+   * Claims {@code id} for this transaction: null when it is new and now ours, {@code holder} when it is a duplicate
+   * (already seen, or repeated in this transaction), otherwise the open transaction that holds it. The claim comes
+   * before the seen check on purpose: a committing transaction marks its ids seen before it releases them, so once
+   * our claim succeeds the seen check is final; checked the other way round, a commit in between would let the id
+   * be written twice.
+   */
+  private Claims.Holder claimUnseen(String id, Claims.Holder holder, long now) {
+    Claims.Holder owner = publisher.claims().claim(id, holder);
+    if (owner == null && publisher.seen().contains(id, now)) {
+      publisher.claims().giveBack(holder, 1);
+      return holder;
+    }
+    return owner;
   }
 
   private Plan waitFor(Claims.Holder owner, Submission s, Claims.Holder holder, int claimed) {
