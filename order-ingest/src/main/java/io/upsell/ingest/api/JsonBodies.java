@@ -6,6 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.upsell.platform.http.ApiException;
 import io.upsell.platform.http.FieldError;
+import io.upsell.platform.http.StrictJson;
 import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
@@ -17,7 +18,7 @@ import java.util.Map;
  */
 public final class JsonBodies {
 
-  private static final ObjectMapper JSON = new ObjectMapper()
+  private static final ObjectMapper JSON = StrictJson.strict(new ObjectMapper())
       .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
       .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS);
 

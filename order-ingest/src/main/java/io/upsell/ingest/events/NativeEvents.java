@@ -19,9 +19,6 @@ import java.util.function.BiFunction;
  */
 public final class NativeEvents {
 
-  /** Longest accepted eventId; ids are keys of the idempotency log, so they stay short. */
-  public static final int MAX_ID_LENGTH = Keys.MAX_ID_LENGTH;
-
   /** Event types with no customer: they are about the shop or its catalog. */
   private static final Set<String> SHOP_LEVEL = Set.of("product", "marketing_spend");
 
@@ -79,13 +76,13 @@ public final class NativeEvents {
   }
 
   private static Envelope envelope(Shop shop, Fields f, boolean shopLevel) {
+    // Both ids become record keys (the idempotency log's, every customer topic's): no megabyte keys, no CR/LF.
     String eventId = f.text("eventId");
-    if (eventId.length() > MAX_ID_LENGTH) {
-      f.fail("eventId", "must be at most " + MAX_ID_LENGTH + " characters");
+    if (!eventId.isEmpty()) {
+      Keys.idProblem(eventId).ifPresent(problem -> f.fail("eventId", problem));
     }
     String customerId = shopLevel ? shop.id() : f.text("customerId");
     if (!customerId.isEmpty()) {
-      // The customer id becomes the record key everywhere downstream: no megabyte keys, no CR/LF in them.
       Keys.idProblem(customerId).ifPresent(problem -> f.fail("customerId", problem));
     }
     Instant occurredAt = f.instant("occurredAt");

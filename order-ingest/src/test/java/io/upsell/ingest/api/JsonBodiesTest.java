@@ -33,6 +33,14 @@ class JsonBodiesTest {
   }
 
   @Test
+  void aFieldNamedTwiceIsRefusedWithItsReason() {
+    byte[] body = "{\"eventId\":\"e-1\",\"eventId\":\"e-2\"}".getBytes(StandardCharsets.UTF_8);
+
+    assertThatThrownBy(() -> JsonBodies.one(body)).isInstanceOfSatisfying(ApiException.class, e -> assertThat(
+        e.body().fields()).extracting(FieldError::reason).anySatisfy(r -> assertThat(r).contains("Duplicate field")));
+  }
+
+  @Test
   void anEmptyBodyHasNoValues() {
     assertThat(JsonBodies.ndjson(new byte[0])).isEmpty();
     assertThat(JsonBodies.ndjson(null)).isEmpty();

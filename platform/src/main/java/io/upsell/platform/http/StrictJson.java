@@ -16,6 +16,11 @@ public class StrictJson implements ObjectMapperCustomizer {
 
   @Override
   public void customize(ObjectMapper mapper) {
-    mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
+    strict(mapper);
+  }
+
+  /** The same rule for a mapper a service builds itself (ingest parses raw bodies into trees). */
+  public static ObjectMapper strict(ObjectMapper mapper) {
+    return mapper.enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION.mappedFeature());
   }
 }
