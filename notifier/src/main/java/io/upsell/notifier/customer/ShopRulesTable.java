@@ -9,6 +9,7 @@ import io.upsell.schemas.upsell.ShopRules;
 import io.upsell.schemas.upsell.TriggerType;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -58,6 +59,11 @@ public class ShopRulesTable {
 
   private Optional<NotifierConfig.ShopRules> configured(String shopId) {
     return Optional.ofNullable(config.shops().get(shopId));
+  }
+
+  /** Waits until the rules written so far are read. */
+  public void awaitLoaded(Duration timeout) {
+    reader.awaitCaughtUp(timeout);
   }
 
   @PreDestroy

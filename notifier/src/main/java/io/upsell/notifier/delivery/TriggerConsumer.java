@@ -5,6 +5,7 @@ import io.quarkus.runtime.StartupEvent;
 import io.upsell.notifier.NotifierConfig;
 import io.upsell.notifier.customer.Catalog;
 import io.upsell.notifier.customer.Customers;
+import io.upsell.notifier.customer.ShopRulesTable;
 import io.upsell.notifier.inapp.Inbox;
 import io.upsell.schemas.topics.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -63,7 +64,7 @@ public class TriggerConsumer {
     this.ledger = ledger;
   }
 
-  void start(@Observes StartupEvent event, Customers customers, Catalog catalog, Inbox inbox) {
+  void start(@Observes StartupEvent event, Customers customers, Catalog catalog, Inbox inbox, ShopRulesTable rules) {
     workers = Executors.newFixedThreadPool(config.workers());
     consumer = new KafkaConsumer<>(Map.of(
         ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
@@ -76,7 +77,9 @@ public class TriggerConsumer {
         // A crashed instance's partitions move to the others after 10 s instead of the default 45 s.
         ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000),
         new StringDeserializer(), new ByteArrayDeserializer());
-    thread = new Thread(() -> run(List.of(customers::awaitLoaded, catalog::awaitLoaded, inbox::awaitLoaded)),
+    // A shop's channel rules too: before they are read, a shop that turned email off would still get emails.
+    thread = new Thread(() -> run(List.of(customers::awaitLoaded, catalog::awaitLoaded, inbox::awaitLoaded,
+        rules::awaitLoaded)),
         "trigger-consumer");
     thread.start();
   }
