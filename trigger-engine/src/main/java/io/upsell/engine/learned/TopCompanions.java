@@ -12,6 +12,12 @@ public class TopCompanions {
 
   /** How many companions are kept per product; requests for more are served this many. */
   public static final int KEEP = 10;
+
+  /**
+   * The most companions a shop may have offered at once (its {@code topK}): half of what is kept, so the products a
+   * cart already holds can be skipped and enough are left.
+   */
+  public static final int MAX_OFFERED = KEEP / 2;
   private static final Comparator<BoughtTogether.Companion> BEST_FIRST =
       Comparator.comparingLong(BoughtTogether.Companion::orders).reversed()
           .thenComparing(BoughtTogether.Companion::productId);

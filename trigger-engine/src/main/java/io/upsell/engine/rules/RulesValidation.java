@@ -1,6 +1,7 @@
 package io.upsell.engine.rules;
 
 import io.upsell.engine.config.EngineConfig;
+import io.upsell.engine.learned.TopCompanions;
 import io.upsell.platform.http.ApiException;
 import io.upsell.platform.http.FieldError;
 import io.upsell.schemas.upsell.ChannelHint;
@@ -104,6 +105,9 @@ final class RulesValidation {
       if (!Set.of(ChannelHint.EMAIL.name(), ChannelHint.IN_APP.name(), ChannelHint.ANY.name()).contains(value)) {
         errors.add(new FieldError(field, "must be EMAIL, IN_APP or ANY"));
       }
+    } else if (name.equals("topK") && !wholeNumberIn(value, 1, TopCompanions.MAX_OFFERED)) {
+      errors.add(new FieldError(field, "must be a whole number between 1 and " + TopCompanions.MAX_OFFERED
+          + " (each product keeps its " + TopCompanions.KEEP + " best companions)"));
     } else if (!TEXT_SETTINGS.contains(name) && !wholeNumberIn(value, 0, MAX_SETTING)) {
       errors.add(new FieldError(field, "must be a whole number between 0 and " + MAX_SETTING));
     } else if (value == null || value.isBlank()) {

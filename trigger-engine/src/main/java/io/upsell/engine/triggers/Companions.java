@@ -13,7 +13,9 @@ import java.util.Map;
 
 /**
  * The learned companions of the products a customer holds: summed support across at most {@value #ANCHORS} anchor
- * products (each lookup scans one product's pairs, so the work per event stays bounded), products held left out.
+ * products (each lookup reads one product's kept top list, so the work per event stays bounded), products held left
+ * out; {@code topK} is at most {@link io.upsell.engine.learned.TopCompanions#MAX_OFFERED}, so the kept list leaves
+ * room for the skipped ones.
  */
 final class Companions {
 

@@ -43,12 +43,13 @@ class RulesResourceTest {
   void badValuesAreRefusedNamingTheFieldAndReason() {
     given().header("Authorization", B).contentType(ContentType.JSON)
         .body("{\"capPerDay\": -1, \"quietHoursStart\": \"25:99\", \"settings\": {\"CART_ABANDONED.delayMinutes\": \"soon\","
-            + " \"NOPE.delayMinutes\": \"3\"}}")
+            + " \"NOPE.delayMinutes\": \"3\", \"FREQUENTLY_BOUGHT_TOGETHER.topK\": \"6\"}}")
         .put("/v1/shops/shop-b/rules").then().statusCode(400)
         .body("fields.field", hasItem("capPerDay"))
         .body("fields.field", hasItem("quietHoursStart"))
         .body("fields.field", hasItem("settings.CART_ABANDONED.delayMinutes"))
-        .body("fields.field", hasItem("settings.NOPE.delayMinutes"));
+        .body("fields.field", hasItem("settings.NOPE.delayMinutes"))
+        .body("fields.field", hasItem("settings.FREQUENTLY_BOUGHT_TOGETHER.topK"));
   }
 
   @Test
