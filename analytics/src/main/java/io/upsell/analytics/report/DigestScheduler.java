@@ -6,13 +6,11 @@ import io.upsell.schemas.analytics.KpiReport;
 import io.upsell.schemas.analytics.ReportPeriod;
 import io.upsell.schemas.shop.MarketingSpend;
 import io.upsell.schemas.topics.Topics;
-import java.nio.charset.StandardCharsets;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
-import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -101,6 +99,6 @@ public final class DigestScheduler implements Processor<String, MarketingSpend, 
 
   /** The partition of shop-keyed topics holding {@code shopId}, as Kafka's default partitioner places it. */
   static int partitionOf(String shopId) {
-    return Utils.toPositive(Utils.murmur2(shopId.getBytes(StandardCharsets.UTF_8))) % Topics.SHOP_SPEND.partitions();
+    return Topics.SHOP_SPEND.partitionOf(shopId);
   }
 }

@@ -32,7 +32,6 @@ import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.WakeupException;
 import org.apache.kafka.common.serialization.ByteArrayDeserializer;
 import org.apache.kafka.common.serialization.StringDeserializer;
-import org.apache.kafka.common.utils.Utils;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.jboss.logging.Logger;
 
@@ -86,9 +85,7 @@ public class TriggerConsumer {
 
   /** Whether this instance handles the customer's triggers now (their partition is assigned here). */
   public boolean owns(String customerKey) {
-    int partition = Utils.toPositive(Utils.murmur2(customerKey.getBytes(java.nio.charset.StandardCharsets.UTF_8)))
-        % Topics.UPSELL_TRIGGERS.partitions();
-    return ownedTriggerPartitions.contains(partition);
+    return ownedTriggerPartitions.contains(Topics.UPSELL_TRIGGERS.partitionOf(customerKey));
   }
 
   private void run(List<java.util.function.Consumer<Duration>> tables) {

@@ -1,6 +1,8 @@
 package io.upsell.schemas.topics;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Optional;
+import org.apache.kafka.common.utils.Utils;
 
 /** Record keys of the contract: {@code shopId:customerId} and {@code shopId:productId}. */
 public final class Keys {
@@ -49,6 +51,14 @@ public final class Keys {
       throw new IllegalArgumentException("not a composite key: " + key);
     }
     return key.substring(at + 1);
+  }
+
+  /**
+   * A stable bucket in [0, buckets) for {@code input}: Kafka's default partitioner hash (murmur2 of the UTF-8
+   * bytes), so the same input gives the same bucket on every instance, in every run and in every client.
+   */
+  public static int bucket(String input, int buckets) {
+    return Utils.toPositive(Utils.murmur2(input.getBytes(StandardCharsets.UTF_8))) % buckets;
   }
 
   // A shop id may not contain the separator, so the first one splits the key unambiguously.

@@ -58,6 +58,11 @@ public record Topic<V extends SpecificRecord>(
     return Map.of("cleanup.policy", cleanup.config(), "retention.ms", retentionMs);
   }
 
+  /** The partition Kafka's default partitioner gives {@code key} in this topic (which instance owns it). */
+  public int partitionOf(String key) {
+    return Keys.bucket(key, partitions);
+  }
+
   @Override
   public String toString() {
     return name;

@@ -2,16 +2,15 @@ package io.upsell.engine.policy;
 
 import io.upsell.engine.config.ShopSettings;
 import io.upsell.engine.triggers.Trigger;
+import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.upsell.ChannelHint;
 import io.upsell.schemas.upsell.Offer;
 import io.upsell.schemas.upsell.SuppressionReason;
 import io.upsell.schemas.upsell.UpsellTrigger;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.ArrayList;
 import java.util.List;
-import org.apache.kafka.common.utils.Utils;
 
 /**
  * The contract's policies, applied to every candidate in its order: consent, angry customer, relevance, frequency
@@ -112,6 +111,6 @@ public final class Policies {
 
   /** A stable bucket in [0, buckets): the same input gives the same bucket on every instance and run. */
   static int bucket(String input, int buckets) {
-    return Utils.toPositive(Utils.murmur2(input.getBytes(StandardCharsets.UTF_8))) % buckets;
+    return Keys.bucket(input, buckets);
   }
 }
