@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
-import io.upsell.analytics.fixtures.TestProducer;
+import io.upsell.testkit.BulkProducer;
 import io.upsell.schemas.common.LineItem;
 import io.upsell.schemas.shop.OrderEvent;
 import io.upsell.schemas.shop.OrderPlaced;
@@ -38,7 +38,7 @@ class RefundBreakdownsApiTest {
   @Test
   void everyBreakdownComesToNetRevenueAfterRefunds() throws Exception {
     long noon = DAY.atTime(12, 0).toInstant(ZoneOffset.UTC).toEpochMilli();
-    try (TestProducer producer = new TestProducer(TestKafka.broker().bootstrapServers())) {
+    try (BulkProducer producer = new BulkProducer(TestKafka.broker().bootstrapServers())) {
       send(producer, placed("r-o1", SalesChannel.EMAIL, noon, line("mug", 2, 1_500)));
       send(producer, placed("r-o2", SalesChannel.SOCIAL, noon, line("lamp", 1, 2_000)));
       send(producer, refunded("r-o1", noon + 3_600_000, 1_500, List.of(line("mug", 1, 1_500))));
@@ -85,7 +85,7 @@ class RefundBreakdownsApiTest {
     return given().header("Authorization", TestShops.bearer(TestShops.SHOP_A_KEY));
   }
 
-  private static void send(TestProducer producer, OrderEvent event) {
+  private static void send(BulkProducer producer, OrderEvent event) {
     long at = event.getEvent() instanceof OrderPlaced p ? p.getOccurredAt().toEpochMilli()
         : ((OrderRefunded) event.getEvent()).getOccurredAt().toEpochMilli();
     producer.send(Topics.SHOP_ORDERS, Keys.customer(SHOP, "refunder"), event, at);

@@ -7,7 +7,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upsell.analytics.fixtures.DemoApi;
 import io.upsell.analytics.fixtures.DemoTraffic;
-import io.upsell.analytics.fixtures.TestProducer;
+import io.upsell.testkit.BulkProducer;
 import io.upsell.analytics.report.ReportPublisher;
 import io.upsell.platform.shops.ShopDirectory;
 import io.upsell.schemas.analytics.KpiReport;
@@ -42,7 +42,7 @@ class SpendAndTargetTest {
   @Test
   void spendAndTargetShowInTheKpisAndTheMonthlyDigest() throws Exception {
     DemoApi.sendAndAwait();
-    try (TestProducer producer = new TestProducer(TestKafka.broker().bootstrapServers())) {
+    try (BulkProducer producer = new BulkProducer(TestKafka.broker().bootstrapServers())) {
       for (long amount : new long[] {9_999, 4_000}) {
         // A repost for the same day and channel replaces the earlier figure.
         producer.send(Topics.SHOP_SPEND, TestShops.SHOP_B, spend(SalesChannel.PAID, amount), System.currentTimeMillis());

@@ -1,7 +1,7 @@
 package io.upsell.analytics.bench;
 
 import io.upsell.analytics.fixtures.Events;
-import io.upsell.analytics.fixtures.TestProducer;
+import io.upsell.testkit.BulkProducer;
 import io.upsell.analytics.kpi.Granularity;
 import io.upsell.analytics.query.DateRange;
 import io.upsell.analytics.query.KpiQuery;
@@ -113,7 +113,7 @@ public final class AnalyticsBenchmark {
   private void produceOrders(int orders) {
     Random random = new Random(7);
     long spacingMillis = DAYS * 86_400_000L / orders;
-    try (TestProducer producer = new TestProducer(bootstrap)) {
+    try (BulkProducer producer = new BulkProducer(bootstrap)) {
       for (int i = 0; i < orders; i++) {
         String customer = "c" + random.nextInt(20_000);
         Instant at = FIRST_DAY.atStartOfDay().toInstant(ZoneOffset.UTC).plusMillis(i * spacingMillis);

@@ -6,7 +6,7 @@ import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.sun.net.httpserver.HttpServer;
 import io.upsell.analytics.fixtures.Events;
-import io.upsell.analytics.fixtures.TestProducer;
+import io.upsell.testkit.BulkProducer;
 import io.upsell.analytics.kpi.Counters;
 import io.upsell.analytics.kpi.Granularity;
 import io.upsell.analytics.kpi.Measure;
@@ -127,7 +127,7 @@ class TwoInstanceRoutingTest {
 
       first.streams.start();
       second.streams.start();
-      try (TestProducer producer = new TestProducer(broker.bootstrapServers())) {
+      try (BulkProducer producer = new BulkProducer(broker.bootstrapServers())) {
         for (int c = 0; c < CUSTOMERS; c++) {
           producer.send(Topics.SHOP_ORDERS, Keys.customer(SHOP, "c" + c),
               Events.order(SHOP, "c" + c, "o" + c, DAY, 1_000), DAY.toEpochMilli());

@@ -7,7 +7,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
 import io.upsell.analytics.retail.OnlineRetail.Line;
-import io.upsell.analytics.fixtures.TestProducer;
+import io.upsell.testkit.BulkProducer;
 import io.upsell.schemas.shop.OrderCancelled;
 import io.upsell.schemas.shop.OrderEvent;
 import io.upsell.schemas.shop.OrderPlaced;
@@ -125,7 +125,7 @@ class OnlineRetailReplayTest {
     if (replayed) {
       return;
     }
-    try (TestProducer producer = new TestProducer(TestKafka.broker().bootstrapServers())) {
+    try (BulkProducer producer = new BulkProducer(TestKafka.broker().bootstrapServers())) {
       for (OrderEvent event : OnlineRetail.events(SHOP, lines)) {
         String customer = event.getEvent() instanceof OrderPlaced p ? p.getCustomerId()
             : ((OrderCancelled) event.getEvent()).getCustomerId();

@@ -1,6 +1,6 @@
 package io.upsell.engine.bench;
 
-import io.upsell.engine.testing.BulkProducer;
+import io.upsell.testkit.BulkProducer;
 import io.upsell.engine.testing.OnlineRetail;
 import io.upsell.schemas.app.CourseProgress;
 import io.upsell.schemas.app.UsageReported;

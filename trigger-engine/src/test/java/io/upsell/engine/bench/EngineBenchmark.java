@@ -1,6 +1,6 @@
 package io.upsell.engine.bench;
 
-import io.upsell.engine.testing.BulkProducer;
+import io.upsell.testkit.BulkProducer;
 import io.upsell.testkit.ServiceLogLevels;
 import io.upsell.engine.testing.TestConfig;
 import io.upsell.engine.topology.EngineTopology;

@@ -1,6 +1,6 @@
 package io.upsell.engine.bench;
 
-import io.upsell.engine.testing.BulkProducer;
+import io.upsell.testkit.BulkProducer;
 import io.upsell.schemas.common.LineItem;
 import io.upsell.schemas.crm.CustomerProfile;
 import io.upsell.schemas.serde.EventSerdes;

@@ -2,7 +2,7 @@ package io.upsell.engine.it;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.upsell.engine.testing.BulkProducer;
+import io.upsell.testkit.BulkProducer;
 import io.upsell.engine.testing.TestConfig;
 import io.upsell.engine.topology.EngineTopology;
 import io.upsell.engine.topology.Scope;
