@@ -1,6 +1,10 @@
 package io.upsell.deploy.importer;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.dataformat.csv.CsvMapper;
+import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -21,7 +25,12 @@ import java.util.Optional;
  */
 final class EventLines implements Iterator<String>, Closeable {
 
+  // Every row as a list of its fields, RFC 4180 quoting ("" for a quote inside a quoted field).
+  private static final ObjectReader CSV_ROWS =
+      CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build().readerForListOf(String.class);
+
   private final BufferedReader reader;
+  private final MappingIterator<List<String>> rows;
   private final RetailOrders orders;
   private final CountingStream counted;
   private final List<List<String>> invoice = new ArrayList<>();
@@ -39,6 +48,9 @@ final class EventLines implements Iterator<String>, Closeable {
       if (header == null || !header.startsWith("InvoiceNo,StockCode")) {
         throw new IOException(file + " is not an Online Retail CSV (InvoiceNo,StockCode,Description,Quantity,...)");
       }
+      this.rows = CSV_ROWS.readValues(reader);
+    } else {
+      this.rows = null;
     }
   }
 
@@ -81,13 +93,12 @@ final class EventLines implements Iterator<String>, Closeable {
 
   // An invoice ends where the next one's first line begins; that line starts the next invoice.
   private String nextInvoice() throws IOException {
-    String line;
-    while ((line = reader.readLine()) != null) {
+    while (rows.hasNextValue()) {
+      List<String> fields = rows.nextValue();
       linesRead++;
-      if (line.isBlank()) {
+      if (fields.size() == 1 && fields.get(0).isBlank()) {
         continue;
       }
-      List<String> fields = CsvLine.split(line);
       boolean newInvoice = !invoice.isEmpty() && !invoice.get(0).get(0).equals(fields.get(0));
       if (newInvoice) {
         String event = flush();
@@ -133,6 +144,9 @@ final class EventLines implements Iterator<String>, Closeable {
 
   @Override
   public void close() throws IOException {
+    if (rows != null) {
+      rows.close();
+    }
     reader.close();
   }
 }
