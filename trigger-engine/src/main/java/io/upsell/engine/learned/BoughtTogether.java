@@ -1,7 +1,7 @@
 package io.upsell.engine.learned;
 
 import io.upsell.engine.topology.EngineContext;
-import io.upsell.engine.topology.JsonSerde;
+import io.upsell.engine.topology.StateSerde;
 import io.upsell.engine.topology.StateStores;
 import io.upsell.schemas.common.LineItem;
 import io.upsell.schemas.shop.OrderEvent;
@@ -37,7 +37,7 @@ public final class BoughtTogether {
   /** Wires the learner onto orders keyed by shop. */
   public static void addTo(EngineContext engine) {
     StateStores.add(engine.sources().builder(), STORE, Serdes.Long());
-    StateStores.add(engine.sources().builder(), TOP, JsonSerde.of(TopCompanions.class));
+    StateStores.add(engine.sources().builder(), TOP, StateSerde.of(TopCompanions.class, TopCompanions.CODEC));
     int maxProducts = engine.config().learnMaxProducts();
     int topProducts = engine.config().learnTopProducts();
     engine.sources().ordersByShop().process(() -> new Learner(maxProducts, topProducts), STORE, TOP);

@@ -1,5 +1,9 @@
 package io.upsell.engine.learned;
 
+import io.upsell.engine.topology.StateSerde;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -24,13 +28,58 @@ public class TopCompanions {
 
   public List<BoughtTogether.Companion> best = new ArrayList<>();
 
-  /** Records that {@code productId} has now been bought together {@code orders} times. */
+  /**
+   * Records that {@code productId} has now been bought together {@code orders} times. The list stays sorted best
+   * first; as a count only grows, its companion only moves up, so one pass from its old place (or the end) suffices.
+   */
   void offer(String productId, long orders) {
-    best.removeIf(c -> c.productId().equals(productId));
-    best.add(new BoughtTogether.Companion(productId, orders));
-    best.sort(BEST_FIRST);
-    if (best.size() > KEEP) {
-      best.remove(best.size() - 1);
+    BoughtTogether.Companion now = new BoughtTogether.Companion(productId, orders);
+    int at = indexOf(productId);
+    if (at < 0) {
+      if (best.size() == KEEP && BEST_FIRST.compare(now, best.get(KEEP - 1)) >= 0) {
+        return;
+      }
+      if (best.size() == KEEP) {
+        best.remove(KEEP - 1);
+      }
+      best.add(now);
+      at = best.size() - 1;
+    } else {
+      best.set(at, now);
+    }
+    while (at > 0 && BEST_FIRST.compare(now, best.get(at - 1)) < 0) {
+      best.set(at, best.get(at - 1));
+      best.set(--at, now);
     }
   }
+
+  private int indexOf(String productId) {
+    for (int i = 0; i < best.size(); i++) {
+      if (best.get(i).productId().equals(productId)) {
+        return i;
+      }
+    }
+    return -1;
+  }
+
+  /** The binary layout of a top list in its store: size, then each companion's product id and count. */
+  public static final StateSerde.Codec<TopCompanions> CODEC = new StateSerde.Codec<>() {
+    @Override
+    public void write(TopCompanions top, DataOutput out) throws IOException {
+      out.writeInt(top.best.size());
+      for (BoughtTogether.Companion companion : top.best) {
+        out.writeUTF(companion.productId());
+        out.writeLong(companion.orders());
+      }
+    }
+
+    @Override
+    public TopCompanions read(DataInput in) throws IOException {
+      TopCompanions top = new TopCompanions();
+      for (int i = in.readInt(); i > 0; i--) {
+        top.best.add(new BoughtTogether.Companion(in.readUTF(), in.readLong()));
+      }
+      return top;
+    }
+  };
 }

@@ -1,5 +1,9 @@
 package io.upsell.engine.policy;
 
+import io.upsell.engine.topology.StateSerde;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -56,4 +60,50 @@ public class CustomerFacts {
       set.remove(set.iterator().next());
     }
   }
+
+  /** The binary layout of the facts in their store: fields in declaration order. */
+  public static final StateSerde.Codec<CustomerFacts> CODEC = new StateSerde.Codec<>() {
+    @Override
+    public void write(CustomerFacts f, DataOutput out) throws IOException {
+      out.writeByte(f.consent == null ? 0 : f.consent ? 2 : 1);
+      StateSerde.writeString(out, f.timeZone);
+      out.writeBoolean(f.unsubscribed);
+      StateSerde.writeStrings(out, f.openTickets);
+      out.writeLong(f.negativeAt);
+      StateSerde.writeStrings(out, f.bought);
+      StateSerde.writeStrings(out, f.downvoted);
+      out.writeInt(f.sends.size());
+      for (Send send : f.sends) {
+        out.writeUTF(send.channel());
+        out.writeLong(send.at());
+      }
+      out.writeInt(f.lastFired.size());
+      for (Map.Entry<String, Long> fired : f.lastFired.entrySet()) {
+        out.writeUTF(fired.getKey());
+        out.writeLong(fired.getValue());
+      }
+      StateSerde.writeStrings(out, f.decidedTriggerIds);
+    }
+
+    @Override
+    public CustomerFacts read(DataInput in) throws IOException {
+      CustomerFacts f = new CustomerFacts();
+      byte consent = in.readByte();
+      f.consent = consent == 0 ? null : consent == 2;
+      f.timeZone = StateSerde.readString(in);
+      f.unsubscribed = in.readBoolean();
+      f.openTickets = StateSerde.readStrings(in, LinkedHashSet::new);
+      f.negativeAt = in.readLong();
+      f.bought = StateSerde.readStrings(in, LinkedHashSet::new);
+      f.downvoted = StateSerde.readStrings(in, LinkedHashSet::new);
+      for (int i = in.readInt(); i > 0; i--) {
+        f.sends.add(new Send(in.readUTF(), in.readLong()));
+      }
+      for (int i = in.readInt(); i > 0; i--) {
+        f.lastFired.put(in.readUTF(), in.readLong());
+      }
+      f.decidedTriggerIds = StateSerde.readStrings(in, ArrayList::new);
+      return f;
+    }
+  };
 }

@@ -75,14 +75,10 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
 
   private void fireDue(long now) {
     List<KeyValue<String, UpsellTrigger>> due = new ArrayList<>();
-    try (var it = timers.all()) {
-      while (it.hasNext()) {
-        KeyValue<String, UpsellTrigger> next = it.next();
-        if (dueOf(next.key) > now) {
-          break;
-        }
-        due.add(next);
-      }
+    // Only keys due by now: '}' sorts after the '|' that ends every due time, so the range holds all of now's.
+    // (all() would copy the whole cached key set of the store on each scan.)
+    try (var it = timers.range(timerKey(0, "", ""), String.format("%013d}", now))) {
+      it.forEachRemaining(due::add);
     }
     for (KeyValue<String, UpsellTrigger> timer : due) {
       timers.delete(timer.key);
@@ -123,10 +119,7 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
   }
 
   static String timerKey(long due, String customerKey, String triggerId) {
-    return String.format("%013d|%s|%s", due, customerKey, triggerId);
-  }
-
-  static long dueOf(String timerKey) {
-    return Long.parseLong(timerKey.substring(0, timerKey.indexOf('|')));
+    String millis = Long.toString(due);
+    return "0".repeat(Math.max(0, 13 - millis.length())) + millis + '|' + customerKey + '|' + triggerId;
   }
 }

@@ -1,7 +1,7 @@
 package io.upsell.engine.policy;
 
 import io.upsell.engine.topology.EngineContext;
-import io.upsell.engine.topology.JsonSerde;
+import io.upsell.engine.topology.StateSerde;
 import io.upsell.engine.topology.StateStores;
 import io.upsell.schemas.common.LineItem;
 import io.upsell.schemas.crm.CustomerProfile;
@@ -30,7 +30,7 @@ public final class FactsKeeper implements Processor<String, SpecificRecord, Void
 
   /** Adds the store and wires the keeper onto its four sources. */
   public static void addTo(EngineContext engine) {
-    StateStores.add(engine.sources().builder(), STORE, JsonSerde.of(CustomerFacts.class));
+    StateStores.add(engine.sources().builder(), STORE, StateSerde.of(CustomerFacts.class, CustomerFacts.CODEC));
     engine.sources().merged(Topics.CRM_CUSTOMERS, Topics.CRM_SUPPORT, Topics.ENGAGEMENT_EVENTS, Topics.SHOP_ORDERS)
         .process(FactsKeeper::new, STORE);
   }

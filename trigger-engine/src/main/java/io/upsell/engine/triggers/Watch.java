@@ -1,5 +1,9 @@
 package io.upsell.engine.triggers;
 
+import io.upsell.engine.topology.StateSerde;
+import java.io.DataInput;
+import java.io.DataOutput;
+import java.io.IOException;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -32,4 +36,29 @@ public class Watch {
     at = time;
     return this;
   }
+
+  /** The binary layout of a watch in its store: fields in declaration order. */
+  public static final StateSerde.Codec<Watch> CODEC = new StateSerde.Codec<>() {
+    @Override
+    public void write(Watch w, DataOutput out) throws IOException {
+      StateSerde.writeString(out, w.eventId);
+      out.writeLong(w.at);
+      out.writeLong(w.exitAt);
+      StateSerde.writeStrings(out, w.items);
+      out.writeInt(w.level);
+      StateSerde.writeString(out, w.plan);
+    }
+
+    @Override
+    public Watch read(DataInput in) throws IOException {
+      Watch w = new Watch();
+      w.eventId = StateSerde.readString(in);
+      w.at = in.readLong();
+      w.exitAt = in.readLong();
+      w.items = StateSerde.readStrings(in, ArrayList::new);
+      w.level = in.readInt();
+      w.plan = StateSerde.readString(in);
+      return w;
+    }
+  };
 }

@@ -1,7 +1,7 @@
 package io.upsell.engine.triggers;
 
 import io.upsell.engine.topology.EngineContext;
-import io.upsell.engine.topology.JsonSerde;
+import io.upsell.engine.topology.StateSerde;
 import io.upsell.engine.topology.StateStores;
 import io.upsell.engine.topology.StoreReader;
 import io.upsell.schemas.upsell.UpsellTrigger;
@@ -32,7 +32,7 @@ abstract class WatchedTrigger<V> implements Trigger {
 
   @Override
   public final KStream<String, UpsellTrigger> addTo(EngineContext engine) {
-    StateStores.add(engine.sources().builder(), storeName(), JsonSerde.of(Watch.class));
+    StateStores.add(engine.sources().builder(), storeName(), StateSerde.of(Watch.class, Watch.CODEC));
     return source(engine).process(() -> detector(engine), storeName());
   }
 

@@ -5,7 +5,7 @@ import io.upsell.engine.learned.TopCompanions;
 import io.upsell.engine.policy.CustomerFacts;
 import io.upsell.engine.policy.Decider;
 import io.upsell.engine.policy.FactsKeeper;
-import io.upsell.engine.topology.JsonSerde;
+import io.upsell.engine.topology.StateSerde;
 import io.upsell.engine.triggers.Watch;
 import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.topics.Topics;
@@ -61,10 +61,10 @@ final class Changelogs {
   private static Deserializer<?> valueDeserializer(String store, EventSerdes serdes) {
     return switch (store) {
       case Decider.TIMERS -> serdes.valueSerde(Topics.UPSELL_TRIGGERS).deserializer();
-      case FactsKeeper.STORE -> JsonSerde.of(CustomerFacts.class).deserializer();
+      case FactsKeeper.STORE -> StateSerde.of(CustomerFacts.class, CustomerFacts.CODEC).deserializer();
       case BoughtTogether.STORE -> Serdes.Long().deserializer();
-      case BoughtTogether.TOP -> JsonSerde.of(TopCompanions.class).deserializer();
-      default -> JsonSerde.of(Watch.class).deserializer();
+      case BoughtTogether.TOP -> StateSerde.of(TopCompanions.class, TopCompanions.CODEC).deserializer();
+      default -> StateSerde.of(Watch.class, Watch.CODEC).deserializer();
     };
   }
 }
