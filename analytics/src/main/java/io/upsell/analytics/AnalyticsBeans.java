@@ -6,21 +6,33 @@ import io.upsell.analytics.query.RemoteRanges;
 import io.upsell.analytics.query.StoreRanges;
 import io.upsell.analytics.query.TopProductsQuery;
 import io.upsell.analytics.query.UpsellQuery;
-import io.upsell.analytics.report.ReportPublisher;
+import io.upsell.analytics.report.KpiDigest;
 import io.upsell.analytics.report.ReportSettings;
 import io.upsell.analytics.stream.AnalyticsSettings;
 import io.upsell.analytics.stream.AnalyticsTopology;
 import io.upsell.platform.shops.Shop;
 import io.upsell.platform.shops.ShopDirectory;
 import io.upsell.schemas.serde.EventSerdes;
+import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.inject.Produces;
 import jakarta.inject.Provider;
 import jakarta.inject.Singleton;
+import java.time.Clock;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 
 /** Wires the plain topology and query classes into the app; they know nothing of CDI themselves. */
+@Singleton
 public class AnalyticsBeans {
+
+  /** Digests are built here, off the stream thread (they may wait on other instances): a few a day per shop. */
+  private final ExecutorService digestBuilds = Executors.newSingleThreadExecutor(task -> {
+    Thread thread = new Thread(task, "analytics-digests");
+    thread.setDaemon(true);
+    return thread;
+  });
 
   @Produces
   @Singleton
@@ -34,12 +46,23 @@ public class AnalyticsBeans {
   @Produces
   @Singleton
   Topology topology(EventSerdes serdes, AnalyticsSettings settings, ShopDirectory shops, AnalyticsConfig config,
-      Provider<ReportPublisher> publisher) {
+      Provider<KpiDigest> digest) {
     ReportSettings reports = config.reports().enabled()
-        ? new ReportSettings(shops::all, (shop, period, start, now) -> publisher.get().digest(shop, period, start, now),
-            config.reports().checkEvery())
+        ? new ReportSettings(shops::all, (shop, period, start, now) -> digest.get().build(shop, period, start, now),
+            digestBuilds, config.reports().checkEvery(), Clock.systemUTC())
         : null;
     return AnalyticsTopology.build(serdes, settings, reports);
+  }
+
+  @Produces
+  @Singleton
+  KpiDigest kpiDigest(KpiQuery kpis, StoreRanges ranges) {
+    return new KpiDigest(kpis, ranges);
+  }
+
+  @PreDestroy
+  void stopDigestBuilds() {
+    digestBuilds.shutdownNow();
   }
 
   @Produces

@@ -7,6 +7,7 @@ import java.time.ZoneId;
 import java.time.ZoneOffset;
 import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -21,8 +22,7 @@ public enum Granularity {
   MONTH('M');
 
   /** {@link #values()} without a copy per call. */
-  public static final java.util.List<Granularity> LIST = java.util.List.of(values());
-  private static final Granularity[] ALL = values();
+  public static final List<Granularity> LIST = List.of(values());
 
   private final char code;
 
@@ -74,8 +74,8 @@ public enum Granularity {
   /** Period ids of the periods holding {@code at}, indexed by ordinal: the zone conversion done once. */
   public static long[] periodsOf(long atMillis, ZoneId zone) {
     LocalDateTime local = LocalDateTime.ofInstant(Instant.ofEpochMilli(atMillis), zone);
-    long[] ids = new long[ALL.length];
-    for (Granularity g : ALL) {
+    long[] ids = new long[LIST.size()];
+    for (Granularity g : LIST) {
       ids[g.ordinal()] = id(g.startOf(local));
     }
     return ids;
@@ -90,7 +90,7 @@ public enum Granularity {
   }
 
   public static Optional<Granularity> parse(String text) {
-    for (Granularity g : values()) {
+    for (Granularity g : LIST) {
       if (g.name().equalsIgnoreCase(text == null ? "" : text.strip())) {
         return Optional.of(g);
       }

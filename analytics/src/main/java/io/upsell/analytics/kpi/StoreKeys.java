@@ -35,6 +35,15 @@ public final class StoreKeys {
     return shopId + SEP + g.code() + SEP + period(periodId);
   }
 
+  /** The bucket keys of the periods {@link Granularity#periodsOf} gives, by granularity ordinal. */
+  public static String[] buckets(String shopId, long[] periodIds) {
+    String[] keys = new String[periodIds.length];
+    for (Granularity g : Granularity.LIST) {
+      keys[g.ordinal()] = bucket(shopId, g, periodIds[g.ordinal()]);
+    }
+    return keys;
+  }
+
   /** Key of a shop's day with a suffix (product, funnel group, hour ...). */
   public static String daily(String shopId, long dayId, String suffix) {
     return shopId + SEP + period(dayId) + SEP + suffix;

@@ -11,6 +11,10 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -20,11 +24,13 @@ import org.jboss.logging.Logger;
 
 /**
  * Each shop's digests are published by the one stream task that owns the shop's partition of shop.spend (the
- * shop-keyed topic), so with any number of instances each report goes out once: on a wall-clock check it publishes
- * every finished day, week and month not yet published, and records that in a changelogged store in the same
- * exactly-once transaction as the report. A period counts as finished {@link #SETTLE} after its end in the shop's
- * zone (late events have a moment to land); a digest that cannot be built now (a rebalance) is tried next check,
- * and those missed while the service was down (up to {@link #CATCH_UP} of a kind) go out when it is back.
+ * shop-keyed topic), so with any number of instances each report goes out once: the task forwards a digest and
+ * records it in a changelogged store in one exactly-once transaction. Building a digest queries the KPI stores,
+ * perhaps of other instances over HTTP, so it runs on {@link ReportSettings#builds()}, never on the stream thread:
+ * a wall-clock check starts the build of the next finished period due, and a frequent collect publishes what has
+ * been built, in period order. A period counts as finished {@link #SETTLE} after its end in the shop's zone (late
+ * events have a moment to land); a build that fails or outlives {@link #BUILD_TIMEOUT} is started again by a later
+ * check, and digests missed while the service was down (up to {@link #CATCH_UP} of a kind) go out when it is back.
  */
 public final class DigestScheduler implements Processor<String, MarketingSpend, String, KpiReport> {
 
@@ -32,9 +38,17 @@ public final class DigestScheduler implements Processor<String, MarketingSpend, 
   public static final String SENT = "digests-sent";
   static final Duration SETTLE = Duration.ofMinutes(5);
   static final int CATCH_UP = 7;
+  static final Duration COLLECT_EVERY = Duration.ofSeconds(1);
+  static final Duration BUILD_TIMEOUT = Duration.ofMinutes(2);
   private static final Logger LOG = Logger.getLogger(DigestScheduler.class);
 
+  /** A digest being built off the stream thread. */
+  private record Build(Shop shop, ReportPeriod period, LocalDate start, Instant startedAt,
+      CompletableFuture<KpiReport> report) {}
+
   private final ReportSettings settings;
+  /** Per shop and period kind, the one digest being built: one at a time, so they go out in period order. */
+  private final Map<String, Build> building = new HashMap<>();
   private ProcessorContext<String, KpiReport> context;
   private KeyValueStore<String, Long> sent;
 
@@ -46,7 +60,8 @@ public final class DigestScheduler implements Processor<String, MarketingSpend, 
   public void init(ProcessorContext<String, KpiReport> context) {
     this.context = context;
     this.sent = context.getStateStore(SENT);
-    context.schedule(settings.checkEvery(), PunctuationType.WALL_CLOCK_TIME, this::check);
+    context.schedule(settings.checkEvery(), PunctuationType.WALL_CLOCK_TIME, at -> check());
+    context.schedule(COLLECT_EVERY, PunctuationType.WALL_CLOCK_TIME, at -> collect());
   }
 
   @Override
@@ -54,43 +69,99 @@ public final class DigestScheduler implements Processor<String, MarketingSpend, 
     // Spend is aggregated elsewhere; this node only rides on the shop-keyed partitions to own each shop once.
   }
 
-  void check(long nowMillis) {
-    Instant now = Instant.ofEpochMilli(nowMillis);
+  @Override
+  public void close() {
+    // A task that moves away leaves its builds to the new owner, which has not recorded them as sent.
+    building.values().forEach(build -> build.report().cancel(false));
+    building.clear();
+  }
+
+  void check() {
+    Instant now = settings.clock().instant();
     for (Shop shop : settings.shops().get()) {
       if (partitionOf(shop.id()) == context.taskId().partition()) {
-        LocalDate today = now.minus(SETTLE).atZone(shop.timeZone()).toLocalDate();
-        publishIfDue(shop, ReportPeriod.DAY, today.minusDays(1), now);
-        publishIfDue(shop, ReportPeriod.WEEK,
-            today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1), now);
-        publishIfDue(shop, ReportPeriod.MONTH, today.withDayOfMonth(1).minusMonths(1), now);
+        for (ReportPeriod period : ReportPeriod.values()) {
+          advance(shop, period, now);
+        }
       }
     }
   }
 
-  // Every finished period after the last one published, oldest first; after downtime at most CATCH_UP of them,
-  // and on a first start only the latest (no digest of all history).
-  private void publishIfDue(Shop shop, ReportPeriod period, LocalDate latest, Instant now) {
-    String key = shop.id() + "|" + period;
-    Long last = sent.get(key);
-    Granularity g = Granularity.valueOf(period.name());
-    LocalDate start = latest;
-    for (int i = 1; last != null && i < CATCH_UP && previous(g, start).toEpochDay() > last; i++) {
-      start = previous(g, start);
+  private void collect() {
+    if (!building.isEmpty()) {
+      Instant now = settings.clock().instant();
+      List.copyOf(building.values()).forEach(build -> advance(build.shop(), build.period(), now));
     }
-    for (; !start.isAfter(latest); start = g.next(start.atStartOfDay()).toLocalDate()) {
-      if (last != null && last >= start.toEpochDay()) {
-        continue;
+  }
+
+  // Publishes the shop's built digests of one kind in period order and starts the build of the next one due.
+  private void advance(Shop shop, ReportPeriod period, Instant now) {
+    String key = shop.id() + "|" + period;
+    for (LocalDate due = due(key, shop, period, now); due != null; due = due(key, shop, period, now)) {
+      Build build = building.get(key);
+      if (build == null || !build.start().equals(due)) {
+        build = start(shop, period, due, now);
+        building.put(key, build);
       }
-      try {
-        KpiReport report = settings.digests().build(shop, period, start, now);
-        context.forward(new Record<>(shop.id(), report, now.toEpochMilli()));
-        sent.put(key, start.toEpochDay());
-      } catch (RuntimeException e) {
-        LOG.warnf("%s digest of shop %s not published yet: %s (next check retries)", period, shop.id(),
-            e.getMessage());
+      if (!build.report().isDone()) {
+        if (now.isAfter(build.startedAt().plus(BUILD_TIMEOUT))) {
+          LOG.warnf("%s digest of shop %s not built within %s (next check retries)", period, shop.id(),
+              BUILD_TIMEOUT);
+          build.report().cancel(false);
+          building.remove(key);
+        }
+        return;
+      }
+      building.remove(key);
+      if (!publish(build, key, now)) {
         return;
       }
     }
+    building.remove(key);
+  }
+
+  private Build start(Shop shop, ReportPeriod period, LocalDate start, Instant now) {
+    return new Build(shop, period, start, now, CompletableFuture.supplyAsync(
+        () -> settings.digests().build(shop, period, start, now), settings.builds()));
+  }
+
+  // A failed build is logged and left to the next check; the forward's own errors (a fenced producer) propagate.
+  private boolean publish(Build build, String key, Instant now) {
+    KpiReport report;
+    try {
+      report = build.report().join();
+    } catch (RuntimeException e) {
+      LOG.warnf("%s digest of shop %s not built: %s (next check retries)", build.period(), build.shop().id(),
+          e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+      return false;
+    }
+    context.forward(new Record<>(build.shop().id(), report, now.toEpochMilli()));
+    sent.put(key, build.start().toEpochDay());
+    return true;
+  }
+
+  // The first finished period after the last one published, oldest first; after downtime at most CATCH_UP back,
+  // and on a first start only the latest (no digest of all history). Null when none is due.
+  private LocalDate due(String key, Shop shop, ReportPeriod period, Instant now) {
+    Granularity g = Granularity.valueOf(period.name());
+    LocalDate latest = latestFinished(period, now.minus(SETTLE).atZone(shop.timeZone()).toLocalDate());
+    Long last = sent.get(key);
+    if (last == null) {
+      return latest;
+    }
+    LocalDate start = latest;
+    for (int i = 1; i < CATCH_UP && previous(g, start).toEpochDay() > last; i++) {
+      start = previous(g, start);
+    }
+    return start.toEpochDay() > last ? start : null;
+  }
+
+  private static LocalDate latestFinished(ReportPeriod period, LocalDate today) {
+    return switch (period) {
+      case DAY -> today.minusDays(1);
+      case WEEK -> today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY)).minusWeeks(1);
+      case MONTH -> today.withDayOfMonth(1).minusMonths(1);
+    };
   }
 
   private static LocalDate previous(Granularity g, LocalDate start) {

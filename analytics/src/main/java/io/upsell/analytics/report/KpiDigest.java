@@ -1,12 +1,15 @@
 package io.upsell.analytics.report;
 
 import io.upsell.analytics.kpi.Granularity;
+import io.upsell.analytics.kpi.StoreKeys;
 import io.upsell.analytics.query.DateRange;
 import io.upsell.analytics.query.KpiQuery;
 import io.upsell.analytics.query.KpiRow;
+import io.upsell.analytics.query.StoreRanges;
 import io.upsell.platform.shops.Shop;
 import io.upsell.schemas.analytics.KpiReport;
 import io.upsell.schemas.analytics.ReportPeriod;
+import io.upsell.schemas.upsell.ShopRules;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.LinkedHashMap;
@@ -14,18 +17,26 @@ import java.util.Map;
 
 /**
  * The digest of one shop's finished day, week or month: the period's row of the KPI answer as named figures
- * (money in minor units, rates in basis points), with an id fixed by shop, period and start so a repeat is one
- * report to the notifier. {@code periodEnd} is the period's last day.
+ * (money in minor units, rates in basis points), to the recipient the shop rules' {@code report.recipient} setting
+ * names, with an id fixed by shop, period and start so a repeat is one report to the notifier. {@code periodEnd}
+ * is the period's last day.
  */
 public final class KpiDigest {
 
-  private final KpiQuery kpis;
+  static final String RECIPIENT_SETTING = "report.recipient";
 
-  public KpiDigest(KpiQuery kpis) {
+  private final KpiQuery kpis;
+  private final StoreRanges ranges;
+
+  public KpiDigest(KpiQuery kpis, StoreRanges ranges) {
     this.kpis = kpis;
+    this.ranges = ranges;
   }
 
-  public KpiReport build(Shop shop, ReportPeriod period, LocalDate start, String recipient, Instant now) {
+  /** Reads the KPI stores (of other instances too): blocking, so never on a stream thread. */
+  public KpiReport build(Shop shop, ReportPeriod period, LocalDate start, Instant now) {
+    ShopRules rules = ranges.global(StoreKeys.RULES, shop.id());
+    String recipient = rules == null ? null : rules.getSettings().get(RECIPIENT_SETTING);
     Granularity g = Granularity.valueOf(period.name());
     LocalDate end = g.next(start.atStartOfDay()).toLocalDate();
     KpiRow row = kpis.series(shop, g, new DateRange(start, end), null).series().get(0);

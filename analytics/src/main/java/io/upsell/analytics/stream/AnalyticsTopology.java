@@ -10,7 +10,6 @@ import io.upsell.schemas.topics.Topic;
 import io.upsell.schemas.topics.Topics;
 import io.upsell.schemas.upsell.ShopRules;
 import java.util.List;
-import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -23,7 +22,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
 /**
- * The analytics topology: customer-scoped topics merged (they are co-partitioned) into one processor that keeps
+ * The analytics topology: customer-scoped topics (they are co-partitioned) read by one processor that keeps
  * per-partition aggregates; spend per shop; the shop rules as a global table. No windows and no grace period:
  * an event of any age adds to its own period.
  */
@@ -38,6 +37,9 @@ public final class AnalyticsTopology {
   public static final List<String> COUNTER_STORES = List.of(StoreKeys.BUCKETS, StoreKeys.PRODUCTS, StoreKeys.FUNNEL,
       StoreKeys.LIFT, StoreKeys.SEND_HOURS);
 
+  /** Name of the processor every customer-scoped event goes through. */
+  static final String ACTIVITY = "customer-activity";
+
   private AnalyticsTopology() {}
 
   public static Topology build(EventSerdes serdes, AnalyticsSettings settings) {
@@ -47,28 +49,7 @@ public final class AnalyticsTopology {
   /** With {@code reports} (null: none), the digest schedule rides on the shop-keyed spend partitions. */
   public static Topology build(EventSerdes serdes, AnalyticsSettings settings, ReportSettings reports) {
     StreamsBuilder builder = new StreamsBuilder();
-    // RocksDB flushes its memtable on every commit (10 times a second under exactly-once): 30x slower here.
-    // No record cache: a customer rarely comes back within one commit, so it would only add a copy per event.
-    builder.addStateStore(Stores.keyValueStoreBuilder(settings.persistentCustomers()
-            ? Stores.persistentKeyValueStore(StoreKeys.CUSTOMERS) : Stores.inMemoryKeyValueStore(StoreKeys.CUSTOMERS),
-        serdes.keySerde(), CustomerStateSerde.serde()));
-    for (String store : COUNTER_STORES) {
-      builder.addStateStore(counterStore(store, serdes));
-    }
     builder.addStateStore(counterStore(StoreKeys.SPEND, serdes));
-
-    KStream<String, SpecificRecord> activity = null;
-    for (Topic<?> topic : CUSTOMER_INPUTS) {
-      KStream<String, SpecificRecord> stream = stream(builder, serdes, topic);
-      activity = activity == null ? stream : activity.merge(stream);
-    }
-    String[] stores = new String[COUNTER_STORES.size() + 1];
-    stores[0] = StoreKeys.CUSTOMERS;
-    for (int i = 0; i < COUNTER_STORES.size(); i++) {
-      stores[i + 1] = COUNTER_STORES.get(i);
-    }
-    activity.process(() -> new CustomerActivity(settings), stores);
-
     KStream<String, MarketingSpend> spend = builder.stream(Topics.SHOP_SPEND.name(),
         Consumed.with(serdes.keySerde(), serdes.valueSerde(Topics.SHOP_SPEND)));
     spend.process(SpendProcessor::new, StoreKeys.SPEND);
@@ -79,12 +60,34 @@ public final class AnalyticsTopology {
           .to(Topics.ANALYTICS_REPORTS.name(),
               Produced.with(serdes.keySerde(), serdes.valueSerde(Topics.ANALYTICS_REPORTS)));
     }
-
     builder.globalTable(Topics.UPSELL_RULES.name(),
         Consumed.with(serdes.keySerde(), serdes.valueSerde(Topics.UPSELL_RULES)),
         Materialized.<String, ShopRules, KeyValueStore<Bytes, byte[]>>as(StoreKeys.RULES)
             .withKeySerde(serdes.keySerde()).withValueSerde(serdes.valueSerde(Topics.UPSELL_RULES)));
-    return builder.build();
+    Topology topology = builder.build();
+    addCustomerActivity(topology, serdes, settings);
+    return topology;
+  }
+
+  // One processor reads every customer-scoped topic straight from its source (a chain of DSL merges would pass each
+  // event through up to seven more nodes).
+  private static void addCustomerActivity(Topology topology, EventSerdes serdes, AnalyticsSettings settings) {
+    String[] sources = new String[CUSTOMER_INPUTS.size()];
+    for (int i = 0; i < sources.length; i++) {
+      Topic<?> topic = CUSTOMER_INPUTS.get(i);
+      sources[i] = "source-" + topic.name();
+      topology.addSource(sources[i], serdes.keySerde().deserializer(), serdes.valueSerde(topic).deserializer(),
+          topic.name());
+    }
+    topology.addProcessor(ACTIVITY, () -> new CustomerActivity(settings), sources);
+    // RocksDB flushes its memtable on every commit (10 times a second under exactly-once): 30x slower here.
+    // No record cache: a customer rarely comes back within one commit, so it would only add a copy per event.
+    topology.addStateStore(Stores.keyValueStoreBuilder(settings.persistentCustomers()
+            ? Stores.persistentKeyValueStore(StoreKeys.CUSTOMERS) : CustomerHistoryStore.supplier(StoreKeys.CUSTOMERS),
+        serdes.keySerde(), CustomerStateSerde.serde()), ACTIVITY);
+    for (String store : COUNTER_STORES) {
+      topology.addStateStore(counterStore(store, serdes), ACTIVITY);
+    }
   }
 
   // Counters are small and read on every query: in memory, restored from their changelog after a restart. The record
@@ -95,10 +98,4 @@ public final class AnalyticsTopology {
         .withCachingEnabled();
   }
 
-  @SuppressWarnings("unchecked")
-  private static <V extends SpecificRecord> KStream<String, SpecificRecord> stream(StreamsBuilder builder,
-      EventSerdes serdes, Topic<V> topic) {
-    KStream<String, V> stream = builder.stream(topic.name(), Consumed.with(serdes.keySerde(), serdes.valueSerde(topic)));
-    return (KStream<String, SpecificRecord>) (KStream<String, ?>) stream;
-  }
 }

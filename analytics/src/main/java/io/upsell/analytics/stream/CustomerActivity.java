@@ -19,7 +19,9 @@ import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.upsell.SuppressedTrigger;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -39,11 +41,12 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
 
   private final AnalyticsSettings settings;
   private final UpsellOutcomes outcomes;
-  /** Customer histories kept decoded per task: a few MB, and most events then skip a read and a decode. */
-  private static final int REMEMBERED_CUSTOMERS = 4096;
+  /** Customer histories kept decoded per task (a few MB; past this they are dropped and read again as needed). */
+  private static final int KEPT_CUSTOMERS = 4096;
 
   private KeyValueStore<String, CustomerState> customers;
-  private Remembered<CustomerState> remembered;
+  /** Histories this processor last wrote: it alone writes them, so an event of a recent customer skips a decode. */
+  private Map<String, CustomerState> kept;
   private CounterStores counters;
 
   CustomerActivity(AnalyticsSettings settings) {
@@ -55,7 +58,7 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
   public void init(ProcessorContext<Void, Void> context) {
     this.customers = context.getStateStore(StoreKeys.CUSTOMERS);
     this.counters = new CounterStores(context, AnalyticsTopology.COUNTER_STORES);
-    this.remembered = new Remembered<>(REMEMBERED_CUSTOMERS);
+    this.kept = new HashMap<>();
   }
 
   @Override
@@ -65,12 +68,13 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
     }
     String shop = Keys.shopOf(record.key());
     ZoneId zone = settings.zone(shop);
-    CustomerState state = remembered.get(record.key());
+    CustomerState state = kept.get(record.key());
     if (state == null) {
       state = customers.get(record.key());
-    }
-    if (state == null) {
-      state = new CustomerState();
+      if (kept.size() >= KEPT_CUSTOMERS) {
+        kept.clear();
+      }
+      kept.put(record.key(), state == null ? state = new CustomerState() : state);
     }
     state.prune();
     Object event = unwrap(record.value());
@@ -87,7 +91,6 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
     }
     out.writeTo(counters);
     customers.put(record.key(), state);
-    remembered.put(record.key(), state);
   }
 
   private void handle(Object event, ZoneId zone, CustomerState state, Contributions out) {
@@ -138,8 +141,7 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
     Measure count = kind.equals(SESSION) ? Measure.SESSIONS : kind.equals(CART) ? Measure.CARTS : Measure.CHECKOUTS;
     Measure converted = Measure.values()[count.ordinal() + 1];
     for (Episodes.Change change : changes) {
-      for (Granularity g : Granularity.values()) {
-        String key = StoreKeys.bucket(shop, g, g.periodOf(change.start(), zone));
+      for (String key : StoreKeys.buckets(shop, Granularity.periodsOf(change.start(), zone))) {
         OrderAccounting.add(out, key, count, change.countDelta());
         OrderAccounting.add(out, key, converted, change.convertedDelta());
       }

@@ -1,7 +1,5 @@
 package io.upsell.analytics.stream;
 
-import com.fasterxml.jackson.annotation.JsonIgnore;
-import com.fasterxml.jackson.annotation.JsonProperty;
 import io.upsell.analytics.kpi.Granularity;
 import io.upsell.schemas.shop.SalesChannel;
 import java.util.Arrays;
@@ -23,7 +21,6 @@ public class CustomerState {
 
   public Long firstOrderAt;
   /** Period ids with at least one order, ascending, per granularity (by ordinal): compact to read and keep. */
-  @JsonIgnore
   public long[][] periods = emptyPeriods();
   public List<OrderFact> orders = new ArrayList<>();
   public Map<String, Episodes> episodes = new HashMap<>();
@@ -84,32 +81,22 @@ public class CustomerState {
     return Arrays.binarySearch(periods[g.ordinal()], periodId) >= 0;
   }
 
-  /** Periods as earlier versions stored them (Smile): a set per granularity code. */
-  @JsonProperty("periods")
-  void legacyPeriods(Map<String, List<Long>> byCode) {
-    byCode.forEach((code, ids) -> Granularity.LIST.stream().filter(g -> code.equals(String.valueOf(g.code())))
-        .findFirst().ifPresent(g -> ids.forEach(id -> addPeriod(g, id))));
-  }
-
   static long[][] emptyPeriods() {
     long[][] empty = new long[Granularity.LIST.size()][];
     Arrays.fill(empty, new long[0]);
     return empty;
   }
 
-  @JsonIgnore
   public TreeSet<Long> orderTimes() {
     TreeSet<Long> times = new TreeSet<>();
     orders.forEach(o -> times.add(o.at()));
     return times;
   }
 
-  @JsonIgnore
   public Episodes episodes(String kind) {
     return episodes.computeIfAbsent(kind, k -> new Episodes());
   }
 
-  @JsonIgnore
   public boolean hasUpsell() {
     return group != null || !deliveries.isEmpty();
   }

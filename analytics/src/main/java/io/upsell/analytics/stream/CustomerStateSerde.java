@@ -5,21 +5,18 @@ import io.upsell.analytics.stream.CustomerState.GroupFact;
 import io.upsell.analytics.stream.CustomerState.OrderFact;
 import io.upsell.schemas.shop.SalesChannel;
 import java.util.Map;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 
 /**
  * A customer's history as compact binary (varints, sorted periods as deltas), read and written on every event of
  * the customer, so it must cost little: a format byte, then the fields in a fixed order. Histories written by
- * earlier versions as Smile (they start with its {@code :)} header) are still read, so a changelog restores.
+ * versions before this format (Smile) are refused: such state needs an application reset (docs/analytics.md).
  */
 final class CustomerStateSerde {
 
   private static final byte FORMAT = 1;
-  private static final byte SMILE_HEADER = ':';
   private static final int NO_CHANNEL = -1;
-  private static final Deserializer<CustomerState> SMILE = StateSerde.of(CustomerState.class).deserializer();
 
   private CustomerStateSerde() {}
 
@@ -29,7 +26,7 @@ final class CustomerStateSerde {
   }
 
   static byte[] write(CustomerState state) {
-    BinaryWriter out = new BinaryWriter();
+    BinaryWriter out = BinaryWriter.reset();
     out.writeByte(FORMAT);
     out.writeOptional(state.firstOrderAt);
     for (long[] periods : state.periods) {
@@ -82,9 +79,6 @@ final class CustomerStateSerde {
   }
 
   static CustomerState read(String topic, byte[] bytes) {
-    if (bytes.length > 0 && bytes[0] == SMILE_HEADER) {
-      return SMILE.deserialize(topic, bytes);
-    }
     BinaryReader in = new BinaryReader(bytes);
     if (in.readByte() != FORMAT) {
       throw new IllegalArgumentException("unknown customer history format " + bytes[0]);

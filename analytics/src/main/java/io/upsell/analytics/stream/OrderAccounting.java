@@ -35,10 +35,9 @@ final class OrderAccounting {
         product[1] += line.getQuantity() * line.getUnitPriceMinor();
       }
     }
-    String[] keys = new String[periods.length];
-    for (Granularity g : Granularity.LIST) {
-      keys[g.ordinal()] = StoreKeys.bucket(shop, g, periods[g.ordinal()]);
-      long[] period = out.counters(StoreKeys.BUCKETS, keys[g.ordinal()], Measure.SIZE);
+    String[] keys = StoreKeys.buckets(shop, periods);
+    for (String key : keys) {
+      long[] period = out.counters(StoreKeys.BUCKETS, key, Measure.SIZE);
       period[Measure.GROSS.ordinal()] += order.getTotalMinor();
       period[Measure.ORDERS.ordinal()] += 1;
       period[Measure.UNITS.ordinal()] += units;

@@ -32,13 +32,13 @@ final class Refunds {
       channel = order.channel() == null ? SalesChannel.DIRECT : order.channel();
       state.orders.set(index, order.refunded(back.amountMinor()));
     }
-    for (Granularity g : Granularity.values()) {
-      String key = StoreKeys.bucket(back.shop(), g, g.periodOf(back.at(), zone));
+    long[] periods = Granularity.periodsOf(back.at(), zone);
+    for (String key : StoreKeys.buckets(back.shop(), periods)) {
       OrderAccounting.add(out, key, Measure.REFUNDS, back.amountMinor());
       OrderAccounting.add(out, key, back.count(), 1);
       OrderAccounting.add(out, key, Measure.refundsOf(channel), back.amountMinor());
     }
-    products(back, Granularity.DAY.periodOf(back.at(), zone), out);
+    products(back, periods[Granularity.DAY.ordinal()], out);
   }
 
   private static void products(TakeBack back, long day, Contributions out) {

@@ -8,7 +8,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.upsell.analytics.fixtures.DemoApi;
 import io.upsell.analytics.fixtures.DemoTraffic;
 import io.upsell.testkit.BulkProducer;
-import io.upsell.analytics.report.ReportPublisher;
+import io.upsell.analytics.report.KpiDigest;
 import io.upsell.platform.shops.ShopDirectory;
 import io.upsell.schemas.analytics.KpiReport;
 import io.upsell.schemas.analytics.ReportPeriod;
@@ -34,7 +34,7 @@ class SpendAndTargetTest {
   private static final LocalDate DAY = DemoTraffic.FIRST_DAY.plusDays(4);
 
   @Inject
-  ReportPublisher publisher;
+  KpiDigest digests;
 
   @Inject
   ShopDirectory shops;
@@ -63,7 +63,8 @@ class SpendAndTargetTest {
     assertThat(monthly.getDouble("series[0].targetProgress"))
         .isEqualTo(Math.round(monthNet / 500_000.0 * 10_000) / 10_000.0);
 
-    KpiReport digest = publisher.publish(shops.find(TestShops.SHOP_B).orElseThrow(), ReportPeriod.MONTH, month);
+    KpiReport digest = digests.build(shops.find(TestShops.SHOP_B).orElseThrow(), ReportPeriod.MONTH, month,
+        Instant.now());
     assertThat(digest.getRecipient()).isEqualTo("owner@shop-b.example");
     assertThat(digest.getFigures()).containsEntry("targetMinor", 500_000L)
         .containsEntry("netRevenueMinor", monthNet);

@@ -6,6 +6,7 @@ import io.upsell.analytics.stream.AnalyticsSettings;
 import io.upsell.analytics.stream.AnalyticsTopology;
 import io.upsell.platform.shops.Shop;
 import io.upsell.schemas.analytics.KpiReport;
+import io.upsell.schemas.analytics.ReportPeriod;
 import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.topics.Topics;
 import java.nio.file.Files;
@@ -14,22 +15,27 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.ArrayDeque;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
+import java.util.Queue;
+import java.util.concurrent.Executor;
+import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestOutputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.junit.jupiter.api.AfterEach;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 /**
  * Each finished period's digest is published once, by the task owning the shop's shop.spend partition (the driver
  * runs partition 0 only, so a shop of another partition is left to the instance that owns it); repeated checks
- * publish nothing twice; days missed while down go out, in order, on the next check.
+ * publish nothing twice; days missed while down go out, in order, on the next check. Digests are built on the
+ * executor given, not in the punctuation: a build that has not finished holds the stream thread up for nothing,
+ * and a failed one is built again by the next check.
  */
 class DigestSchedulerTest {
 
@@ -40,13 +46,14 @@ class DigestSchedulerTest {
   private static final String OTHERS = shopOnPartition(false);
 
   private final EventSerdes serdes = EventSerdes.singleObject();
+  private final MovableClock clock = new MovableClock(START);
+  private final AtomicInteger builds = new AtomicInteger();
   private TopologyTestDriver driver;
   private TestOutputTopic<String, KpiReport> reports;
 
-  @BeforeEach
-  void start() throws Exception {
+  private void start(ReportSettings.Digests digests, Executor executor) throws Exception {
     List<Shop> shops = List.of(shop(OURS), shop(OTHERS));
-    ReportSettings settings = new ReportSettings(() -> shops, DigestSchedulerTest::digest, Duration.ofMinutes(1));
+    ReportSettings settings = new ReportSettings(() -> shops, digests, executor, Duration.ofMinutes(1), clock);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "digest-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -63,24 +70,69 @@ class DigestSchedulerTest {
   }
 
   @Test
-  void theOwningTaskPublishesEachFinishedPeriodOnceAndCatchesUpADayItMissed() {
-    driver.advanceWallClockTime(Duration.ofMinutes(1));
-    driver.advanceWallClockTime(Duration.ofMinutes(1));
+  void theOwningTaskPublishesEachFinishedPeriodOnceAndCatchesUpADayItMissed() throws Exception {
+    start(this::digest, Runnable::run);
+    advance(Duration.ofMinutes(1));
+    advance(Duration.ofMinutes(1));
 
     assertThat(reports.readValuesToList()).extracting(KpiReport::getReportId).containsExactlyInAnyOrder(
         OURS + ":DAY:2025-12-09", OURS + ":WEEK:2025-12-01", OURS + ":MONTH:2025-11-01");
 
-    driver.advanceWallClockTime(Duration.ofHours(12));
+    advance(Duration.ofHours(12));
     assertThat(reports.isEmpty()).isTrue();
 
     // Down from Wednesday noon to Friday 00:32: Wednesday's digest (due Thursday) and Thursday's go out, in order.
-    driver.advanceWallClockTime(Duration.ofHours(36));
+    advance(Duration.ofHours(36));
     assertThat(reports.readValuesToList()).extracting(KpiReport::getReportId)
         .containsExactly(OURS + ":DAY:2025-12-10", OURS + ":DAY:2025-12-11");
+    assertThat(builds).hasValue(5);
   }
 
-  private static KpiReport digest(Shop shop, io.upsell.schemas.analytics.ReportPeriod period, LocalDate start,
-      Instant now) {
+  @Test
+  void aBuildStillRunningHoldsNothingUpAndItsDigestGoesOutWhenDone() throws Exception {
+    Queue<Runnable> pending = new ArrayDeque<>();
+    start(this::digest, pending::add);
+
+    advance(Duration.ofMinutes(1));
+    advance(Duration.ofMinutes(1));
+    assertThat(pending).hasSize(3);
+    assertThat(builds).hasValue(0);
+    assertThat(reports.isEmpty()).isTrue();
+
+    pending.forEach(Runnable::run);
+    advance(DigestScheduler.COLLECT_EVERY);
+    assertThat(reports.readValuesToList()).extracting(KpiReport::getReportId).containsExactlyInAnyOrder(
+        OURS + ":DAY:2025-12-09", OURS + ":WEEK:2025-12-01", OURS + ":MONTH:2025-11-01");
+  }
+
+  @Test
+  void aFailedBuildIsBuiltAgainByTheNextCheckAndPublishedOnce() throws Exception {
+    AtomicInteger dayAttempts = new AtomicInteger();
+    start((shop, period, start, now) -> {
+      if (period == ReportPeriod.DAY && dayAttempts.incrementAndGet() == 1) {
+        throw new IllegalStateException("the other instance did not answer");
+      }
+      return digest(shop, period, start, now);
+    }, Runnable::run);
+
+    advance(Duration.ofMinutes(1));
+    assertThat(reports.readValuesToList()).extracting(KpiReport::getReportId)
+        .containsExactlyInAnyOrder(OURS + ":WEEK:2025-12-01", OURS + ":MONTH:2025-11-01");
+
+    advance(Duration.ofMinutes(1));
+    advance(Duration.ofMinutes(1));
+    assertThat(reports.readValuesToList()).extracting(KpiReport::getReportId)
+        .containsExactly(OURS + ":DAY:2025-12-09");
+    assertThat(dayAttempts).hasValue(2);
+  }
+
+  private void advance(Duration duration) {
+    clock.advance(duration);
+    driver.advanceWallClockTime(duration);
+  }
+
+  private KpiReport digest(Shop shop, ReportPeriod period, LocalDate start, Instant now) {
+    builds.incrementAndGet();
     return KpiReport.newBuilder().setShopId(shop.id()).setReportId(shop.id() + ":" + period + ":" + start)
         .setPeriod(period).setPeriodStart(start).setPeriodEnd(start).setCurrency("SAR").setRecipient(null)
         .setFigures(Map.of("orders", 1L)).setGeneratedAt(now).build();
