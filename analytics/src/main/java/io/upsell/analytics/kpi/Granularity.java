@@ -30,6 +30,11 @@ public enum Granularity {
     this.code = code;
   }
 
+  /** Hours and days have their own bucket keys; weeks and months are summed from their days when read. */
+  public boolean stored() {
+    return this == HOUR || this == DAY;
+  }
+
   public char code() {
     return code;
   }

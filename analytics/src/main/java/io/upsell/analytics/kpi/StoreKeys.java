@@ -35,13 +35,13 @@ public final class StoreKeys {
     return shopId + SEP + g.code() + SEP + period(periodId);
   }
 
-  /** The bucket keys of the periods {@link Granularity#periodsOf} gives, by granularity ordinal. */
+  /**
+   * The bucket keys an additive figure of the periods {@link Granularity#periodsOf} gives is written to: the hour's
+   * and the day's (weeks and months sum their days).
+   */
   public static String[] buckets(String shopId, long[] periodIds) {
-    String[] keys = new String[periodIds.length];
-    for (Granularity g : Granularity.LIST) {
-      keys[g.ordinal()] = bucket(shopId, g, periodIds[g.ordinal()]);
-    }
-    return keys;
+    return new String[] {bucket(shopId, Granularity.HOUR, periodIds[Granularity.HOUR.ordinal()]),
+        bucket(shopId, Granularity.DAY, periodIds[Granularity.DAY.ordinal()])};
   }
 
   /** Key of a shop's day with a suffix (product, funnel group, hour ...). */

@@ -12,7 +12,6 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.SortedMap;
 
 /** The KPI series of a shop: one row per period of the range, empty periods included, in the shop's zone. */
 public final class KpiQuery {
@@ -34,10 +33,7 @@ public final class KpiQuery {
     String shopId = shop.id();
     List<LocalDateTime> periods = periods(g, range);
     LocalDateTime first = periods.get(0);
-    long firstId = Granularity.id(first);
-    long lastId = Granularity.id(periods.get(periods.size() - 1));
-    SortedMap<String, long[]> buckets = ranges.range(StoreKeys.BUCKETS,
-        StoreKeys.bucket(shopId, g, Granularity.id(g.previous(first))), StoreKeys.bucket(shopId, g, lastId),
+    Map<Long, long[]> buckets = buckets(shopId, g, g.previous(first), g.next(periods.get(periods.size() - 1)),
         authorization);
     Map<Long, Long> spend = spendByPeriod(shopId, g, first, range, authorization);
     long[] lifetime = lifetimeBefore(shopId, first, authorization);
@@ -45,15 +41,31 @@ public final class KpiQuery {
     List<KpiRow> rows = new ArrayList<>(periods.size());
     for (LocalDateTime start : periods) {
       long id = Granularity.id(start);
-      long[] counters = buckets.getOrDefault(StoreKeys.bucket(shopId, g, id), new long[Measure.SIZE]);
-      long[] previous = buckets.get(StoreKeys.bucket(shopId, g, Granularity.id(g.previous(start))));
+      long[] counters = buckets.getOrDefault(id, new long[Measure.SIZE]);
+      long[] previous = buckets.get(Granularity.id(g.previous(start)));
       lifetime[0] += net(counters);
       lifetime[1] += Counters.get(counters, Measure.NEW_CUSTOMERS.ordinal());
       rows.add(KpiRow.of(label(g, start), counters, Counters.get(previous, Measure.CUSTOMERS.ordinal()),
-          g == Granularity.WEEK || g == Granularity.MONTH, lifetime.clone(), spend.getOrDefault(id, 0L), target));
+          !g.stored(), lifetime.clone(), spend.getOrDefault(id, 0L), target));
     }
     return new KpiSeries(shopId, g.label(), shop.timeZone().getId(), shop.currency(), range.from().toString(),
         range.to().toString(), rows);
+  }
+
+  /** Counters per period id in [from, to): an hour's or day's bucket, or a week's or month's sum of its days. */
+  private Map<Long, long[]> buckets(String shopId, Granularity g, LocalDateTime from, LocalDateTime to,
+      String authorization) {
+    Granularity read = g.stored() ? g : Granularity.DAY;
+    Map<Long, long[]> byPeriod = new HashMap<>();
+    ranges.range(StoreKeys.BUCKETS, StoreKeys.bucket(shopId, read, Granularity.id(from)),
+        StoreKeys.bucket(shopId, read, Granularity.id(to) - 1), authorization).forEach((key, counters) -> {
+          long id = Long.parseLong(key.substring(key.lastIndexOf(StoreKeys.SEP) + 1));
+          byPeriod.merge(g.stored() ? id : Granularity.id(g.startOf(Granularity.local(id))), counters, Counters::plus);
+        });
+    if (!g.stored()) {
+      byPeriod.replaceAll((id, days) -> Measure.periodOfDays(g, days));
+    }
+    return byPeriod;
   }
 
   static List<LocalDateTime> periods(Granularity g, DateRange range) {

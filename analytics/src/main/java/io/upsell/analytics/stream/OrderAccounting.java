@@ -11,7 +11,7 @@ import java.time.ZoneId;
 
 /**
  * An order adds to every period (hour, day, week, month) it was placed in; cancellations and refunds subtract in
- * the period they happened in. A customer counts once per period, is new in the period of their first order and
+ * the period they happened in. Only hours and days are written (weeks and months are their days' sums). A customer counts once per period, is new in the period of their first order and
  * returning after it, so an older order arriving late moves "new" to its own period.
  */
 final class OrderAccounting {
@@ -65,28 +65,31 @@ final class OrderAccounting {
         StoreKeys.daily(shop, day, "C|" + category)};
   }
 
-  // Churn of period p (weeks and months; for hours and days it says little) is customers of p-1 minus those of p
-  // retained from p-1: a customer's first order in p is retained if they bought in p-1, and (a late order) makes
-  // them retained in p+1 if they already bought there.
-  private static void countCustomer(String shop, long at, long[] periodIds, String[] keys, ZoneId zone,
+  // A customer counts once per period: in the hour's and the day's own bucket, and for a week or month in the
+  // day's WEEK_/MONTH_ counters, which the period's sum of days reads. Churn of period p (weeks and months; for hours
+  // and days it says little) is customers of p-1 minus those of p retained from p-1: a customer's first order in p
+  // is retained if they bought in p-1, and (a late order) makes them retained in p+1 if they already bought there.
+  private static void countCustomer(String shop, long at, long[] periodIds, String[] hourAndDay, ZoneId zone,
       CustomerState state, Contributions out) {
     Long first = state.firstOrderAt;
     boolean firstEver = first == null || at < first;
     for (Granularity g : Granularity.LIST) {
       long period = periodIds[g.ordinal()];
-      String key = keys[g.ordinal()];
+      String key = g == Granularity.HOUR ? hourAndDay[0] : hourAndDay[1];
       if (state.addPeriod(g, period)) {
-        add(out, key, Measure.CUSTOMERS, 1);
-        add(out, key, firstEver ? Measure.NEW_CUSTOMERS : Measure.RETURNING_CUSTOMERS, 1);
-        if (g == Granularity.WEEK || g == Granularity.MONTH) {
+        add(out, key, Measure.of(g, Measure.CUSTOMERS), 1);
+        add(out, key, Measure.of(g, firstEver ? Measure.NEW_CUSTOMERS : Measure.RETURNING_CUSTOMERS), 1);
+        if (!g.stored()) {
           retained(shop, g, period, state, key, out);
         }
       }
       if (firstEver && first != null) {
         long oldFirst = g.periodOf(first, zone);
         if (oldFirst != period) {
-          add(out, StoreKeys.bucket(shop, g, oldFirst), Measure.NEW_CUSTOMERS, -1);
-          add(out, StoreKeys.bucket(shop, g, oldFirst), Measure.RETURNING_CUSTOMERS, 1);
+          String oldKey = g.stored() ? StoreKeys.bucket(shop, g, oldFirst)
+              : StoreKeys.bucket(shop, Granularity.DAY, Granularity.DAY.periodOf(first, zone));
+          add(out, oldKey, Measure.of(g, Measure.NEW_CUSTOMERS), -1);
+          add(out, oldKey, Measure.of(g, Measure.RETURNING_CUSTOMERS), 1);
         }
       }
     }
@@ -95,15 +98,16 @@ final class OrderAccounting {
     }
   }
 
+  // A week or month starts at midnight, so its id is also the id of its first day, whose bucket holds p+1's count.
   private static void retained(String shop, Granularity g, long period, CustomerState state, String key,
       Contributions out) {
     var start = Granularity.local(period);
     if (state.hasPeriod(g, Granularity.id(g.previous(start)))) {
-      add(out, key, Measure.RETAINED, 1);
+      add(out, key, Measure.of(g, Measure.RETAINED), 1);
     }
     long next = Granularity.id(g.next(start));
     if (state.hasPeriod(g, next)) {
-      add(out, StoreKeys.bucket(shop, g, next), Measure.RETAINED, 1);
+      add(out, StoreKeys.bucket(shop, Granularity.DAY, next), Measure.of(g, Measure.RETAINED), 1);
     }
   }
 

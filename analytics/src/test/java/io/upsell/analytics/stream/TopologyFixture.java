@@ -1,6 +1,8 @@
 package io.upsell.analytics.stream;
 
+import io.upsell.analytics.kpi.Counters;
 import io.upsell.analytics.kpi.Granularity;
+import io.upsell.analytics.kpi.Measure;
 import io.upsell.analytics.kpi.StoreKeys;
 import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.topics.Keys;
@@ -47,9 +49,21 @@ final class TopologyFixture implements BeforeEachCallback, AfterEachCallback {
         .pipeInput(Keys.customer(shop, customer), value);
   }
 
-  /** The KPI counters of the period of {@code at}. */
+  /** The KPI counters of the period of {@code at}; a week's or month's summed from its days, as queries read them. */
   long[] bucket(Granularity g, Instant at) {
-    return store(StoreKeys.BUCKETS).get(StoreKeys.bucket(shop, g, g.periodOf(at.toEpochMilli(), zone)));
+    long period = g.periodOf(at.toEpochMilli(), zone);
+    if (g.stored()) {
+      return store(StoreKeys.BUCKETS).get(StoreKeys.bucket(shop, g, period));
+    }
+    long end = Granularity.id(g.next(Granularity.local(period)));
+    long[] days = null;
+    try (var entries = store(StoreKeys.BUCKETS).range(StoreKeys.bucket(shop, Granularity.DAY, period),
+        StoreKeys.bucket(shop, Granularity.DAY, end - 1))) {
+      while (entries.hasNext()) {
+        days = Counters.plus(days, entries.next().value);
+      }
+    }
+    return days == null ? null : Measure.periodOfDays(g, days);
   }
 
   /** The counters of a day-keyed store ({@code suffix}: product, funnel group, ...) on the day of {@code day}. */
