@@ -56,5 +56,8 @@ public interface IngestConfig {
 
     @WithDefault("2")
     int transactions();
+
+    @WithDefault("PT0.003S")
+    Duration restAfterCommit();
   }
 }

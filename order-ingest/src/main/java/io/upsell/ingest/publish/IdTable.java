@@ -17,11 +17,11 @@ final class IdTable {
   private static final long EPOCH_SECOND = 1_700_000_000L;
 
   private final int seed = ThreadLocalRandom.current().nextInt();
-  private final Segment[] segments = new Segment[SEGMENTS];
+  private final IdSegment[] segments = new IdSegment[SEGMENTS];
 
   IdTable() {
     for (int i = 0; i < SEGMENTS; i++) {
-      segments[i] = new Segment();
+      segments[i] = new IdSegment();
     }
   }
 
@@ -46,14 +46,14 @@ final class IdTable {
   /** Forgets every id last seen before {@code millis}. */
   void forgetBefore(long millis) {
     int oldest = second(millis);
-    for (Segment segment : segments) {
+    for (IdSegment segment : segments) {
       segment.keepFrom(oldest);
     }
   }
 
   int size() {
     int size = 0;
-    for (Segment segment : segments) {
+    for (IdSegment segment : segments) {
       size += segment.size();
     }
     return size;
@@ -64,74 +64,11 @@ final class IdTable {
     return MurmurHash3.hash128x64(bytes, 0, bytes.length, seed);
   }
 
-  private Segment segment(long[] hash) {
+  private IdSegment segment(long[] hash) {
     return segments[(int) (hash[0] >>> 60)];
   }
 
   private static int second(long millis) {
     return (int) Math.max(1, millis / 1000 - EPOCH_SECOND);
-  }
-
-  /** One sixteenth of the ids: an open-addressing table with linear probing, rebuilt to grow or to forget. */
-  private static final class Segment {
-    private long[] high = new long[1024];
-    private long[] low = new long[1024];
-    private int[] at = new int[1024];
-    private int size;
-
-    synchronized int get(long h, long l) {
-      int mask = at.length - 1;
-      for (int i = (int) l & mask; at[i] != 0; i = (i + 1) & mask) {
-        if (high[i] == h && low[i] == l) {
-          return at[i];
-        }
-      }
-      return 0;
-    }
-
-    synchronized void put(long h, long l, int second) {
-      // At most half full: a miss (every new id is one) then probes about 2.5 slots.
-      if ((size + 1) * 2 > at.length) {
-        rebuild(at.length * 2, 0);
-      }
-      int mask = at.length - 1;
-      int i = (int) l & mask;
-      while (at[i] != 0 && !(high[i] == h && low[i] == l)) {
-        i = (i + 1) & mask;
-      }
-      if (at[i] == 0) {
-        size++;
-        high[i] = h;
-        low[i] = l;
-      }
-      at[i] = Math.max(at[i], second);
-    }
-
-    synchronized void keepFrom(int oldest) {
-      int capacity = at.length;
-      while (capacity > 1024 && size * 8 < capacity) {
-        capacity /= 2;
-      }
-      rebuild(capacity, oldest);
-    }
-
-    synchronized int size() {
-      return size;
-    }
-
-    private void rebuild(int capacity, int oldest) {
-      long[] oldHigh = high;
-      long[] oldLow = low;
-      int[] oldAt = at;
-      high = new long[capacity];
-      low = new long[capacity];
-      at = new int[capacity];
-      size = 0;
-      for (int i = 0; i < oldAt.length; i++) {
-        if (oldAt[i] != 0 && oldAt[i] >= oldest) {
-          put(oldHigh[i], oldLow[i], oldAt[i]);
-        }
-      }
-    }
   }
 }

@@ -1,5 +1,7 @@
 package io.upsell.ingest.publish;
 
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.topics.Topics;
 import java.time.Duration;
@@ -31,7 +33,14 @@ public final class Publisher implements AutoCloseable {
     }
   }
 
-  record Submission(String shopId, List<Outgoing> events, String deliveryId, CompletableFuture<Outcome> done) {}
+  /** A request's events; {@code submittedNanos} is when it was submitted, {@code queuedNanos} when last queued. */
+  record Submission(String shopId, List<Outgoing> events, String deliveryId, CompletableFuture<Outcome> done,
+      long submittedNanos, long queuedNanos) {
+
+    Submission queuedAgain() {
+      return new Submission(shopId, events, deliveryId, done, submittedNanos, System.nanoTime());
+    }
+  }
 
   private final PublisherSettings settings;
   private final SeenIds seen;
@@ -44,12 +53,18 @@ public final class Publisher implements AutoCloseable {
   private volatile String downReason = "";
 
   public Publisher(PublisherSettings settings, SeenIds seen, EventSerdes serdes) {
+    this(settings, seen, serdes, new SimpleMeterRegistry());
+  }
+
+  /** A publisher whose timings ({@link PublishTimings}) are registered in {@code registry}. */
+  public Publisher(PublisherSettings settings, SeenIds seen, EventSerdes serdes, MeterRegistry registry) {
     this.settings = settings;
     this.seen = seen;
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
+    PublishTimings timings = new PublishTimings(registry);
     for (int i = 0; i < settings.transactions(); i++) {
-      Lane lane = new Lane(this, settings.transactionalId() + "-" + i,
-          serdes.valueSerde(Topics.INGEST_SEEN_IDS).serializer());
+      Lane lane = new Lane(this, new LaneProducer(settings, settings.transactionalId() + "-" + i,
+          serdes.valueSerde(Topics.INGEST_SEEN_IDS).serializer(), timings), timings);
       Thread thread = new Thread(lane, "publisher-" + i);
       thread.setDaemon(true);
       lanes.add(lane);
@@ -69,13 +84,18 @@ public final class Publisher implements AutoCloseable {
     } else if (System.currentTimeMillis() < downUntil) {
       done.completeExceptionally(new Unavailable("Kafka unavailable: " + downReason));
     } else {
-      requeue(new Submission(shopId, events, deliveryId, done));
+      long now = System.nanoTime();
+      enqueue(new Submission(shopId, events, deliveryId, done, now, now));
     }
     return done;
   }
 
-  /** Queues a submission, also one that waited for another lane's transaction to end. */
+  /** Queues a submission again once the other lane's transaction it waited for has ended. */
   void requeue(Submission submission) {
+    enqueue(submission.queuedAgain());
+  }
+
+  private void enqueue(Submission submission) {
     if (!running) {
       submission.done().completeExceptionally(new Unavailable("stopping"));
     } else if (!queue.offer(submission)) {

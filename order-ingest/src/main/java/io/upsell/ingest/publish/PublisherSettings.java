@@ -18,9 +18,12 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * @param maxGroupRecords events gathered into one transaction
  * @param downBackoff after a failed transaction, requests get 503 at once for this long (also their Retry-After)
  * @param transactions lanes, i.e. transactions open at once: a new group starts while earlier ones commit
+ * @param restAfterCommit how long a lane waits after its commit before it begins another transaction (see
+ *     {@code Lane}): long enough for the broker to finish the commit's markers
  */
 public record PublisherSettings(String bootstrapServers, String transactionalId, Duration maxBlock,
-    Duration deliveryTimeout, int queueCapacity, int maxGroupRecords, Duration downBackoff, int transactions) {
+    Duration deliveryTimeout, int queueCapacity, int maxGroupRecords, Duration downBackoff, int transactions,
+    Duration restAfterCommit) {
 
   Producer<String, byte[]> newProducer(String transactionalId) {
     int delivery = (int) deliveryTimeout.toMillis();
@@ -37,8 +40,9 @@ public record PublisherSettings(String bootstrapServers, String transactionalId,
         Map.entry(ProducerConfig.LINGER_MS_CONFIG, 0),
         Map.entry(ProducerConfig.BATCH_SIZE_CONFIG, 256 * 1024),
         Map.entry(ProducerConfig.RECONNECT_BACKOFF_MAX_MS_CONFIG, 1000),
-        // A transaction's first produce to a partition whose previous transaction is still completing is answered
-        // CONCURRENT_TRANSACTIONS and retried after this backoff: the 100 ms default would cap us at ~10 commits/s.
+        // Under transactions v1 a transaction's first produce to a partition whose previous transaction is still
+        // completing is answered CONCURRENT_TRANSACTIONS and retried after this backoff (the 100 ms default would cap
+        // us at ~10 commits/s); under v2 the broker retries itself (see Lane.restAfterCommit).
         Map.entry(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 2),
         Map.entry(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 100));
     return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());

@@ -1,5 +1,6 @@
 package io.upsell.ingest.publish;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.upsell.ingest.IngestConfig;
 import io.upsell.schemas.serde.EventSerdes;
 import jakarta.enterprise.inject.Disposes;
@@ -20,11 +21,12 @@ public class PublishingBeans {
   @Produces
   @Singleton
   Publisher publisher(@ConfigProperty(name = "kafka.bootstrap.servers") String servers, IngestConfig config,
-      SeenIds seen, EventSerdes serdes) {
+      SeenIds seen, EventSerdes serdes, MeterRegistry registry) {
     IngestConfig.Kafka kafka = config.kafka();
     String transactionalId = kafka.transactionalId().orElse("order-ingest-" + UUID.randomUUID());
     return new Publisher(new PublisherSettings(servers, transactionalId, kafka.maxBlock(), kafka.deliveryTimeout(),
-        kafka.queueCapacity(), kafka.maxGroupRecords(), kafka.retryAfter(), kafka.transactions()), seen, serdes);
+        kafka.queueCapacity(), kafka.maxGroupRecords(), kafka.retryAfter(), kafka.transactions(),
+        kafka.restAfterCommit()), seen, serdes, registry);
   }
 
   void close(@Disposes Publisher publisher) {

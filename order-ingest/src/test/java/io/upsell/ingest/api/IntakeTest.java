@@ -40,7 +40,8 @@ class IntakeTest {
         .getConfigMapping(IngestConfig.class);
     try (var seen = new SeenIds(broker.bootstrapServers(), Duration.ofDays(7)).start();
         var publisher = new Publisher(new PublisherSettings(deadAddress(), "t-" + UUID.randomUUID(),
-            Duration.ofSeconds(1), Duration.ofSeconds(2), 10, 100, Duration.ofSeconds(2), 1), seen, SERDES)) {
+            Duration.ofSeconds(1), Duration.ofSeconds(2), 10, 100, Duration.ofSeconds(2), 1, Duration.ofMillis(3)), seen,
+            SERDES)) {
       while (!seen.ready()) {
         Thread.sleep(20);
       }

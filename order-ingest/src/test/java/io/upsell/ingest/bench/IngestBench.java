@@ -1,9 +1,13 @@
 package io.upsell.ingest.bench;
 
 import io.upsell.schemas.topics.Topics;
+import io.upsell.testkit.ServiceProcess;
 import io.upsell.testkit.TestKafka;
 import io.upsell.testkit.TestShops;
+import java.nio.file.Files;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 
 /**
@@ -21,6 +25,7 @@ public final class IngestBench {
   /** Offered single-event rate; the first program argument overrides it (e.g. -Dexec.args=500). */
   private static int singleRate = 2000;
   private static final int SINGLE_CONNECTIONS = 64;
+  private static final Duration SINGLE_PHASE = Duration.ofSeconds(15);
 
   private IngestBench() {}
 
@@ -40,16 +45,25 @@ public final class IngestBench {
     System.exit(code);
   }
 
+  /** {@code -Dingest.bench.broker=in-process} runs the broker in this JVM, as before (to compare). */
+  private static final boolean BROKER_IN_PROCESS = "in-process".equals(System.getProperty("ingest.bench.broker"));
+
   private static void run() throws Exception {
-    String servers = TestKafka.broker().bootstrapServers();
+    if (BROKER_IN_PROCESS) {
+      run(TestKafka.broker().bootstrapServers());
+    } else {
+      try (BrokerProcess broker = BrokerProcess.start()) {
+        run(broker.bootstrapServers());
+      }
+    }
+  }
+
+  private static void run(String servers) throws Exception {
     byte[] record = BenchEvents.encoded();
     System.err.printf("ceiling: kafka-producer-perf-test, records of %d bytes, acks=all ...%n", record.length);
     ProducerCeiling.Result ceiling = ProducerCeiling.measure(servers, Topics.APP_USAGE.name(), record.length);
 
-    Map<String, String> env = Map.of(
-        "UPSELL_INGEST_RATE_LIMIT_EVENTS_PER_SECOND", "100000000",
-        "UPSELL_INGEST_RATE_LIMIT_BURST", "100000000");
-    try (ServiceProcess service = ServiceProcess.start(servers, TestShops.writeFile(), env)) {
+    try (ServiceProcess service = startService(servers)) {
       LoadClient client = new LoadClient(service.baseUrl(), TestShops.SHOP_A_KEY);
       System.err.println("warm-up ...");
       client.batches(BATCH_THREADS, BATCH_SIZE, Duration.ofSeconds(8));
@@ -57,12 +71,34 @@ public final class IngestBench {
       System.err.println("batch path ...");
       LoadClient.Result batch = client.batches(BATCH_THREADS, BATCH_SIZE, Duration.ofSeconds(20));
       System.err.println("single events at " + singleRate + " req/s ...");
-      LoadClient.Result single = client.singles(singleRate, Duration.ofSeconds(15), SINGLE_CONNECTIONS);
+      GcPauses clientGc = new GcPauses();
+      ServiceMetrics before = ServiceMetrics.scrape(service.baseUrl());
+      clientGc.start();
+      LoadClient.Result single = client.singles(singleRate, SINGLE_PHASE, SINGLE_CONNECTIONS);
+      String clientPauses = clientGc.stop();
+      ServiceMetrics after = ServiceMetrics.scrape(service.baseUrl());
       print(record.length, ceiling, batch, single);
+      SingleEventBreakdown.print(single, before, after, SINGLE_PHASE.toSeconds(), clientPauses, BROKER_IN_PROCESS);
       if (!client.errorKinds.isEmpty()) {
         System.out.println("Single-event errors by kind (warm-up included): " + client.errorKinds);
       }
     }
+  }
+
+  private static ServiceProcess startService(String servers) throws Exception {
+    List<String> options = new ArrayList<>(List.of("-Xmx512m"));
+    String extra = System.getProperty("ingest.bench.jvm", "").strip();
+    if (!extra.isEmpty()) {
+      options.addAll(List.of(extra.split("\\s+")));
+    }
+    Map<String, String> env = Map.of(
+        "KAFKA_BOOTSTRAP_SERVERS", servers,
+        "UPSELL_SHOPS_FILE", TestShops.writeFile().toString(),
+        "QUARKUS_LOG_LEVEL", "WARN",
+        "UPSELL_INGEST_RATE_LIMIT_EVENTS_PER_SECOND", "100000000",
+        "UPSELL_INGEST_RATE_LIMIT_BURST", "100000000");
+    return ServiceProcess.start(ServiceProcess.jar("order-ingest"), options, env, ServiceProcess.freePort(),
+        Files.createTempFile("order-ingest-bench", ".log"), Duration.ofSeconds(60));
   }
 
   private static void print(int recordBytes, ProducerCeiling.Result ceiling, LoadClient.Result batch,

@@ -15,8 +15,28 @@ import java.util.concurrent.locks.LockSupport;
 /** Drives the ingest API over loopback: closed-loop batches, and open-loop single events at a fixed rate. */
 final class LoadClient {
 
-  /** What a run measured: events accepted per second, request latencies in ms, and non-202 answers. */
-  record Result(double eventsPerSecond, double p50Millis, double p99Millis, long errors, long requests) {}
+  /**
+   * What a run measured: events accepted per second, non-202 answers, each request's latency and how late the
+   * client started sending it after its due time (open loop only; a late start is the client's own delay), in ns.
+   */
+  record Result(double eventsPerSecond, long errors, long[] latencies, long[] lateStarts) {
+
+    double p50Millis() {
+      return latencyMillis(0.50);
+    }
+
+    double p99Millis() {
+      return latencyMillis(0.99);
+    }
+
+    double latencyMillis(double q) {
+      return percentile(latencies, q);
+    }
+
+    double lateStartMillis(double q) {
+      return percentile(lateStarts, q);
+    }
+  }
 
   private final HttpClient client = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1)
       .connectTimeout(Duration.ofSeconds(5)).build();
@@ -68,11 +88,12 @@ final class LoadClient {
       sender.join();
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    return result(events.get() / seconds, latencies, errors.get());
+    return result(events.get() / seconds, latencies, List.of(), errors.get());
   }
 
   /**
-   * One event per request at {@code perSecond} over {@code connections} keep-alive connections (as wrk2 does):
+   * One event per request at {@code perSecond} over {@code connections} keep-alive connections, each driven by its
+   * own thread over a plain socket ({@link KeepAliveConnection}), as wrk2 does:
    * each request has a due time on a fixed schedule and its latency counts from then, so a slow answer that
    * delays the next requests is charged to them too (no coordinated omission).
    */
@@ -80,31 +101,35 @@ final class LoadClient {
     long interval = 1_000_000_000L / perSecond;
     long count = duration.toSeconds() * perSecond;
     List<Long> latencies = Collections.synchronizedList(new ArrayList<>((int) count));
+    List<Long> lateStarts = Collections.synchronizedList(new ArrayList<>((int) count));
     AtomicLong errors = new AtomicLong();
     AtomicLong next = new AtomicLong();
     long started = System.nanoTime() + 10_000_000L;
     List<Thread> senders = new ArrayList<>();
     for (int c = 0; c < connections; c++) {
       Thread sender = new Thread(() -> {
-        long i;
-        while ((i = next.getAndIncrement()) < count) {
-          long due = started + i * interval;
-          long wait = due - System.nanoTime();
-          if (wait > 0) {
-            LockSupport.parkNanos(wait);
-          }
-          HttpRequest request = request("/v1/events", "application/json", BenchEvents.usage(nextId.incrementAndGet()));
-          try {
-            int status = client.send(request, HttpResponse.BodyHandlers.discarding()).statusCode();
-            if (status != 202) {
-              errors.incrementAndGet();
-              errorKinds.merge(Integer.toString(status), 1, Integer::sum);
+        try (KeepAliveConnection connection = new KeepAliveConnection(URI.create(baseUrl), authorization)) {
+          long i;
+          while ((i = next.getAndIncrement()) < count) {
+            long due = started + i * interval;
+            long wait = due - System.nanoTime();
+            if (wait > 0) {
+              LockSupport.parkNanos(wait);
             }
-          } catch (Exception e) {
-            errors.incrementAndGet();
-            errorKinds.merge(e.getClass().getSimpleName(), 1, Integer::sum);
+            byte[] body = BenchEvents.usage(nextId.incrementAndGet()).getBytes(StandardCharsets.UTF_8);
+            lateStarts.add(System.nanoTime() - due);
+            try {
+              int status = connection.post("/v1/events", "application/json", body);
+              if (status != 202) {
+                errors.incrementAndGet();
+                errorKinds.merge(Integer.toString(status), 1, Integer::sum);
+              }
+            } catch (Exception e) {
+              errors.incrementAndGet();
+              errorKinds.merge(e.getClass().getSimpleName(), 1, Integer::sum);
+            }
+            latencies.add(System.nanoTime() - due);
           }
-          latencies.add(System.nanoTime() - due);
         }
       });
       sender.start();
@@ -114,7 +139,7 @@ final class LoadClient {
       sender.join();
     }
     double seconds = (System.nanoTime() - started) / 1e9;
-    return result((count - errors.get()) / seconds, latencies, errors.get());
+    return result((count - errors.get()) / seconds, latencies, lateStarts, errors.get());
   }
 
   private HttpRequest request(String path, String contentType, String body) {
@@ -123,16 +148,24 @@ final class LoadClient {
         .POST(HttpRequest.BodyPublishers.ofString(body, StandardCharsets.UTF_8)).build();
   }
 
-  private static Result result(double perSecond, List<Long> latencies, long errors) {
-    List<Long> sorted = new ArrayList<>(latencies);
-    Collections.sort(sorted);
-    return new Result(perSecond, percentile(sorted, 0.50), percentile(sorted, 0.99), errors, sorted.size());
+  private static Result result(double perSecond, List<Long> latencies, List<Long> lateStarts, long errors) {
+    return new Result(perSecond, errors, sorted(latencies), sorted(lateStarts));
   }
 
-  private static double percentile(List<Long> sorted, double p) {
-    if (sorted.isEmpty()) {
+  private static long[] sorted(List<Long> values) {
+    long[] sorted;
+    synchronized (values) {
+      sorted = values.stream().mapToLong(Long::longValue).toArray();
+    }
+    java.util.Arrays.sort(sorted);
+    return sorted;
+  }
+
+  /** Quantile {@code p} of sorted nanoseconds, in ms (p = 1 is the maximum). */
+  static double percentile(long[] sorted, double p) {
+    if (sorted.length == 0) {
       return Double.NaN;
     }
-    return sorted.get((int) Math.min(sorted.size() - 1, Math.ceil(p * sorted.size()) - 1)) / 1e6;
+    return sorted[(int) Math.max(0, Math.min(sorted.length - 1, Math.ceil(p * sorted.length) - 1))] / 1e6;
   }
 }

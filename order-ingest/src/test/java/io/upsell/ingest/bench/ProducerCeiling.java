@@ -90,7 +90,7 @@ final class ProducerCeiling {
   }
 
   /** The test class path this benchmark runs with (exec:java loads it in a URLClassLoader, not java.class.path). */
-  private static String classPath() throws URISyntaxException {
+  static String classPath() throws URISyntaxException {
     if (Thread.currentThread().getContextClassLoader() instanceof URLClassLoader loader) {
       List<String> entries = new ArrayList<>();
       for (var url : loader.getURLs()) {

@@ -1,5 +1,7 @@
 package io.upsell.ingest.bench;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.upsell.ingest.publish.Outgoing;
 import io.upsell.ingest.publish.Publisher;
 import io.upsell.ingest.publish.PublisherSettings;
@@ -7,7 +9,6 @@ import io.upsell.ingest.publish.SeenIds;
 import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.topics.Topics;
-import io.upsell.testkit.TestKafka;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -18,11 +19,14 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 
 /**
- * The transaction pipeline alone, without HTTP: single events submitted open-loop at a fixed rate to a publisher
- * with 1, 2 and 3 lanes, latency from each event's due time to its commit. Shows what pipelining transactions buys
- * on this machine. Arguments: rate per second (default 2000), seconds per configuration (default 10).
+ * The transaction pipeline alone, without HTTP: single events submitted open-loop at a fixed rate to a publisher,
+ * latency from each event's due time to its commit, for several lane counts and rests after a commit (see
+ * {@code Lane.restAfterCommit}), each twice, interleaved. The broker runs in its own JVM. Arguments: rate per second
+ * (default 2000), seconds per configuration (default 10).
  */
 public final class PublisherBench {
+
+  private static final int[][] CONFIGURATIONS = {{2, 0}, {2, 3}, {3, 3}, {2, 0}, {2, 3}, {3, 3}};
 
   private PublisherBench() {}
 
@@ -30,25 +34,37 @@ public final class PublisherBench {
     io.upsell.testkit.ServiceLogLevels.apply();
     int rate = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-    String servers = TestKafka.broker().bootstrapServers();
+    try (BrokerProcess broker = BrokerProcess.start()) {
+      run(broker.bootstrapServers(), rate, seconds);
+    }
+    System.exit(0);
+  }
+
+  private static void run(String servers, int rate, int seconds) throws Exception {
     byte[] value = BenchEvents.encoded();
     SeenIds seen = new SeenIds(servers, Duration.ofDays(7)).start();
     while (!seen.ready()) {
       Thread.sleep(20);
     }
-    System.out.printf("%n| lanes | p50 ms | p99 ms | max ms | at %,d events/s |%n| --- | --- | --- | --- | --- |%n", rate);
-    for (int lanes : new int[] {1, 3, 2, 1, 3, 2}) {
+    System.out.printf("%n| lanes | rest after commit ms | p50 ms | p99 ms | max ms | commits | mean commit ms |"
+        + "%n| --- | --- | --- | --- | --- | --- | --- |%n");
+    for (int[] configuration : CONFIGURATIONS) {
+      SimpleMeterRegistry registry = new SimpleMeterRegistry();
       try (Publisher publisher = new Publisher(new PublisherSettings(servers, "bench-" + UUID.randomUUID(),
-          Duration.ofSeconds(2), Duration.ofSeconds(3), 20_000, 20_000, Duration.ofSeconds(1), lanes), seen,
-          EventSerdes.singleObject())) {
+          Duration.ofSeconds(2), Duration.ofSeconds(3), 20_000, 20_000, Duration.ofSeconds(1), configuration[0],
+          Duration.ofMillis(configuration[1])), seen, EventSerdes.singleObject(), registry)) {
         run(publisher, value, rate, 2);
+        Timer commits = registry.get("upsell.ingest.publish.commit").timer();
+        long before = commits.count();
+        double timeBefore = commits.totalTime(TimeUnit.MILLISECONDS);
         List<Long> latencies = run(publisher, value, rate, seconds);
         Collections.sort(latencies);
-        System.out.printf("| %d | %.1f | %.1f | %.1f | |%n", lanes, at(latencies, 0.5), at(latencies, 0.99),
-            at(latencies, 1.0));
+        long count = commits.count() - before;
+        System.out.printf("| %d | %d | %.1f | %.1f | %.1f | %d | %.1f |%n", configuration[0], configuration[1],
+            at(latencies, 0.5), at(latencies, 0.99), at(latencies, 1.0), count,
+            (commits.totalTime(TimeUnit.MILLISECONDS) - timeBefore) / count);
       }
     }
-    System.exit(0);
   }
 
   private static List<Long> run(Publisher publisher, byte[] value, int rate, int seconds) throws Exception {

@@ -4,7 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import org.junit.jupiter.api.Test;
 
-/** The compact table of seen ids: found with their time, the later time kept, forgotten by age, grown in place. */
+/** The compact table of seen ids: found with their time, the later time kept, forgotten by age, grown and shrunk. */
 class IdTableTest {
 
   private static final long NOW = 1_763_900_000_000L;
@@ -48,5 +48,26 @@ class IdTableTest {
       assertThat(table.seenAt("shop-a:e-" + i)).isEqualTo(i % 2 == 0 ? NOW : -1);
     }
     assertThat(table.seenAt("shop-a:e-" + count)).isEqualTo(-1);
+  }
+
+  @Test
+  void aSlidingWindowExpiredInPlaceKeepsExactlyTheIdsInsideIt() {
+    int perSecond = 5_000;
+    int window = 4;
+    for (int second = 0; second < 12; second++) {
+      for (int i = 0; i < perSecond; i++) {
+        table.put("shop-a:" + second + "-" + i, NOW + second * 1000L);
+      }
+      table.forgetBefore(NOW + (second - window + 1) * 1000L);
+
+      int oldestKept = Math.max(0, second - window + 1);
+      assertThat(table.size()).isEqualTo((second - oldestKept + 1) * perSecond);
+      for (int earlier = 0; earlier <= second; earlier++) {
+        long expected = earlier >= oldestKept ? NOW + earlier * 1000L : -1;
+        for (int i = 0; i < perSecond; i += 7) {
+          assertThat(table.seenAt("shop-a:" + earlier + "-" + i)).isEqualTo(expected);
+        }
+      }
+    }
   }
 }

@@ -121,7 +121,7 @@ class PublisherTest {
 
   private static Publisher publisher(String servers, SeenIds seen) {
     return new Publisher(new PublisherSettings(servers, "test-" + UUID.randomUUID(), Duration.ofSeconds(1),
-        Duration.ofSeconds(2), 100, 1000, Duration.ofSeconds(5), 3), seen, SERDES);
+        Duration.ofSeconds(2), 100, 1000, Duration.ofSeconds(5), 3, Duration.ofMillis(3)), seen, SERDES);
   }
 
   private static Outgoing usage(String customer, String eventId) {
