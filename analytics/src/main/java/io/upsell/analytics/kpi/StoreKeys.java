@@ -6,11 +6,11 @@ package io.upsell.analytics.kpi;
  */
 public final class StoreKeys {
 
-  /** KPI counters ({@link Measure}) per shop, granularity and period. */
+  /** KPI counters ({@link Measure}) per shop and hour or day; a week or month is read as the sum of its days. */
   public static final String BUCKETS = "kpi-buckets";
   /**
-   * Per shop, day and product ({@code P}) or category ({@code C}): units sold, gross revenue, units returned,
-   * refunds; and ({@code R}) refunds no product can be named for.
+   * Per shop, day and product (its category in the key, {@link ProductKeys}): units sold, gross revenue, units
+   * returned, refunds; and refunds no product can be named for.
    */
   public static final String PRODUCTS = "kpi-products";
   /** Upsell funnel ({@link FunnelMeasure}) per shop, day of decision or send, trigger type and variant. */

@@ -1,9 +1,9 @@
 package io.upsell.analytics.query;
 
 import io.upsell.analytics.kpi.Counters;
+import io.upsell.analytics.kpi.ProductKeys;
 import io.upsell.analytics.kpi.StoreKeys;
 import java.util.Comparator;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 
@@ -13,8 +13,6 @@ import java.util.Map;
  * what they earned.
  */
 public final class TopProductsQuery {
-
-  private static final String UNALLOCATED = "R";
 
   private final StoreRanges ranges;
 
@@ -33,13 +31,9 @@ public final class TopProductsQuery {
       List<Seller> categories, long unallocatedRefundsMinor) {}
 
   public TopSellers top(String shopId, DateRange range, boolean byUnits, int limit, String authorization) {
-    Map<String, long[]> sums = new HashMap<>();
-    ranges.range(StoreKeys.PRODUCTS, StoreKeys.dailyFrom(shopId, range.fromDay()),
-        StoreKeys.dailyTo(shopId, range.toDay()), authorization).forEach((key, c) -> {
-          String[] parts = key.split("\\|", 4);
-          sums.merge(parts[2] + "|" + parts[3], c, Counters::plus);
-        });
-    long[] unallocated = sums.remove(UNALLOCATED + "|");
+    Map<String, long[]> sums = ProductKeys.sellers(ranges.range(StoreKeys.PRODUCTS,
+        StoreKeys.dailyFrom(shopId, range.fromDay()), StoreKeys.dailyTo(shopId, range.toDay()), authorization));
+    long[] unallocated = sums.remove(ProductKeys.UNALLOCATED);
     Comparator<Seller> order = byUnits
         ? Comparator.comparingLong(Seller::units).thenComparingLong(Seller::revenueMinor)
         : Comparator.comparingLong(Seller::revenueMinor).thenComparingLong(Seller::units);

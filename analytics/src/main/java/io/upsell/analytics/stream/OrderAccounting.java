@@ -2,6 +2,7 @@ package io.upsell.analytics.stream;
 
 import io.upsell.analytics.kpi.Granularity;
 import io.upsell.analytics.kpi.Measure;
+import io.upsell.analytics.kpi.ProductKeys;
 import io.upsell.analytics.kpi.StoreKeys;
 import io.upsell.schemas.common.LineItem;
 import io.upsell.schemas.shop.OrderCancelled;
@@ -16,7 +17,6 @@ import java.time.ZoneId;
  */
 final class OrderAccounting {
 
-  private static final String UNCATEGORISED = "uncategorised";
   /** Product counters: units sold, gross revenue, units returned, refunds. */
   static final int PRODUCT_COUNTERS = 4;
 
@@ -29,11 +29,10 @@ final class OrderAccounting {
     long units = 0;
     for (LineItem line : order.getLines()) {
       units += line.getQuantity();
-      for (String key : productKeys(shop, periods[Granularity.DAY.ordinal()], line)) {
-        long[] product = out.counters(StoreKeys.PRODUCTS, key, PRODUCT_COUNTERS);
-        product[0] += line.getQuantity();
-        product[1] += line.getQuantity() * line.getUnitPriceMinor();
-      }
+      long[] product = out.counters(StoreKeys.PRODUCTS, productKey(shop, periods[Granularity.DAY.ordinal()], line),
+          PRODUCT_COUNTERS);
+      product[0] += line.getQuantity();
+      product[1] += line.getQuantity() * line.getUnitPriceMinor();
     }
     String[] keys = StoreKeys.buckets(shop, periods);
     for (String key : keys) {
@@ -58,11 +57,9 @@ final class OrderAccounting {
         refund.getRefundMinor(), refund.getLines(), Measure.REFUND_EVENTS), zone, state, out);
   }
 
-  /** The product and the category key of a line on a day. */
-  static String[] productKeys(String shop, long day, LineItem line) {
-    String category = line.getCategory() == null ? UNCATEGORISED : line.getCategory();
-    return new String[] {StoreKeys.daily(shop, day, "P|" + line.getProductId()),
-        StoreKeys.daily(shop, day, "C|" + category)};
+  /** The key of a line's product (and its category) on a day. */
+  static String productKey(String shop, long day, LineItem line) {
+    return StoreKeys.daily(shop, day, ProductKeys.of(line.getProductId(), line.getCategory()));
   }
 
   // A customer counts once per period: in the hour's and the day's own bucket, and for a week or month in the

@@ -2,6 +2,7 @@ package io.upsell.analytics.stream;
 
 import io.upsell.analytics.kpi.Granularity;
 import io.upsell.analytics.kpi.Measure;
+import io.upsell.analytics.kpi.ProductKeys;
 import io.upsell.analytics.kpi.StoreKeys;
 import io.upsell.schemas.common.LineItem;
 import io.upsell.schemas.shop.SalesChannel;
@@ -16,8 +17,6 @@ import java.util.List;
  * products' refunds add up to the refund. Without lines it is booked as refunds no product can be named for.
  */
 final class Refunds {
-
-  static final String UNALLOCATED = "R|";
 
   private Refunds() {}
 
@@ -44,15 +43,15 @@ final class Refunds {
   private static void products(TakeBack back, long day, Contributions out) {
     long[] shares = shares(back.amountMinor(), back.lines());
     if (shares == null) {
-      out.add(StoreKeys.PRODUCTS, StoreKeys.daily(back.shop(), day, UNALLOCATED), 3, OrderAccounting.PRODUCT_COUNTERS, back.amountMinor());
+      out.add(StoreKeys.PRODUCTS, StoreKeys.daily(back.shop(), day, ProductKeys.UNALLOCATED), 3,
+          OrderAccounting.PRODUCT_COUNTERS, back.amountMinor());
       return;
     }
     for (int i = 0; i < shares.length; i++) {
       LineItem line = back.lines().get(i);
-      for (String key : OrderAccounting.productKeys(back.shop(), day, line)) {
-        out.add(StoreKeys.PRODUCTS, key, 2, OrderAccounting.PRODUCT_COUNTERS, line.getQuantity());
-        out.add(StoreKeys.PRODUCTS, key, 3, OrderAccounting.PRODUCT_COUNTERS, shares[i]);
-      }
+      String key = OrderAccounting.productKey(back.shop(), day, line);
+      out.add(StoreKeys.PRODUCTS, key, 2, OrderAccounting.PRODUCT_COUNTERS, line.getQuantity());
+      out.add(StoreKeys.PRODUCTS, key, 3, OrderAccounting.PRODUCT_COUNTERS, shares[i]);
     }
   }
 

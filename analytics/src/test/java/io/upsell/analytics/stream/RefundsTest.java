@@ -8,6 +8,7 @@ import io.upsell.analytics.kpi.Counters;
 import io.upsell.analytics.kpi.FunnelMeasure;
 import io.upsell.analytics.kpi.Granularity;
 import io.upsell.analytics.kpi.Measure;
+import io.upsell.analytics.kpi.ProductKeys;
 import io.upsell.analytics.kpi.StoreKeys;
 import io.upsell.schemas.common.LineItem;
 import io.upsell.schemas.notify.DeliveryStatus;
@@ -82,7 +83,7 @@ class RefundsTest {
 
     refunded("o-1", 400, List.of());
 
-    assertThat(product(REFUNDED, Refunds.UNALLOCATED)).containsExactly(0, 0, 0, 400);
+    assertThat(product(REFUNDED, ProductKeys.UNALLOCATED)).containsExactly(0, 0, 0, 400);
     assertThat(product(REFUNDED, "P|mug")).isNull();
   }
 
@@ -115,8 +116,9 @@ class RefundsTest {
         FunnelMeasure.ATTRIBUTED_REVENUE.ordinal());
   }
 
-  private long[] product(Instant day, String suffix) {
-    return topology.daily(StoreKeys.PRODUCTS, day, suffix);
+  /** A product's ({@code P|id}) or category's ({@code C|name}) counters on a day, as the top-products query sums them. */
+  private long[] product(Instant day, String seller) {
+    return ProductKeys.sellers(topology.day(StoreKeys.PRODUCTS, day)).get(seller);
   }
 
   private void placed(String orderId, SalesChannel channel, LineItem... lines) {

@@ -10,7 +10,9 @@ import io.upsell.schemas.topics.Topic;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Map;
 import java.util.Properties;
+import java.util.TreeMap;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TopologyTestDriver;
@@ -69,6 +71,16 @@ final class TopologyFixture implements BeforeEachCallback, AfterEachCallback {
   /** The counters of a day-keyed store ({@code suffix}: product, funnel group, ...) on the day of {@code day}. */
   long[] daily(String storeName, Instant day, String suffix) {
     return store(storeName).get(StoreKeys.daily(shop, Granularity.DAY.periodOf(day.toEpochMilli(), zone), suffix));
+  }
+
+  /** Every entry of a day-keyed store on the day of {@code day}. */
+  Map<String, long[]> day(String storeName, Instant day) {
+    long id = Granularity.DAY.periodOf(day.toEpochMilli(), zone);
+    Map<String, long[]> entries = new TreeMap<>();
+    try (var range = store(storeName).range(StoreKeys.dailyFrom(shop, id), StoreKeys.dailyTo(shop, id + 1))) {
+      range.forEachRemaining(entry -> entries.put(entry.key, entry.value));
+    }
+    return entries;
   }
 
   private KeyValueStore<String, long[]> store(String name) {
