@@ -57,8 +57,9 @@ final class Lane implements Runnable {
     long now = System.currentTimeMillis();
     TransactionPlan plan = TransactionPlan.of(group, publisher, now);
     List<TransactionPlan.Entry> entries = plan.entries();
+    boolean writes = !plan.writesNothing();
     try {
-      if (!plan.writesNothing()) {
+      if (writes) {
         producer.write(entries, now);
       }
     } catch (RuntimeException e) {
@@ -67,10 +68,12 @@ final class Lane implements Runnable {
       return;
     }
     long committed = System.nanoTime();
-    committedAt = committed;
+    if (writes) {
+      committedAt = committed;
+      timings.requests.record(entries.size());
+    }
     publisher.seen().addAll(plan.holder().ids(), now);
     publisher.claims().release(plan.holder());
-    timings.requests.record(entries.size());
     for (TransactionPlan.Entry entry : entries) {
       entry.submission().done().complete(entry.outcome());
       timings.total.record(Duration.ofNanos(System.nanoTime() - entry.submission().submittedNanos()));

@@ -85,6 +85,11 @@ public final class SeenIds implements AutoCloseable {
       try (var consumer = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(), SKIP_VALUE)) {
         List<TopicPartition> partitions = consumer.partitionsFor(Topics.INGEST_SEEN_IDS.name()).stream()
             .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+        if (partitions.isEmpty()) {
+          // Not (yet) in the broker's metadata, e.g. just created: assigning nothing would make poll throw
+          // IllegalStateException and end this thread, leaving the instance not ready for good.
+          throw new KafkaException("no partitions of " + Topics.INGEST_SEEN_IDS.name() + " known yet");
+        }
         consumer.assign(partitions);
         consumer.seekToBeginning(partitions);
         Map<TopicPartition, Long> end = consumer.endOffsets(partitions);

@@ -54,6 +54,11 @@ final class ServiceMetrics {
         .mapToDouble(Map.Entry::getValue).sum();
   }
 
+  /** Whether the scrape holds any sample of {@code name}. */
+  boolean has(String name) {
+    return samples.keySet().stream().anyMatch(key -> key.equals(name) || key.startsWith(name + "{"));
+  }
+
   /** {@code after - before} bucket by bucket. */
   static TreeMap<Double, Double> minus(TreeMap<Double, Double> after, TreeMap<Double, Double> before) {
     TreeMap<Double, Double> diff = new TreeMap<>();

@@ -38,10 +38,10 @@ final class SingleEventBreakdown {
         before.buckets("upsell_ingest_transaction_requests", ANY));
     System.out.printf("  transactions: %.0f (%.0f/s), requests per transaction p50 %.0f, p99 %.0f%n", commits,
         commits / seconds, ServiceMetrics.quantile(groups, 0.5), ServiceMetrics.quantile(groups, 0.99));
-    double retries = after.total("kafka_producer_record_retry_total", ANY)
-        - before.total("kafka_producer_record_retry_total", ANY);
-    System.out.printf("  producer record retries (e.g. CONCURRENT_TRANSACTIONS while markers are written): %.0f%n",
-        retries);
+    String retried = "kafka_producer_record_retry_total";
+    System.out.printf("  producer record retries (the client's own; the broker's 20 ms add-partition retries are not "
+        + "counted here): %s%n", after.has(retried)
+        ? String.format("%.0f", after.total(retried, ANY) - before.total(retried, ANY)) : "metric not found");
     double pauses = after.total("jvm_gc_pause_seconds_count", ANY) - before.total("jvm_gc_pause_seconds_count", ANY);
     double paused = after.total("jvm_gc_pause_seconds_sum", ANY) - before.total("jvm_gc_pause_seconds_sum", ANY);
     System.out.printf("  service GC: %.0f pauses, %.0f ms in all%n", pauses, paused * 1000);
