@@ -32,7 +32,9 @@ public final class StoreKeys {
   private StoreKeys() {}
 
   public static String bucket(String shopId, Granularity g, long periodId) {
-    return shopId + SEP + g.code() + SEP + period(periodId);
+    StringBuilder key = new StringBuilder(shopId.length() + PERIOD_DIGITS + 4).append(shopId).append(SEP)
+        .append(g.code()).append(SEP);
+    return appendPeriod(key, periodId).toString();
   }
 
   /**
@@ -46,7 +48,9 @@ public final class StoreKeys {
 
   /** Key of a shop's day with a suffix (product, funnel group, hour ...). */
   public static String daily(String shopId, long dayId, String suffix) {
-    return shopId + SEP + period(dayId) + SEP + suffix;
+    StringBuilder key = new StringBuilder(shopId.length() + PERIOD_DIGITS + suffix.length() + 2).append(shopId)
+        .append(SEP);
+    return appendPeriod(key, dayId).append(SEP).append(suffix).toString();
   }
 
   /** First key of a shop's day range (inclusive) for stores keyed by {@link #daily}. */
@@ -65,12 +69,18 @@ public final class StoreKeys {
   }
 
   public static String period(long periodId) {
-    char[] digits = new char[PERIOD_DIGITS];
+    return appendPeriod(new StringBuilder(PERIOD_DIGITS), periodId).toString();
+  }
+
+  // Keys are built on every event: the digits go straight into the key, zero-padded, without a string of their own.
+  private static StringBuilder appendPeriod(StringBuilder key, long periodId) {
+    int start = key.length();
+    key.setLength(start + PERIOD_DIGITS);
     long rest = Math.max(0, periodId);
     for (int i = PERIOD_DIGITS - 1; i >= 0; i--) {
-      digits[i] = (char) ('0' + rest % 10);
+      key.setCharAt(start + i, (char) ('0' + rest % 10));
       rest /= 10;
     }
-    return new String(digits);
+    return key;
   }
 }
