@@ -77,7 +77,7 @@ public final class IngestBench {
       LoadClient.Result single = client.singles(singleRate, SINGLE_PHASE, SINGLE_CONNECTIONS);
       String clientPauses = clientGc.stop();
       ServiceMetrics after = ServiceMetrics.scrape(service.baseUrl());
-      print(record.length, ceiling, batch, single);
+      print(record.length, ceiling, batch, single, SingleEventBreakdown.serviceP99(before, after));
       SingleEventBreakdown.print(single, before, after, SINGLE_PHASE.toSeconds(), clientPauses, BROKER_IN_PROCESS);
       if (!client.errorKinds.isEmpty()) {
         System.out.println("Single-event errors by kind (warm-up included): " + client.errorKinds);
@@ -102,7 +102,7 @@ public final class IngestBench {
   }
 
   private static void print(int recordBytes, ProducerCeiling.Result ceiling, LoadClient.Result batch,
-      LoadClient.Result single) {
+      LoadClient.Result single, String serviceP99) {
     double rate = ceiling.recordsPerSecond();
     System.out.printf("%n| figure | ours | ceiling | ratio |%n| --- | --- | --- | --- |%n");
     System.out.printf("| batch path, events/s (%d-event NDJSON batches, %d clients) | %,.0f | %,.0f records/s | %.0f%% "
@@ -114,6 +114,8 @@ public final class IngestBench {
     System.out.printf("| single event p50 at %,d req/s | %.1f ms | | |%n", singleRate, single.p50Millis());
     System.out.printf("| single event p99 at %,d req/s | %.1f ms | 25 ms (target) | %.2f |%n", singleRate,
         single.p99Millis(), single.p99Millis() / 25.0);
+    System.out.printf("| single event p99 inside the service: HTTP / submit to answer / commit (histogram bounds) "
+        + "| %s ms | | |%n", serviceP99);
     System.out.printf("| single events achieved | %,.0f req/s | %,d req/s offered | |%n", single.eventsPerSecond(),
         singleRate);
     System.out.printf("| errors (non-202) batch / single | %d / %d | | |%n", batch.errors(), single.errors());

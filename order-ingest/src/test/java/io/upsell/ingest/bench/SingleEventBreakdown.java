@@ -49,6 +49,18 @@ final class SingleEventBreakdown {
         brokerInProcess ? " and the in-process broker" : "", clientGc);
   }
 
+  /** "HTTP / submit-to-answer / commit" p99 of the phase in ms, for the result table. */
+  static String serviceP99(ServiceMetrics before, ServiceMetrics after) {
+    Predicate<String> events = key -> key.contains("uri=\"/v1/events\"");
+    return String.format("%.1f / %.1f / %.1f", p99(before, after, "http_server_requests_seconds", events),
+        p99(before, after, PUBLISH[0][0], ANY), p99(before, after, "upsell_ingest_publish_commit_seconds", ANY));
+  }
+
+  private static double p99(ServiceMetrics before, ServiceMetrics after, String name, Predicate<String> series) {
+    return 1000 * ServiceMetrics.quantile(ServiceMetrics.minus(after.buckets(name, series),
+        before.buckets(name, series)), 0.99);
+  }
+
   private static void histogram(String label, String name, Predicate<String> series, ServiceMetrics before,
       ServiceMetrics after) {
     TreeMap<Double, Double> phase = ServiceMetrics.minus(after.buckets(name, series), before.buckets(name, series));
