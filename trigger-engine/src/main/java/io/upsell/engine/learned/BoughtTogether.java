@@ -36,7 +36,7 @@ public final class BoughtTogether {
 
   /** Wires the learner onto orders keyed by shop. */
   public static void addTo(EngineContext engine) {
-    StateStores.add(engine.sources().builder(), STORE, Serdes.Long());
+    StateStores.addUncached(engine.sources().builder(), STORE, Serdes.Long());
     StateStores.add(engine.sources().builder(), TOP, StateSerde.of(TopCompanions.class, TopCompanions.CODEC));
     int maxProducts = engine.config().learnMaxProducts();
     int topProducts = engine.config().learnTopProducts();
@@ -102,6 +102,7 @@ public final class BoughtTogether {
       Arrays.sort(products);
       String shop = order.getShopId() + SEP;
       TopCompanions[] best = new TopCompanions[products.length];
+      boolean[] changed = new boolean[products.length];
       for (int i = 0; i < products.length; i++) {
         best[i] = Optional.ofNullable(top.get(shop + products[i])).orElseGet(TopCompanions::new);
       }
@@ -112,12 +113,16 @@ public final class BoughtTogether {
           Long count = pairs.get(key);
           long now = count == null ? 1L : count + 1;
           pairs.put(key, now);
-          best[a].offer(products[b], now);
-          best[b].offer(products[a], now);
+          changed[a] |= best[a].offer(products[b], now);
+          changed[b] |= best[b].offer(products[a], now);
         }
       }
+      // A top list no pair of this order entered is left as stored (a write would cost a cache entry and a
+      // changelog record for nothing).
       for (int i = 0; i < products.length; i++) {
-        top.put(shop + products[i], best[i]);
+        if (changed[i]) {
+          top.put(shop + products[i], best[i]);
+        }
       }
     }
   }

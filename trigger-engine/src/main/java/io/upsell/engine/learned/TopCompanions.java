@@ -1,9 +1,8 @@
 package io.upsell.engine.learned;
 
+import io.upsell.engine.topology.StateReader;
 import io.upsell.engine.topology.StateSerde;
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
+import io.upsell.engine.topology.StateWriter;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -31,13 +30,15 @@ public class TopCompanions {
   /**
    * Records that {@code productId} has now been bought together {@code orders} times. The list stays sorted best
    * first; as a count only grows, its companion only moves up, so one pass from its old place (or the end) suffices.
+   *
+   * @return whether the list changed (a companion that does not make the list leaves it as it was)
    */
-  void offer(String productId, long orders) {
+  boolean offer(String productId, long orders) {
     BoughtTogether.Companion now = new BoughtTogether.Companion(productId, orders);
     int at = indexOf(productId);
     if (at < 0) {
       if (best.size() == KEEP && BEST_FIRST.compare(now, best.get(KEEP - 1)) >= 0) {
-        return;
+        return false;
       }
       if (best.size() == KEEP) {
         best.remove(KEEP - 1);
@@ -51,6 +52,7 @@ public class TopCompanions {
       best.set(at, best.get(at - 1));
       best.set(--at, now);
     }
+    return true;
   }
 
   private int indexOf(String productId) {
@@ -65,19 +67,19 @@ public class TopCompanions {
   /** The binary layout of a top list in its store: size, then each companion's product id and count. */
   public static final StateSerde.Codec<TopCompanions> CODEC = new StateSerde.Codec<>() {
     @Override
-    public void write(TopCompanions top, DataOutput out) throws IOException {
-      out.writeInt(top.best.size());
+    public void write(TopCompanions top, StateWriter out) {
+      out.writeVarint(top.best.size());
       for (BoughtTogether.Companion companion : top.best) {
-        out.writeUTF(companion.productId());
+        out.writeString(companion.productId());
         out.writeLong(companion.orders());
       }
     }
 
     @Override
-    public TopCompanions read(DataInput in) throws IOException {
+    public TopCompanions read(StateReader in) {
       TopCompanions top = new TopCompanions();
-      for (int i = in.readInt(); i > 0; i--) {
-        top.best.add(new BoughtTogether.Companion(in.readUTF(), in.readLong()));
+      for (int i = in.readVarint(); i > 0; i--) {
+        top.best.add(new BoughtTogether.Companion(in.readString(), in.readLong()));
       }
       return top;
     }

@@ -1,9 +1,8 @@
 package io.upsell.engine.policy;
 
+import io.upsell.engine.topology.StateReader;
 import io.upsell.engine.topology.StateSerde;
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
+import io.upsell.engine.topology.StateWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashSet;
@@ -64,45 +63,45 @@ public class CustomerFacts {
   /** The binary layout of the facts in their store: fields in declaration order. */
   public static final StateSerde.Codec<CustomerFacts> CODEC = new StateSerde.Codec<>() {
     @Override
-    public void write(CustomerFacts f, DataOutput out) throws IOException {
+    public void write(CustomerFacts f, StateWriter out) {
       out.writeByte(f.consent == null ? 0 : f.consent ? 2 : 1);
-      StateSerde.writeString(out, f.timeZone);
+      out.writeNullableString(f.timeZone);
       out.writeBoolean(f.unsubscribed);
-      StateSerde.writeStrings(out, f.openTickets);
+      out.writeStrings(f.openTickets);
       out.writeLong(f.negativeAt);
-      StateSerde.writeStrings(out, f.bought);
-      StateSerde.writeStrings(out, f.downvoted);
-      out.writeInt(f.sends.size());
+      out.writeStrings(f.bought);
+      out.writeStrings(f.downvoted);
+      out.writeVarint(f.sends.size());
       for (Send send : f.sends) {
-        out.writeUTF(send.channel());
+        out.writeString(send.channel());
         out.writeLong(send.at());
       }
-      out.writeInt(f.lastFired.size());
+      out.writeVarint(f.lastFired.size());
       for (Map.Entry<String, Long> fired : f.lastFired.entrySet()) {
-        out.writeUTF(fired.getKey());
+        out.writeString(fired.getKey());
         out.writeLong(fired.getValue());
       }
-      StateSerde.writeStrings(out, f.decidedTriggerIds);
+      out.writeStrings(f.decidedTriggerIds);
     }
 
     @Override
-    public CustomerFacts read(DataInput in) throws IOException {
+    public CustomerFacts read(StateReader in) {
       CustomerFacts f = new CustomerFacts();
       byte consent = in.readByte();
       f.consent = consent == 0 ? null : consent == 2;
-      f.timeZone = StateSerde.readString(in);
+      f.timeZone = in.readNullableString();
       f.unsubscribed = in.readBoolean();
-      f.openTickets = StateSerde.readStrings(in, LinkedHashSet::new);
+      f.openTickets = in.readStrings(LinkedHashSet::new);
       f.negativeAt = in.readLong();
-      f.bought = StateSerde.readStrings(in, LinkedHashSet::new);
-      f.downvoted = StateSerde.readStrings(in, LinkedHashSet::new);
-      for (int i = in.readInt(); i > 0; i--) {
-        f.sends.add(new Send(in.readUTF(), in.readLong()));
+      f.bought = in.readStrings(LinkedHashSet::new);
+      f.downvoted = in.readStrings(LinkedHashSet::new);
+      for (int i = in.readVarint(); i > 0; i--) {
+        f.sends.add(new Send(in.readString(), in.readLong()));
       }
-      for (int i = in.readInt(); i > 0; i--) {
-        f.lastFired.put(in.readUTF(), in.readLong());
+      for (int i = in.readVarint(); i > 0; i--) {
+        f.lastFired.put(in.readString(), in.readLong());
       }
-      f.decidedTriggerIds = StateSerde.readStrings(in, ArrayList::new);
+      f.decidedTriggerIds = in.readStrings(ArrayList::new);
       return f;
     }
   };

@@ -77,7 +77,7 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
     List<KeyValue<String, UpsellTrigger>> due = new ArrayList<>();
     // Only keys due by now: '}' sorts after the '|' that ends every due time, so the range holds all of now's.
     // (all() would copy the whole cached key set of the store on each scan.)
-    try (var it = timers.range(timerKey(0, "", ""), String.format("%013d}", now))) {
+    try (var it = timers.range(paddedMillis(0), paddedMillis(now) + '}')) {
       it.forEachRemaining(due::add);
     }
     for (KeyValue<String, UpsellTrigger> timer : due) {
@@ -119,7 +119,12 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
   }
 
   static String timerKey(long due, String customerKey, String triggerId) {
-    String millis = Long.toString(due);
-    return "0".repeat(Math.max(0, 13 - millis.length())) + millis + '|' + customerKey + '|' + triggerId;
+    return paddedMillis(due) + '|' + customerKey + '|' + triggerId;
+  }
+
+  // 13 digits hold every epoch millisecond until the year 2286, so the text order of keys is the order of due times.
+  private static String paddedMillis(long millis) {
+    String digits = Long.toString(millis);
+    return "0".repeat(Math.max(0, 13 - digits.length())) + digits;
   }
 }

@@ -55,6 +55,7 @@ public final class Sources {
     if (ordersByShop == null) {
       ordersByShop = stream(Topics.SHOP_ORDERS)
           .filter((key, order) -> order.getEvent() instanceof OrderPlaced)
+          .mapValues(BareLines::of)
           .selectKey((key, order) -> Keys.shopOf(key))
           .repartition(Repartitioned.with(serdes.keySerde(), serdes.valueSerde(Topics.SHOP_ORDERS))
               .withName("orders-by-shop").withNumberOfPartitions(Topics.CUSTOMER_PARTITIONS));
@@ -78,6 +79,7 @@ public final class Sources {
     if (cartsByShop == null) {
       cartsByShop = stream(Topics.SHOP_CARTS)
           .filter((key, cart) -> cart.getType() == CartEventType.ITEM_ADDED)
+          .mapValues(BareLines::of)
           .selectKey((key, cart) -> Keys.shopOf(key))
           .repartition(Repartitioned.with(serdes.keySerde(), serdes.valueSerde(Topics.SHOP_CARTS))
               .withName("carts-by-shop").withNumberOfPartitions(Topics.CUSTOMER_PARTITIONS));

@@ -1,15 +1,5 @@
 package io.upsell.engine.topology;
 
-import java.io.ByteArrayInputStream;
-import java.io.ByteArrayOutputStream;
-import java.io.DataInput;
-import java.io.DataInputStream;
-import java.io.DataOutput;
-import java.io.DataOutputStream;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.util.Collection;
-import java.util.function.Supplier;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
@@ -32,15 +22,23 @@ public final class StateSerde {
   /** How one value class is written and read, field by field. */
   public interface Codec<T> {
 
-    void write(T value, DataOutput out) throws IOException;
+    void write(T value, StateWriter out);
 
-    T read(DataInput in) throws IOException;
+    T read(StateReader in);
   }
 
   /** A serde writing {@code codec}'s layout and reading it, or the JSON of {@code type} from earlier releases. */
   public static <T> Serde<T> of(Class<T> type, Codec<T> codec) {
     Deserializer<T> json = JsonSerde.of(type).deserializer();
-    Serializer<T> serializer = (topic, value) -> value == null ? null : write(codec, value);
+    Serializer<T> serializer = (topic, value) -> {
+      if (value == null) {
+        return null;
+      }
+      StateWriter out = new StateWriter();
+      out.writeByte(V1);
+      codec.write(value, out);
+      return out.toByteArray();
+    };
     Deserializer<T> deserializer = (topic, bytes) -> {
       if (bytes == null) {
         return null;
@@ -53,52 +51,11 @@ public final class StateSerde {
             + " of " + type.getSimpleName() + " in " + topic);
       }
       try {
-        return codec.read(new DataInputStream(new ByteArrayInputStream(bytes, 1, bytes.length - 1)));
-      } catch (IOException e) {
+        return codec.read(new StateReader(bytes, 1));
+      } catch (RuntimeException e) {
         throw new SerializationException("corrupt " + type.getSimpleName() + " in " + topic, e);
       }
     };
     return Serdes.serdeFrom(serializer, deserializer);
-  }
-
-  private static <T> byte[] write(Codec<T> codec, T value) {
-    ByteArrayOutputStream bytes = new ByteArrayOutputStream(64);
-    try (DataOutputStream out = new DataOutputStream(bytes)) {
-      out.writeByte(V1);
-      codec.write(value, out);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return bytes.toByteArray();
-  }
-
-  /** Writes a string that may be null. */
-  public static void writeString(DataOutput out, String value) throws IOException {
-    out.writeBoolean(value != null);
-    if (value != null) {
-      out.writeUTF(value);
-    }
-  }
-
-  public static String readString(DataInput in) throws IOException {
-    return in.readBoolean() ? in.readUTF() : null;
-  }
-
-  /** Writes the size and then each string (none null) of {@code values}. */
-  public static void writeStrings(DataOutput out, Collection<String> values) throws IOException {
-    out.writeInt(values.size());
-    for (String value : values) {
-      out.writeUTF(value);
-    }
-  }
-
-  /** Reads what {@link #writeStrings} wrote into a fresh collection from {@code fresh}. */
-  public static <C extends Collection<String>> C readStrings(DataInput in, Supplier<C> fresh) throws IOException {
-    int size = in.readInt();
-    C values = fresh.get();
-    for (int i = 0; i < size; i++) {
-      values.add(in.readUTF());
-    }
-    return values;
   }
 }

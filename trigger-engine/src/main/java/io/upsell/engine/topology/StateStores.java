@@ -21,4 +21,13 @@ public final class StateStores {
     builder.addStateStore(store);
     return name;
   }
+
+  /**
+   * The same without the record cache, for a store of many small keys seldom written twice between commits: each
+   * write goes straight to RocksDB and the changelog instead of through the cache's index, dirty set and evictions.
+   */
+  public static <V> String addUncached(StreamsBuilder builder, String name, Serde<V> values) {
+    builder.addStateStore(Stores.keyValueStoreBuilder(Stores.persistentKeyValueStore(name), Serdes.String(), values));
+    return name;
+  }
 }

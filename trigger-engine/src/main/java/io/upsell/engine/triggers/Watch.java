@@ -1,9 +1,8 @@
 package io.upsell.engine.triggers;
 
+import io.upsell.engine.topology.StateReader;
 import io.upsell.engine.topology.StateSerde;
-import java.io.DataInput;
-import java.io.DataOutput;
-import java.io.IOException;
+import io.upsell.engine.topology.StateWriter;
 import java.util.ArrayList;
 import java.util.List;
 
@@ -40,24 +39,24 @@ public class Watch {
   /** The binary layout of a watch in its store: fields in declaration order. */
   public static final StateSerde.Codec<Watch> CODEC = new StateSerde.Codec<>() {
     @Override
-    public void write(Watch w, DataOutput out) throws IOException {
-      StateSerde.writeString(out, w.eventId);
+    public void write(Watch w, StateWriter out) {
+      out.writeNullableString(w.eventId);
       out.writeLong(w.at);
       out.writeLong(w.exitAt);
-      StateSerde.writeStrings(out, w.items);
+      out.writeStrings(w.items);
       out.writeInt(w.level);
-      StateSerde.writeString(out, w.plan);
+      out.writeNullableString(w.plan);
     }
 
     @Override
-    public Watch read(DataInput in) throws IOException {
+    public Watch read(StateReader in) {
       Watch w = new Watch();
-      w.eventId = StateSerde.readString(in);
+      w.eventId = in.readNullableString();
       w.at = in.readLong();
       w.exitAt = in.readLong();
-      w.items = StateSerde.readStrings(in, ArrayList::new);
+      w.items = in.readStrings(ArrayList::new);
       w.level = in.readInt();
-      w.plan = StateSerde.readString(in);
+      w.plan = in.readNullableString();
       return w;
     }
   };

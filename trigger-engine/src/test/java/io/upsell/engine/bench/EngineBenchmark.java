@@ -49,8 +49,12 @@ public final class EngineBenchmark {
       System.err.printf("[bench] pass-through %s%n", passThrough);
       StreamsRun.Run count = StreamsRun.time(admin, count(inputs), StreamsRun.props(bootstrap, "bench-count"), inputs);
       System.err.printf("[bench] count %s%n", count);
-      var config = TestConfig.engine(Map.of("upsell.engine.quiet-hours-start", "00:00",
+      Map<String, String> engineSettings = new java.util.HashMap<>(Map.of("upsell.engine.quiet-hours-start", "00:00",
           "upsell.engine.quiet-hours-end", "00:00"));
+      // Experiments: -Dbench.engine.<key>=value overrides an engine setting (upsell.engine.<key>), e.g. learn-top-products.
+      System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench.engine."))
+          .forEach(n -> engineSettings.put("upsell.engine." + n.substring("bench.engine.".length()), System.getProperty(n)));
+      var config = TestConfig.engine(engineSettings);
       Properties engineProps = StreamsRun.props(bootstrap, "bench-engine");
       // Experiments: -Dbench.streams.<streams config>=value overrides the engine's Streams config.
       System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench.streams."))
@@ -98,7 +102,9 @@ public final class EngineBenchmark {
     System.out.printf("| timer lag p50 / p99 / max, ms (%d reminders, wall clock, due → read by a consumer) | %d / %d / %d | 1000 (p99 target) | %s |%n",
         lag[0], lag[1], lag[2], lag[3], lag[2] >= 0 && lag[2] < 1000 ? "met" : "missed");
     System.out.printf("| RSS of the bench JVM (broker + engine + clients), MB | %d | - | - |%n", rssKb / 1024);
-    System.out.printf("%nevents: %,d; engine %s, pass-through %s, count %s; commit.interval.ms %s, cache %s bytes%n",
-        events, ours, passThrough, count, streams.get("commit.interval.ms"), streams.get("statestore.cache.max.bytes"));
+    System.out.printf("%nevents: %,d; engine %s, pass-through %s, count %s; commit.interval.ms %s, cache %s bytes; "
+        + "CPU per event: engine %.1f µs, count %.1f µs%n", events, ours, passThrough, count,
+        streams.get("commit.interval.ms"), streams.get("statestore.cache.max.bytes"), 1e6 * ours.cpuSeconds() / events,
+        1e6 * count.cpuSeconds() / events);
   }
 }

@@ -71,6 +71,10 @@ class StateSerdeTest {
     Serde<Watch> serde = StateSerde.of(Watch.class, Watch.CODEC);
     assertThatThrownBy(() -> serde.deserializer().deserialize("some-changelog", new byte[] {9, 0}))
         .isInstanceOf(SerializationException.class).hasMessageContaining("some-changelog").hasMessageContaining("Watch");
+    byte[] whole = serde.serializer().serialize("t", new Watch().seen("e-1", 1L));
+    byte[] cut = java.util.Arrays.copyOf(whole, whole.length - 3);
+    assertThatThrownBy(() -> serde.deserializer().deserialize("some-changelog", cut))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("corrupt Watch");
   }
 
   // Compared as JSON trees: the value classes have no equals, and JSON shows every public field.
