@@ -150,6 +150,22 @@ class PoliciesTest {
   }
 
   @Test
+  void aDelayIsNoRefusalButTheMorningsRefusalIsPublished() {
+    engine.customer("c1", true, "Asia/Riyadh");
+    engine.advance(Duration.ofHours(9));
+    engine.usage("c1", "u1", at(Duration.ofMinutes(9 * 60 + 30)), 90, 100);
+    engine.advance(Duration.ofHours(1));
+    assertThat(engine.suppressed()).as("the night's delay is not published").isEmpty();
+    // The customer opens an angry ticket during the night: the morning's decision refuses, and says so.
+    engine.ticket("c1", "t1", at(Duration.ofMinutes(11 * 60)), TicketStatus.OPEN, Sentiment.NEGATIVE);
+
+    engine.advance(Duration.ofHours(8));
+
+    assertThat(engine.fired()).isEmpty();
+    assertThat(reasons()).containsExactly(SuppressionReason.ANGRY_CUSTOMER);
+  }
+
+  @Test
   void holdoutIsRecordedAsSuppressedAndNeverPublishedAsTrigger() {
     engine.close();
     engine = new EngineDriver(Map.of("upsell.engine.holdout-percent", "100"));
