@@ -48,47 +48,6 @@ public record StackPorts(Map<String, Integer> byRole) {
     return new StackPorts(ports);
   }
 
-  /**
-   * Every role on a free port, for tests that run a stack beside a developer's. The ports are drawn below the
-   * OS's ephemeral range on purpose: a port the OS hands out for {@code bind(0)} can be taken a moment later as
-   * the local end of some client's outgoing connection (a Kafka client starting first), and then the service that
-   * was meant to listen on it fails to start.
-   */
-  public static StackPorts free() {
-    Map<String, Integer> ports = new LinkedHashMap<>();
-    java.util.Random random = new java.util.Random();
-    int below = ephemeralRangeStart();
-    for (String role : DEFAULTS.keySet()) {
-      int port;
-      do {
-        port = FREE_FROM + random.nextInt(below - FREE_FROM);
-      } while (ports.containsValue(port) || !bindable(port));
-      ports.put(role, port);
-    }
-    return new StackPorts(ports);
-  }
-
-  private static final int FREE_FROM = 20_000;
-
-  /** Linux publishes its ephemeral range; elsewhere 32768 is below the usual ranges (IANA's starts at 49152). */
-  private static int ephemeralRangeStart() {
-    try {
-      String range = Files.readString(Path.of("/proc/sys/net/ipv4/ip_local_port_range")).trim();
-      int start = Integer.parseInt(range.split("\\s+")[0]);
-      return start > FREE_FROM + 1_000 ? start : 32_768;
-    } catch (IOException | RuntimeException e) {
-      return 32_768;
-    }
-  }
-
-  private static boolean bindable(int port) {
-    try (ServerSocket socket = new ServerSocket(port, 1, InetAddress.getLoopbackAddress())) {
-      return true;
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
   public int of(String role) {
     Integer port = byRole.get(role);
     if (port == null) {

@@ -24,7 +24,7 @@ class ManifestsTest {
   private static Set<String> environmentNames() {
     try {
       Path home = java.nio.file.Files.createTempDirectory("manifests-test");
-      return Services.env(new StackHome(home, home), StackPorts.free(), "notifier").keySet();
+      return Services.env(new StackHome(home, home), FreeStackPorts.draw(), "notifier").keySet();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }

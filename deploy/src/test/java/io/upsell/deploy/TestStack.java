@@ -37,7 +37,7 @@ final class TestStack {
   TestStack start() throws InterruptedException {
     Runtime.getRuntime().addShutdownHook(new Thread(stack::stop, "test-stack-stop"));
     try {
-      ports = stack.start(StackPorts.free(), false);
+      ports = stack.start(FreeStackPorts.draw(), false);
     } catch (RuntimeException | InterruptedException e) {
       printLogTails();
       stack.stop();
