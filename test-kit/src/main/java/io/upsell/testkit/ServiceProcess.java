@@ -20,7 +20,9 @@ import java.util.concurrent.TimeUnit;
 /**
  * A packaged service ({@code <module>/target/quarkus-app/quarkus-run.jar}) as a child JVM, started the way the
  * launcher starts it (environment variables) on a free loopback port, ready once {@code /q/health/ready} says so,
- * and never outliving the JVM that started it. Its output goes to a log file whose tail is in every start failure.
+ * and stopped by {@link #close()} or, failing that, by a shutdown hook when the starting JVM exits normally. A
+ * parent that is SIGKILLed (or crashes) runs no hooks: its child keeps running and must be stopped by hand. Its
+ * output goes to a log file whose tail is in every start failure.
  */
 public final class ServiceProcess implements AutoCloseable {
 
@@ -29,11 +31,13 @@ public final class ServiceProcess implements AutoCloseable {
   private final Process process;
   private final int port;
   private final Path log;
+  private final Thread stopOnExit;
 
-  private ServiceProcess(Process process, int port, Path log) {
+  private ServiceProcess(Process process, int port, Path log, Thread stopOnExit) {
     this.process = process;
     this.port = port;
     this.log = log;
+    this.stopOnExit = stopOnExit;
   }
 
   /** The module's packaged jar, from the module directory (tests) or the repository root (exec:java from there). */
@@ -64,9 +68,16 @@ public final class ServiceProcess implements AutoCloseable {
     environment.put("QUARKUS_HTTP_PORT", Integer.toString(port));
     builder.environment().putAll(environment);
     Process process = builder.start();
-    Runtime.getRuntime().addShutdownHook(new Thread(process::destroyForcibly, "stop-" + jar.getFileName()));
-    ServiceProcess service = new ServiceProcess(process, port, log);
-    service.awaitReady(readyTimeout);
+    Thread stopOnExit = new Thread(process::destroyForcibly, "stop-" + jar.getFileName());
+    ServiceProcess service = new ServiceProcess(process, port, log, stopOnExit);
+    try {
+      Runtime.getRuntime().addShutdownHook(stopOnExit);
+      service.awaitReady(readyTimeout);
+    } catch (Throwable e) {
+      // Whatever ended the start (interrupt, an Error, a failed wait), the child must not be left running.
+      service.close();
+      throw e;
+    }
     return service;
   }
 
@@ -118,8 +129,10 @@ public final class ServiceProcess implements AutoCloseable {
   }
 
   private void awaitReady(Duration timeout) throws InterruptedException {
-    HttpClient http = HttpClient.newHttpClient();
-    HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready")).build();
+    // Bounded connect and answer: a child that accepts but never answers must not hold the wait past its deadline.
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+    HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+        .timeout(Duration.ofSeconds(5)).build();
     long deadline = System.nanoTime() + timeout.toNanos();
     while (System.nanoTime() < deadline && process.isAlive()) {
       try {
@@ -132,7 +145,6 @@ public final class ServiceProcess implements AutoCloseable {
       Thread.sleep(200);
     }
     String why = process.isAlive() ? "not ready in " + timeout : "exited with " + process.waitFor();
-    close();
     throw new IllegalStateException(log.getFileName() + ": service " + why + "; last lines of " + log + ":\n"
         + tail(40));
   }
@@ -148,11 +160,23 @@ public final class ServiceProcess implements AutoCloseable {
 
   @Override
   public void close() throws InterruptedException {
-    if (process.isAlive()) {
-      process.destroy();
-      if (!process.waitFor(10, TimeUnit.SECONDS)) {
-        kill();
+    try {
+      if (process.isAlive()) {
+        process.destroy();
+        if (!process.waitFor(10, TimeUnit.SECONDS)) {
+          kill();
+        }
       }
+    } finally {
+      removeShutdownHook();
+    }
+  }
+
+  private void removeShutdownHook() {
+    try {
+      Runtime.getRuntime().removeShutdownHook(stopOnExit);
+    } catch (IllegalStateException | IllegalArgumentException e) {
+      // the JVM is already shutting down (the hook is running), or it was never registered
     }
   }
 }
