@@ -5,11 +5,8 @@ import io.upsell.schemas.shop.OrderCancelled;
 import io.upsell.schemas.shop.OrderEvent;
 import io.upsell.schemas.shop.OrderPlaced;
 import io.upsell.schemas.shop.SalesChannel;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.upsell.testkit.CsvRows;
 import java.math.BigDecimal;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.time.LocalDateTime;
@@ -59,18 +56,12 @@ public final class OnlineRetail {
   }
 
   public static List<Line> read(Path file) {
-    try {
-      List<String> text = Files.readAllLines(file, StandardCharsets.UTF_8);
-      List<Line> lines = new ArrayList<>();
-      for (String row : text.subList(1, text.size())) {
-        List<String> f = fields(row);
-        lines.add(new Line(f.get(0), f.get(1), f.get(2), Integer.parseInt(f.get(3)),
-            LocalDateTime.parse(f.get(4), TIME), new BigDecimal(f.get(5)), f.get(6), f.get(7)));
-      }
-      return lines;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    List<Line> lines = new ArrayList<>();
+    for (List<String> f : CsvRows.read(file)) {
+      lines.add(new Line(f.get(0), f.get(1), f.get(2), Integer.parseInt(f.get(3)),
+          LocalDateTime.parse(f.get(4), TIME), new BigDecimal(f.get(5)), f.get(6), f.get(7)));
     }
+    return lines;
   }
 
   /** The order events of the lines, one per invoice, keyed by customer id, in file order. */
@@ -105,34 +96,5 @@ public final class OnlineRetail {
     return new OrderEvent(OrderPlaced.newBuilder().setShopId(shopId).setCustomerId(first.customer())
         .setEventId("csv-" + invoice).setOccurredAt(at).setOrderId(invoice).setLines(items).setTotalMinor(total)
         .setCurrency("GBP").setChannel(SalesChannel.DIRECT).build());
-  }
-
-  // RFC 4180: fields may be quoted, with "" for a quote inside.
-  static List<String> fields(String row) {
-    List<String> fields = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < row.length(); i++) {
-      char c = row.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < row.length() && row.charAt(i + 1) == '"') {
-          field.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          field.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        fields.add(field.toString());
-        field.setLength(0);
-      } else {
-        field.append(c);
-      }
-    }
-    fields.add(field.toString());
-    return fields;
   }
 }

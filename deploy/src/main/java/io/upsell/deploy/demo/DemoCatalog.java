@@ -1,5 +1,7 @@
 package io.upsell.deploy.demo;
 
+import com.fasterxml.jackson.databind.MappingIterator;
+import io.upsell.deploy.importer.CsvRows;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.math.BigDecimal;
@@ -27,19 +29,20 @@ record DemoCatalog(List<Item> items) {
     }
     Map<String, Item> items = new HashMap<>();
     Map<String, Integer> sold = new HashMap<>();
-    try (BufferedReader reader = Files.newBufferedReader(onlineRetailCsv, StandardCharsets.UTF_8)) {
-      reader.readLine();
-      for (String line = reader.readLine(); line != null; line = reader.readLine()) {
-        String[] cols = line.split(",");
-        if (cols.length < 8 || cols[0].startsWith("C") || cols[2].isBlank()) {
+    try (BufferedReader reader = Files.newBufferedReader(onlineRetailCsv, StandardCharsets.UTF_8);
+        MappingIterator<List<String>> rows = CsvRows.of(reader)) {
+      rows.nextValue();
+      while (rows.hasNextValue()) {
+        List<String> cols = rows.nextValue();
+        if (cols.size() < 8 || cols.get(0).startsWith("C") || cols.get(2).isBlank()) {
           continue;
         }
-        long price = new BigDecimal(cols[5]).movePointRight(2).longValue();
+        long price = new BigDecimal(cols.get(5)).movePointRight(2).longValue();
         if (price <= 0) {
           continue;
         }
-        items.putIfAbsent(cols[1], new Item(cols[1], title(cols[2]), category(cols[2]), price));
-        sold.merge(cols[1], 1, Integer::sum);
+        items.putIfAbsent(cols.get(1), new Item(cols.get(1), title(cols.get(2)), category(cols.get(2)), price));
+        sold.merge(cols.get(1), 1, Integer::sum);
       }
     } catch (IOException | RuntimeException e) {
       return builtIn();

@@ -1,10 +1,7 @@
 package io.upsell.deploy.importer;
 
 import com.fasterxml.jackson.databind.MappingIterator;
-import com.fasterxml.jackson.databind.ObjectReader;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.fasterxml.jackson.dataformat.csv.CsvMapper;
-import com.fasterxml.jackson.dataformat.csv.CsvParser;
 import java.io.BufferedReader;
 import java.io.Closeable;
 import java.io.IOException;
@@ -25,10 +22,6 @@ import java.util.Optional;
  */
 final class EventLines implements Iterator<String>, Closeable {
 
-  // Every row as a list of its fields, RFC 4180 quoting ("" for a quote inside a quoted field).
-  private static final ObjectReader CSV_ROWS =
-      CsvMapper.builder().enable(CsvParser.Feature.WRAP_AS_ARRAY).build().readerForListOf(String.class);
-
   private final BufferedReader reader;
   private final MappingIterator<List<String>> rows;
   private final RetailOrders orders;
@@ -48,7 +41,7 @@ final class EventLines implements Iterator<String>, Closeable {
       if (header == null || !header.startsWith("InvoiceNo,StockCode")) {
         throw new IOException(file + " is not an Online Retail CSV (InvoiceNo,StockCode,Description,Quantity,...)");
       }
-      this.rows = CSV_ROWS.readValues(reader);
+      this.rows = CsvRows.of(reader);
     } else {
       this.rows = null;
     }
