@@ -46,12 +46,14 @@ public final class BacktestRunner {
         streams.start();
         progress.awaitEnd(streams, job);
         job.report().pendingTimers(PendingTimers.count(streams));
-        job.status(BacktestJob.Status.DONE);
       } finally {
         streams.close();
         streams.cleanUp();
         progress.deleteInternals();
       }
+      // Done means cleaned up too: before, a job reported DONE and turned FAILED a moment later, when the group of
+      // the closed app could not be deleted.
+      job.status(BacktestJob.Status.DONE);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       job.failed("interrupted");

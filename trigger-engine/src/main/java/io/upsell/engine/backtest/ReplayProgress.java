@@ -11,6 +11,7 @@ import java.util.stream.Collectors;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.OffsetSpec;
+import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.KafkaStreams;
@@ -73,6 +74,9 @@ final class ReplayProgress implements AutoCloseable {
     Set<String> internal = admin.listTopics().names().get().stream()
         .filter(name -> name.startsWith(applicationId + "-")).collect(Collectors.toSet());
     admin.deleteTopics(internal).all().get();
+    // A closed Streams app stays a member of its group until its session times out (its consumers do not leave on
+    // close, KAFKA-16514), and a group with members cannot be deleted: remove them all first.
+    admin.removeMembersFromConsumerGroup(applicationId, new RemoveMembersFromConsumerGroupOptions()).all().get();
     admin.deleteConsumerGroups(List.of(applicationId)).all().get();
   }
 
