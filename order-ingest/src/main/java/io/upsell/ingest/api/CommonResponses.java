@@ -18,8 +18,9 @@ public class CommonResponses implements OASFilter {
       "413", "body over 5 MB (or one event over 900 KB)",
       "415", "wrong Content-Type",
       "429", "the shop's rate limit is exceeded; see Retry-After",
-      "503", "Kafka did not acknowledge in time; nothing was accepted, retry after Retry-After seconds "
-          + "(the same eventIds are safe to resend)");
+      "503", "not accepted now: Kafka unavailable, not ready, or it did not confirm in time (then the events may or "
+          + "may not be in Kafka; the reason says which); retry after Retry-After seconds with the same eventIds, "
+          + "repeats are de-duplicated");
 
   @Override
   public Operation filterOperation(Operation operation) {

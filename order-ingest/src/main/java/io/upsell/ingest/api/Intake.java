@@ -88,8 +88,9 @@ public class Intake {
 
   private ApiException unavailable(Throwable error) {
     Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+    // A request that timed out may still be committed by the transaction it is in: say so, not "nothing accepted".
     String reason = cause instanceof java.util.concurrent.TimeoutException
-        ? "Kafka did not acknowledge within " + config.kafka().requestTimeout().toMillis() + " ms"
+        ? "no answer from Kafka within " + config.kafka().requestTimeout().toMillis() + " ms; " + Publisher.NOT_CONFIRMED
         : cause.getMessage();
     int retryAfter = (int) Math.max(1, publisher.retryAfter().toSeconds());
     return ApiException.unavailable(reason, retryAfter);

@@ -92,6 +92,10 @@ final class IdSegment {
     return size;
   }
 
+  synchronized int capacity() {
+    return at.length;
+  }
+
   private void rebuild(int capacity) {
     long[] oldHigh = high;
     long[] oldLow = low;

@@ -36,14 +36,14 @@ final class IdTable {
     segment(hash).put(hash[0], hash[1], second(millis));
   }
 
-  /** When {@code key} was last seen, in epoch millis (second precision), or -1. */
+  /** When {@code key} was last seen, in epoch millis rounded up to the second (never earlier than it was), or -1. */
   long seenAt(String key) {
     long[] hash = hash(key);
     int at = segment(hash).get(hash[0], hash[1]);
     return at == 0 ? -1 : (at + EPOCH_SECOND) * 1000;
   }
 
-  /** Forgets every id last seen before {@code millis}. */
+  /** Forgets ids last seen before {@code millis} (at second precision: an id may stay up to a second longer). */
   void forgetBefore(long millis) {
     int oldest = second(millis);
     for (IdSegment segment : segments) {
@@ -59,6 +59,15 @@ final class IdTable {
     return size;
   }
 
+  /** Slots of all segments (used or not): how much memory the table holds. */
+  int capacity() {
+    int capacity = 0;
+    for (IdSegment segment : segments) {
+      capacity += segment.capacity();
+    }
+    return capacity;
+  }
+
   private long[] hash(String key) {
     byte[] bytes = key.getBytes(StandardCharsets.UTF_8);
     return MurmurHash3.hash128x64(bytes, 0, bytes.length, seed);
@@ -68,7 +77,8 @@ final class IdTable {
     return segments[(int) (hash[0] >>> 60)];
   }
 
+  // Rounded up, so a stored time is never before the real one and an id is kept up to 999 ms long, never short.
   private static int second(long millis) {
-    return (int) Math.max(1, millis / 1000 - EPOCH_SECOND);
+    return (int) Math.max(1, -Math.floorDiv(-millis, 1000L) - EPOCH_SECOND);
   }
 }

@@ -5,23 +5,29 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * One thread and its transactional producer: it gathers the submissions waiting into one transaction (group
  * commit), writes their new events ({@link TransactionPlan}) and answers them once the commit is acknowledged.
- * Several lanes let one group start while the previous one is still committing.
+ * Several lanes let one group start while the previous one is still committing. A lane that was fenced stops; any
+ * other failure, even an {@link Error}, fails only its group.
  */
 final class Lane implements Runnable {
+
+  private static final Logger LOG = Logger.getLogger(Lane.class);
 
   private final Publisher publisher;
   private final LaneProducer producer;
   private final PublishTimings timings;
+  private final InDoubt inDoubt;
   private long committedAt = System.nanoTime() - 1_000_000_000L;
 
   Lane(Publisher publisher, LaneProducer producer, PublishTimings timings) {
     this.publisher = publisher;
     this.producer = producer;
     this.timings = timings;
+    this.inDoubt = new InDoubt(publisher, producer);
   }
 
   @Override
@@ -29,6 +35,9 @@ final class Lane implements Runnable {
     List<Submission> group = new ArrayList<>();
     while (publisher.running()) {
       try {
+        if (!inDoubt.settle()) {
+          continue;
+        }
         restAfterCommit();
         Submission first = publisher.queue().poll(100, TimeUnit.MILLISECONDS);
         if (first == null) {
@@ -45,6 +54,15 @@ final class Lane implements Runnable {
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return;
+      } catch (LaneProducer.Fenced e) {
+        LOG.errorf("publishing lane %s stops: %s; this instance takes no more events", Thread.currentThread().getName(),
+            e.getMessage());
+        publisher.fenced();
+        return;
+      } catch (RuntimeException | Error e) {
+        // Past planning and writing (answering, polling): still answer the group rather than lose the lane.
+        LOG.errorf(e, "publishing lane failed unexpectedly; it goes on");
+        publisher.failed(group, e, System.currentTimeMillis());
       } finally {
         group.clear();
       }
@@ -55,26 +73,52 @@ final class Lane implements Runnable {
     long taken = System.nanoTime();
     group.forEach(s -> timings.queued.record(Duration.ofNanos(taken - s.queuedNanos())));
     long now = System.currentTimeMillis();
-    TransactionPlan plan = TransactionPlan.of(group, publisher, now);
-    List<TransactionPlan.Entry> entries = plan.entries();
-    boolean writes = !plan.writesNothing();
+    TransactionPlan plan = null;
     try {
-      if (writes) {
-        producer.write(entries, now);
+      plan = TransactionPlan.of(group, publisher, now);
+      if (!plan.writesNothing()) {
+        producer.write(plan.entries(), now, plan.deadlineNanos(publisher.settings().requestTimeout()));
+        committedAt = System.nanoTime();
+        timings.requests.record(plan.entries().size());
       }
-    } catch (RuntimeException e) {
-      publisher.claims().release(plan.holder());
-      publisher.failed(entries.stream().map(TransactionPlan.Entry::submission).toList(), e, now);
+    } catch (Throwable e) {
+      if (e instanceof LaneProducer.Fenced) {
+        publisher.fenced(); // before the group is answered: whoever sees its 503 sees this instance not ready
+      }
+      failed(group, plan, e, now);
+      if (e instanceof LaneProducer.Fenced fenced) {
+        throw fenced;
+      }
       return;
     }
-    long committed = System.nanoTime();
-    if (writes) {
-      committedAt = committed;
-      timings.requests.record(entries.size());
+    answer(plan, now);
+  }
+
+  /**
+   * The group's transaction failed: its requests get 503. Its claims are let go, unless the commit is in doubt: then
+   * they stay held until {@link InDoubt} has settled it, so a retry here waits and then is a duplicate or written.
+   */
+  private void failed(List<Submission> group, TransactionPlan plan, Throwable e, long now) {
+    if (plan == null) {
+      LOG.errorf(e, "planning a transaction failed");
+    } else if (e instanceof LaneProducer.CommitInDoubt) {
+      inDoubt.hold(plan.holder());
+    } else {
+      publisher.claims().release(plan.holder());
     }
+    if (!(e instanceof RuntimeException)) {
+      LOG.errorf(e, "a transaction failed unexpectedly");
+    }
+    List<Submission> failed = plan == null ? group : plan.entries().stream().map(TransactionPlan.Entry::submission)
+        .toList();
+    publisher.failed(failed, e, now);
+  }
+
+  private void answer(TransactionPlan plan, long now) {
+    long committed = System.nanoTime();
     publisher.seen().addAll(plan.holder().ids(), now);
     publisher.claims().release(plan.holder());
-    for (TransactionPlan.Entry entry : entries) {
+    for (TransactionPlan.Entry entry : plan.entries()) {
       entry.submission().done().complete(entry.outcome());
       timings.total.record(Duration.ofNanos(System.nanoTime() - entry.submission().submittedNanos()));
     }

@@ -10,6 +10,8 @@ import java.util.List;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
+import java.util.function.Function;
+import org.apache.kafka.clients.producer.Producer;
 import org.apache.kafka.common.errors.RetriableException;
 import org.jboss.logging.Logger;
 
@@ -22,6 +24,9 @@ import org.jboss.logging.Logger;
 public final class Publisher implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(Publisher.class);
+  /** The 503 text when the events may or may not be in Kafka: only a retry with the same ids is safe. */
+  public static final String NOT_CONFIRMED =
+      "not confirmed: the events may or may not be in Kafka; retry with the same eventIds — repeats are de-duplicated";
 
   /** What happened to a submission: events written, and events skipped because their id was seen before. */
   public record Outcome(int accepted, int duplicates) {}
@@ -49,6 +54,8 @@ public final class Publisher implements AutoCloseable {
   private final List<Lane> lanes = new ArrayList<>();
   private final List<Thread> threads = new ArrayList<>();
   private volatile boolean running = true;
+  /** Set once a lane was fenced by another producer with its transactional id: this instance takes nothing more. */
+  private volatile String fenced;
   private volatile long downUntil;
   private volatile String downReason = "";
 
@@ -58,12 +65,18 @@ public final class Publisher implements AutoCloseable {
 
   /** A publisher whose timings ({@link PublishTimings}) are registered in {@code registry}. */
   public Publisher(PublisherSettings settings, SeenIds seen, EventSerdes serdes, MeterRegistry registry) {
+    this(settings, seen, serdes, registry, settings::newProducer);
+  }
+
+  /** The same with the lanes' producers made by {@code producers} (from a transactional id); tests wrap them. */
+  Publisher(PublisherSettings settings, SeenIds seen, EventSerdes serdes, MeterRegistry registry,
+      Function<String, Producer<String, byte[]>> producers) {
     this.settings = settings;
     this.seen = seen;
     this.queue = new ArrayBlockingQueue<>(settings.queueCapacity());
     PublishTimings timings = new PublishTimings(registry);
     for (int i = 0; i < settings.transactions(); i++) {
-      Lane lane = new Lane(this, new LaneProducer(settings, settings.transactionalId() + "-" + i,
+      Lane lane = new Lane(this, new LaneProducer(producers, settings.transactionalId() + "-" + i,
           serdes.valueSerde(Topics.INGEST_SEEN_IDS).serializer(), timings), timings);
       Thread thread = new Thread(lane, "publisher-" + i);
       thread.setDaemon(true);
@@ -79,8 +92,10 @@ public final class Publisher implements AutoCloseable {
    */
   public CompletableFuture<Outcome> submit(String shopId, List<Outgoing> events, String deliveryId) {
     CompletableFuture<Outcome> done = new CompletableFuture<>();
-    if (!seen.ready()) {
-      done.completeExceptionally(new Unavailable("starting: the idempotency log is not read yet"));
+    if (fenced != null) {
+      done.completeExceptionally(new Unavailable("this instance stopped publishing: " + fenced));
+    } else if (!seen.ready()) {
+      done.completeExceptionally(new Unavailable("the idempotency log is not read (yet)"));
     } else if (System.currentTimeMillis() < downUntil) {
       done.completeExceptionally(new Unavailable("Kafka unavailable: " + downReason));
     } else {
@@ -103,16 +118,35 @@ public final class Publisher implements AutoCloseable {
     }
   }
 
-  /** A lane's transaction failed: its requests get 503, and after a retriable failure new ones do for a moment. */
-  void failed(List<Submission> group, RuntimeException e, long now) {
+  /**
+   * A lane's transaction failed: its requests get 503 (saying whether the commit may have taken effect), and after a
+   * retriable failure new ones do for a moment.
+   */
+  void failed(List<Submission> group, Throwable e, long now) {
     downReason = e.getClass().getSimpleName() + (e.getMessage() == null ? "" : ": " + e.getMessage());
     if (e instanceof RetriableException || e.getCause() instanceof RetriableException) {
       // Kafka unreachable or slow: refuse at once for a moment rather than queue requests that would time out.
       downUntil = now + settings.downBackoff().toMillis();
     }
     LOG.warnf("transaction of %d requests failed, answering 503: %s", group.size(), downReason);
-    Unavailable unavailable = new Unavailable("Kafka did not acknowledge: " + downReason);
+    Unavailable unavailable = new Unavailable(e instanceof LaneProducer.CommitInDoubt
+        ? NOT_CONFIRMED + " (" + downReason + ")"
+        : "Kafka did not acknowledge, nothing was written: " + downReason);
     group.forEach(s -> s.done().completeExceptionally(unavailable));
+  }
+
+  /** A lane was fenced: the instance is not ready from now on and refuses everything. */
+  void fenced() {
+    fenced = "another instance uses its transactional id " + settings.transactionalId();
+    Unavailable unavailable = new Unavailable("this instance stopped publishing: " + fenced);
+    for (Submission s; (s = queue.poll()) != null; ) {
+      s.done().completeExceptionally(unavailable);
+    }
+  }
+
+  /** False once the idempotency log is not being followed or a lane was fenced: requests get 503. */
+  public boolean ready() {
+    return fenced == null && seen.ready();
   }
 
   boolean running() {

@@ -20,12 +20,17 @@ import org.apache.kafka.common.serialization.StringSerializer;
  * @param transactions lanes, i.e. transactions open at once: a new group starts while earlier ones commit
  * @param restAfterCommit how long a lane waits after its commit before it begins another transaction (see
  *     {@code Lane}): long enough for the broker to finish the commit's markers
+ * @param requestTimeout how long a request waits for its answer; a commit that timed out is retried until then
  */
 public record PublisherSettings(String bootstrapServers, String transactionalId, Duration maxBlock,
     Duration deliveryTimeout, int queueCapacity, int maxGroupRecords, Duration downBackoff, int transactions,
-    Duration restAfterCommit) {
+    Duration restAfterCommit, Duration requestTimeout) {
 
   Producer<String, byte[]> newProducer(String transactionalId) {
+    return new KafkaProducer<>(producerConfig(transactionalId), new StringSerializer(), new ByteArraySerializer());
+  }
+
+  Map<String, Object> producerConfig(String transactionalId) {
     int delivery = (int) deliveryTimeout.toMillis();
     Map<String, Object> config = Map.ofEntries(
         Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),
@@ -45,6 +50,6 @@ public record PublisherSettings(String bootstrapServers, String transactionalId,
         // us at ~10 commits/s); under v2 the broker retries itself (see Lane.restAfterCommit).
         Map.entry(ProducerConfig.RETRY_BACKOFF_MS_CONFIG, 2),
         Map.entry(ProducerConfig.RETRY_BACKOFF_MAX_MS_CONFIG, 100));
-    return new KafkaProducer<>(config, new StringSerializer(), new ByteArraySerializer());
+    return config;
   }
 }

@@ -26,7 +26,7 @@ public class PublishingBeans {
     String transactionalId = kafka.transactionalId().orElse("order-ingest-" + UUID.randomUUID());
     return new Publisher(new PublisherSettings(servers, transactionalId, kafka.maxBlock(), kafka.deliveryTimeout(),
         kafka.queueCapacity(), kafka.maxGroupRecords(), kafka.retryAfter(), kafka.transactions(),
-        kafka.restAfterCommit()), seen, serdes, registry);
+        kafka.restAfterCommit(), kafka.requestTimeout()), seen, serdes, registry);
   }
 
   void close(@Disposes Publisher publisher) {

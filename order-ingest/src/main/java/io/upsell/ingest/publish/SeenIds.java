@@ -3,8 +3,12 @@ package io.upsell.ingest.publish;
 import io.upsell.schemas.topics.Topics;
 import java.nio.ByteBuffer;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Queue;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -44,6 +48,10 @@ public final class SeenIds implements AutoCloseable {
   private final String bootstrapServers;
   private final AtomicBoolean running = new AtomicBoolean(true);
   private final Thread follower;
+  /** Callers waiting until the follower has read everything committed when they asked ({@link #readToEnd()}). */
+  private final Queue<CompletableFuture<Void>> readRequests = new ConcurrentLinkedQueue<>();
+  /** The requests the follower is reading for now (touched by the follower thread only). */
+  private final List<CompletableFuture<Void>> reading = new ArrayList<>();
   private volatile boolean ready;
 
   public SeenIds(String bootstrapServers, Duration window) {
@@ -63,6 +71,19 @@ public final class SeenIds implements AutoCloseable {
     return ready;
   }
 
+  /**
+   * Completes once the follower has read every marker committed before this call; a commit whose outcome was in
+   * doubt is then settled here (its ids are known, or were never committed). Fails if the follower stops first.
+   */
+  public CompletableFuture<Void> readToEnd() {
+    CompletableFuture<Void> read = new CompletableFuture<>();
+    readRequests.add(read);
+    if (!running.get()) { // the follower sets this before it fails what is queued, so nothing is left waiting
+      read.completeExceptionally(new IllegalStateException("the idempotency log follower has stopped"));
+    }
+    return read;
+  }
+
   /** True when {@code key} ({@code shopId:eventId}) was published within the window. */
   public boolean contains(String key, long nowMillis) {
     long at = seenAt.seenAt(key);
@@ -79,37 +100,75 @@ public final class SeenIds implements AutoCloseable {
   }
 
   private void follow() {
-    while (running.get()) {
-      // Keys stay bytes (they are hashed as UTF-8 anyway) and values are skipped: the follower also reads back every
-      // marker this instance wrote, so after a burst it has a backlog, and each record should cost as little as can be.
-      try (var consumer = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(), SKIP_VALUE)) {
-        List<TopicPartition> partitions = consumer.partitionsFor(Topics.INGEST_SEEN_IDS.name()).stream()
-            .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-        if (partitions.isEmpty()) {
-          // Not (yet) in the broker's metadata, e.g. just created: assigning nothing would make poll throw
-          // IllegalStateException and end this thread, leaving the instance not ready for good.
-          throw new KafkaException("no partitions of " + Topics.INGEST_SEEN_IDS.name() + " known yet");
-        }
-        consumer.assign(partitions);
-        consumer.seekToBeginning(partitions);
-        Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
-        long lastPrune = System.currentTimeMillis();
-        while (running.get()) {
-          consumer.poll(Duration.ofMillis(200)).forEach(this::remember);
-          if (!ready && end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue())) {
-            ready = true;
-            LOG.infof("idempotency log read: %d event ids of the last %s", seenAt.size(), window);
-          }
-          if (System.currentTimeMillis() - lastPrune > 60_000) {
-            lastPrune = System.currentTimeMillis();
-            prune(lastPrune);
-          }
-        }
-      } catch (KafkaException e) {
-        // Broker unreachable or the topic missing: stay not-ready (requests get 503) and try again.
-        LOG.warnf("cannot read the idempotency log yet: %s", e.getMessage());
-        sleepQuietly();
+    try {
+      while (running.get()) {
+        followOnce();
       }
+    } catch (Throwable e) {
+      LOG.errorf(e, "the idempotency log follower stopped; this instance accepts nothing until restarted");
+    } finally {
+      ready = false;
+      running.set(false);
+      IllegalStateException stopped = new IllegalStateException("the idempotency log follower has stopped");
+      readRequests.forEach(r -> r.completeExceptionally(stopped));
+      reading.forEach(r -> r.completeExceptionally(stopped));
+    }
+  }
+
+  /** One consumer's life: read the log to its end (then ready), follow it, and answer read-to-end requests. */
+  private void followOnce() {
+    // Keys stay bytes (they are hashed as UTF-8 anyway) and values are skipped: the follower also reads back every
+    // marker this instance wrote, so after a burst it has a backlog, and each record should cost as little as can be.
+    try (var consumer = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(), SKIP_VALUE)) {
+      List<TopicPartition> partitions = consumer.partitionsFor(Topics.INGEST_SEEN_IDS.name()).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      if (partitions.isEmpty()) {
+        // Not (yet) in the broker's metadata, e.g. just created: assigning nothing would make poll throw
+        // IllegalStateException and end this thread, leaving the instance not ready for good.
+        throw new KafkaException("no partitions of " + Topics.INGEST_SEEN_IDS.name() + " known yet");
+      }
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      // read_committed: the end offsets are the last stable offsets, i.e. past every finished transaction.
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+      long lastPrune = System.currentTimeMillis();
+      while (running.get()) {
+        consumer.poll(Duration.ofMillis(200)).forEach(this::remember);
+        if (!ready && readTo(consumer, end)) {
+          ready = true;
+          LOG.infof("idempotency log read: %d event ids of the last %s", seenAt.size(), window);
+        }
+        if (reading.isEmpty() && !readRequests.isEmpty()) {
+          drainRequests();
+          end = consumer.endOffsets(partitions);
+        }
+        if (!reading.isEmpty() && readTo(consumer, end)) {
+          reading.forEach(r -> r.complete(null));
+          reading.clear();
+        }
+        if (System.currentTimeMillis() - lastPrune > 60_000) {
+          lastPrune = System.currentTimeMillis();
+          prune(lastPrune);
+        }
+      }
+    } catch (KafkaException e) {
+      // Broker unreachable or the topic missing: try again with a new consumer (until first read, requests get 503).
+      LOG.warnf("cannot read the idempotency log yet: %s", e.getMessage());
+      sleepQuietly();
+    } catch (RuntimeException e) {
+      // Not a Kafka failure: a bug or a bad record. Loud, and a new consumer re-reads (the ids held are kept).
+      LOG.errorf(e, "reading the idempotency log failed; reading it again");
+      sleepQuietly();
+    }
+  }
+
+  private static boolean readTo(KafkaConsumer<byte[], Void> consumer, Map<TopicPartition, Long> end) {
+    return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
+  }
+
+  private void drainRequests() {
+    for (CompletableFuture<Void> request; (request = readRequests.poll()) != null; ) {
+      reading.add(request);
     }
   }
 

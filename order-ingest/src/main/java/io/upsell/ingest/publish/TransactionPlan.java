@@ -3,13 +3,15 @@ package io.upsell.ingest.publish;
 import io.upsell.ingest.publish.Publisher.Outcome;
 import io.upsell.ingest.publish.Publisher.Submission;
 import io.upsell.schemas.topics.Keys;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 
 /**
  * What one transaction writes: of each submission in a group only the events whose ids are neither seen nor claimed
  * by another open transaction; a submission that meets another transaction's claim leaves the group and is queued
- * again once that transaction has ended. The plan holds the claims of every id it writes.
+ * again once that transaction has ended, and one already answered (its request timed out with 503) is left out. The
+ * plan holds the claims of every id it writes.
  */
 final class TransactionPlan {
 
@@ -28,13 +30,25 @@ final class TransactionPlan {
 
   static TransactionPlan of(List<Submission> group, Publisher publisher, long now) {
     TransactionPlan plan = new TransactionPlan(publisher, now);
-    for (Submission submission : group) {
-      Entry entry = plan.entry(submission);
-      if (entry != null) {
-        plan.entries.add(entry);
+    try {
+      for (Submission submission : group) {
+        // Answered already (timed out): writing it now would contradict the 503 its client got.
+        Entry entry = submission.done().isDone() ? null : plan.entry(submission);
+        if (entry != null) {
+          plan.entries.add(entry);
+        }
       }
+    } catch (RuntimeException | Error e) {
+      publisher.claims().release(plan.holder);
+      throw e;
     }
     return plan;
+  }
+
+  /** When the first of its requests stops waiting for an answer: commits are retried until then. */
+  long deadlineNanos(Duration requestTimeout) {
+    long first = entries.stream().mapToLong(e -> e.submission().submittedNanos()).min().orElse(System.nanoTime());
+    return first + requestTimeout.toNanos();
   }
 
   List<Entry> entries() {

@@ -35,18 +35,21 @@ class IntakeTest {
   private static final Shop SHOP = new Shop("shop-a", "A", ZoneId.of("UTC"), "GBP", new byte[32], Optional.empty());
 
   @Test
-  void aDeadBrokerIsAnswered503WithRetryAfter(TestBroker broker) throws Exception {
+  void aDeadBrokerIsAnswered503WithRetryAfterWellBeforeTheRequestTimeout(TestBroker broker) throws Exception {
     IngestConfig config = new SmallRyeConfigBuilder().withMapping(IngestConfig.class).build()
         .getConfigMapping(IngestConfig.class);
     try (var seen = new SeenIds(broker.bootstrapServers(), Duration.ofDays(7)).start();
         var publisher = new Publisher(new PublisherSettings(deadAddress(), "t-" + UUID.randomUUID(),
-            Duration.ofSeconds(1), Duration.ofSeconds(2), 10, 100, Duration.ofSeconds(2), 1, Duration.ofMillis(3)), seen,
-            SERDES)) {
-      while (!seen.ready()) {
+            Duration.ofSeconds(1), Duration.ofSeconds(2), 10, 100, Duration.ofSeconds(2), 1, Duration.ofMillis(3),
+            config.kafka().requestTimeout()), seen, SERDES)) {
+      long readBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
+      while (!seen.ready() && System.nanoTime() < readBy) {
         Thread.sleep(20);
       }
+      assertThat(seen.ready()).as("idempotency log read within 20 s").isTrue();
       Intake intake = new Intake(publisher, seen, SERDES, config);
 
+      long start = System.nanoTime();
       var answer = intake.publish(SHOP, List.of(usage()), null).toCompletableFuture();
 
       assertThatThrownBy(() -> answer.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
@@ -54,6 +57,9 @@ class IntakeTest {
             assertThat(e.status()).isEqualTo(503);
             assertThat(e.headers()).containsEntry("Retry-After", "2");
           });
+      // Fails fast: the producer's 1 s max.block ends it, not the 5 s request timeout.
+      assertThat(Duration.ofNanos(System.nanoTime() - start)).isLessThan(Duration.ofSeconds(4));
+      assertThat(config.kafka().requestTimeout()).isEqualTo(Duration.ofSeconds(5));
     }
   }
 

@@ -8,9 +8,13 @@ import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 
 /**
  * The test-kit broker in a JVM of its own with the JVM options Kafka's own start script gives a broker (G1, 20 ms
@@ -26,6 +30,8 @@ final class BrokerProcess implements AutoCloseable {
       "-XX:MaxGCPauseMillis=20", "-XX:InitiatingHeapOccupancyPercent=35", "-XX:+ExplicitGCInvokesConcurrent",
       "-Djava.awt.headless=true");
   private static final String READY = "bootstrap.servers=";
+  /** A broker starts in ~2 s; far longer means it hangs, and the benchmark must not wait for ever. */
+  private static final Duration READY_TIMEOUT = Duration.ofSeconds(60);
 
   private final Process process;
   private final String bootstrapServers;
@@ -55,17 +61,31 @@ final class BrokerProcess implements AutoCloseable {
     Process process = new ProcessBuilder(command).redirectError(log.toFile()).start();
     Runtime.getRuntime().addShutdownHook(new Thread(process::destroy, "stop-bench-broker"));
     BufferedReader out = new BufferedReader(new InputStreamReader(process.getInputStream(), StandardCharsets.UTF_8));
-    for (String line; (line = out.readLine()) != null; ) {
-      if (line.startsWith(READY)) {
-        System.err.println("broker in its own JVM at " + line.substring(READY.length()) + " (log " + log + ")");
-        Thread drain = new Thread(() -> out.lines().forEach(rest -> { }), "bench-broker-stdout");
-        drain.setDaemon(true);
-        drain.start();
-        return new BrokerProcess(process, line.substring(READY.length()));
+    CompletableFuture<String> ready = new CompletableFuture<>();
+    // Reads the child's stdout to its end: the ready line completes the wait, the rest is drained.
+    Thread reader = new Thread(() -> {
+      try {
+        for (String line; (line = out.readLine()) != null; ) {
+          if (line.startsWith(READY)) {
+            ready.complete(line.substring(READY.length()));
+          }
+        }
+      } catch (IOException e) {
+        // the child is gone; handled below
       }
+      ready.completeExceptionally(new IllegalStateException("the broker process ended before it was ready"));
+    }, "bench-broker-stdout");
+    reader.setDaemon(true);
+    reader.start();
+    try {
+      String servers = ready.get(READY_TIMEOUT.toSeconds(), TimeUnit.SECONDS);
+      System.err.println("broker in its own JVM at " + servers + " (log " + log + ")");
+      return new BrokerProcess(process, servers);
+    } catch (ExecutionException | TimeoutException e) {
+      process.destroyForcibly();
+      String why = e instanceof TimeoutException ? "not ready within " + READY_TIMEOUT : e.getCause().getMessage();
+      throw new IllegalStateException("bench broker " + why + "; see " + log, e);
     }
-    process.destroyForcibly();
-    throw new IllegalStateException("the broker process ended before it was ready; see " + log);
   }
 
   String bootstrapServers() {

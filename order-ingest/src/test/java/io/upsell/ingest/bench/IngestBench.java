@@ -80,7 +80,7 @@ public final class IngestBench {
       print(record.length, ceiling, batch, single, SingleEventBreakdown.serviceP99(before, after));
       SingleEventBreakdown.print(single, before, after, SINGLE_PHASE.toSeconds(), clientPauses, BROKER_IN_PROCESS);
       if (!client.errorKinds.isEmpty()) {
-        System.out.println("Single-event errors by kind (warm-up included): " + client.errorKinds);
+        System.out.println("Non-202 answers by kind (batch and single, warm-ups included; not in the percentiles): " + client.errorKinds);
       }
     }
   }
@@ -118,7 +118,8 @@ public final class IngestBench {
         + "| %s ms | | |%n", serviceP99);
     System.out.printf("| single events achieved | %,.0f req/s | %,d req/s offered | |%n", single.eventsPerSecond(),
         singleRate);
-    System.out.printf("| errors (non-202) batch / single | %d / %d | | |%n", batch.errors(), single.errors());
+    System.out.printf("| errors (non-202, not in the percentiles above) batch / single | %d / %d | | |%n",
+        batch.errors(), single.errors());
     System.out.printf("%nRecord value: %d bytes Avro. The ceiling is kafka-producer-perf-test (ProducerPerformance, own "
         + "JVM, same size, same topic, acks=all, idempotent, after every partition's leader acknowledged a write); ours "
         + "also writes one idempotency marker per event in the same transaction.%n", recordBytes);

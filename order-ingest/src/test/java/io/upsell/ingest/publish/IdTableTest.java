@@ -36,18 +36,33 @@ class IdTableTest {
   @Test
   void manyIdsAreAllFoundAfterTheTableGrewAndShrank() {
     int count = 200_000;
+    int keptEvery = 20; // 5% kept: below the 1/8 fill at which a segment shrinks
     for (int i = 0; i < count; i++) {
-      table.put("shop-a:e-" + i, i % 2 == 0 ? NOW : NOW - 10_000_000);
+      table.put("shop-a:e-" + i, i % keptEvery == 0 ? NOW : NOW - 10_000_000);
     }
     assertThat(table.size()).isEqualTo(count);
+    int grown = table.capacity();
+    assertThat(grown).as("grown past the initial 16 x 1024 slots").isGreaterThanOrEqualTo(2 * count);
 
     table.forgetBefore(NOW - 1000);
 
-    assertThat(table.size()).isEqualTo(count / 2);
+    assertThat(table.size()).isEqualTo(count / keptEvery);
+    assertThat(table.capacity()).as("shrunk").isLessThanOrEqualTo(grown / 4);
     for (int i = 0; i < count; i++) {
-      assertThat(table.seenAt("shop-a:e-" + i)).isEqualTo(i % 2 == 0 ? NOW : -1);
+      assertThat(table.seenAt("shop-a:e-" + i)).isEqualTo(i % keptEvery == 0 ? NOW : -1);
     }
     assertThat(table.seenAt("shop-a:e-" + count)).isEqualTo(-1);
+    table.put("shop-a:after", NOW);
+    assertThat(table.seenAt("shop-a:after")).isEqualTo(NOW);
+  }
+
+  @Test
+  void aTimeBetweenSecondsIsKeptAsTheNextSecondSoAnIdIsNeverForgottenEarly() {
+    table.put("shop-a:e-1", NOW + 1);
+
+    assertThat(table.seenAt("shop-a:e-1")).isEqualTo(NOW + 1000);
+    table.forgetBefore(NOW + 1);
+    assertThat(table.seenAt("shop-a:e-1")).isEqualTo(NOW + 1000);
   }
 
   @Test

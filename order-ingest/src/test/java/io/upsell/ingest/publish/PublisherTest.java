@@ -109,7 +109,7 @@ class PublisherTest {
     }
   }
 
-  private static SeenIds ready(TestBroker broker) throws InterruptedException {
+  static SeenIds ready(TestBroker broker) throws InterruptedException {
     SeenIds seen = new SeenIds(broker.bootstrapServers(), Duration.ofDays(7)).start();
     long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(20);
     while (!seen.ready() && System.nanoTime() < deadline) {
@@ -121,10 +121,11 @@ class PublisherTest {
 
   private static Publisher publisher(String servers, SeenIds seen) {
     return new Publisher(new PublisherSettings(servers, "test-" + UUID.randomUUID(), Duration.ofSeconds(1),
-        Duration.ofSeconds(2), 100, 1000, Duration.ofSeconds(5), 3, Duration.ofMillis(3)), seen, SERDES);
+        Duration.ofSeconds(2), 100, 1000, Duration.ofSeconds(5), 3, Duration.ofMillis(3), Duration.ofSeconds(5)), seen,
+        SERDES);
   }
 
-  private static Outgoing usage(String customer, String eventId) {
+  static Outgoing usage(String customer, String eventId) {
     UsageReported usage = UsageReported.newBuilder().setShopId("shop-a").setCustomerId(customer).setEventId(eventId)
         .setOccurredAt(Instant.ofEpochMilli(1_000)).setResource("storage").setUsedUnits(1).setQuotaUnits(2).build();
     byte[] bytes = SERDES.valueSerde(Topics.APP_USAGE).serializer().serialize(Topics.APP_USAGE.name(), usage);
