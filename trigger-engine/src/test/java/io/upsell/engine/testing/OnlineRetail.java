@@ -3,10 +3,8 @@ package io.upsell.engine.testing;
 import io.upsell.schemas.common.LineItem;
 import io.upsell.schemas.shop.OrderPlaced;
 import io.upsell.schemas.shop.SalesChannel;
-import java.io.IOException;
-import java.io.UncheckedIOException;
+import io.upsell.testkit.CsvRows;
 import java.math.BigDecimal;
-import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
@@ -33,52 +31,23 @@ public final class OnlineRetail {
   /** Every invoice as an order of {@code shopId}, in file order. */
   public static List<OrderPlaced> orders(String shopId) {
     Map<String, OrderPlaced.Builder> invoices = new LinkedHashMap<>();
-    try {
-      List<String> lines = Files.readAllLines(file());
-      for (String line : lines.subList(1, lines.size())) {
-        List<String> f = fields(line);
-        if (f.get(0).startsWith("C")) {
-          continue;
-        }
-        String customer = f.get(6).isEmpty() ? "guest-" + f.get(0) : f.get(6).replace(".0", "");
-        long unit = new BigDecimal(f.get(5)).movePointRight(2).longValue();
-        LineItem item = LineItem.newBuilder().setProductId(f.get(1)).setName(f.get(2))
-            .setQuantity(Integer.parseInt(f.get(3))).setUnitPriceMinor(unit).build();
-        OrderPlaced.Builder order = invoices.computeIfAbsent(f.get(0), id -> OrderPlaced.newBuilder()
-            .setShopId(shopId).setCustomerId(customer).setEventId("inv-" + id).setOrderId(id)
-            .setOccurredAt(LocalDateTime.parse(f.get(4).replace(' ', 'T')).atZone(LONDON).toInstant())
-            .setLines(new ArrayList<>()).setTotalMinor(0).setCurrency("GBP")
-            // Set, not defaulted: an enum default is built on Avro's class loader, not the caller's (matters under Quarkus).
-            .setChannel(SalesChannel.DIRECT).setDiscountMinor(0));
-        order.getLines().add(item);
-        order.setTotalMinor(order.getTotalMinor() + unit * item.getQuantity());
+    for (List<String> f : CsvRows.read(file())) {
+      if (f.get(0).startsWith("C")) {
+        continue;
       }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      String customer = f.get(6).isEmpty() ? "guest-" + f.get(0) : f.get(6).replace(".0", "");
+      long unit = new BigDecimal(f.get(5)).movePointRight(2).longValue();
+      LineItem item = LineItem.newBuilder().setProductId(f.get(1)).setName(f.get(2))
+          .setQuantity(Integer.parseInt(f.get(3))).setUnitPriceMinor(unit).build();
+      OrderPlaced.Builder order = invoices.computeIfAbsent(f.get(0), id -> OrderPlaced.newBuilder()
+          .setShopId(shopId).setCustomerId(customer).setEventId("inv-" + id).setOrderId(id)
+          .setOccurredAt(LocalDateTime.parse(f.get(4).replace(' ', 'T')).atZone(LONDON).toInstant())
+          .setLines(new ArrayList<>()).setTotalMinor(0).setCurrency("GBP")
+          // Set, not defaulted: an enum default is built on Avro's class loader, not the caller's (matters under Quarkus).
+          .setChannel(SalesChannel.DIRECT).setDiscountMinor(0));
+      order.getLines().add(item);
+      order.setTotalMinor(order.getTotalMinor() + unit * item.getQuantity());
     }
     return invoices.values().stream().map(OrderPlaced.Builder::build).toList();
-  }
-
-  // CSV with quoted fields and doubled quotes inside them.
-  static List<String> fields(String line) {
-    List<String> out = new ArrayList<>();
-    StringBuilder field = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted && c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-        field.append('"');
-        i++;
-      } else if (c == '"') {
-        quoted = !quoted;
-      } else if (c == ',' && !quoted) {
-        out.add(field.toString());
-        field.setLength(0);
-      } else {
-        field.append(c);
-      }
-    }
-    out.add(field.toString());
-    return out;
   }
 }
