@@ -119,7 +119,7 @@ class PublisherTest {
     return seen;
   }
 
-  private static Publisher publisher(String servers, SeenIds seen) {
+  static Publisher publisher(String servers, SeenIds seen) {
     return new Publisher(new PublisherSettings(servers, "test-" + UUID.randomUUID(), Duration.ofSeconds(1),
         Duration.ofSeconds(2), 100, 1000, Duration.ofSeconds(5), 3, Duration.ofMillis(3), Duration.ofSeconds(5)), seen,
         SERDES);
