@@ -1,7 +1,5 @@
 package io.upsell.ingest.publish;
 
-import io.upsell.schemas.topics.Topics;
-import java.nio.ByteBuffer;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -10,38 +8,20 @@ import java.util.Queue;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicBoolean;
-import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
-import org.apache.kafka.common.serialization.ByteArrayDeserializer;
-import org.apache.kafka.common.header.Headers;
-import org.apache.kafka.common.serialization.Deserializer;
 import org.jboss.logging.Logger;
 
 /**
  * The event ids published in the last 7 days, by any instance: read from {@code ingest.seen-ids} (committed records
  * only) at start-up and then followed, so a restart or another instance knows what was already accepted. Until the
- * log is read to its end, {@link #ready()} is false and nothing is accepted. The ids are held compactly on the heap
- * ({@link IdTable}, 40 to 80 bytes each).
+ * log is read to its end, and for good once the follower has stopped, {@link #ready()} is false and nothing is
+ * accepted. The ids are held compactly on the heap ({@link IdTable}, 40 to 80 bytes each).
  */
 public final class SeenIds implements AutoCloseable {
 
   private static final Logger LOG = Logger.getLogger(SeenIds.class);
-
-  /** Reads no value: the marker's key is all the follower needs (not even the bytes are copied). */
-  private static final Deserializer<Void> SKIP_VALUE = new Deserializer<>() {
-    @Override
-    public Void deserialize(String topic, byte[] data) {
-      return null;
-    }
-
-    @Override
-    public Void deserialize(String topic, Headers headers, ByteBuffer data) {
-      return null;
-    }
-  };
 
   private final IdTable seenAt = new IdTable();
   private final Duration window;
@@ -117,32 +97,20 @@ public final class SeenIds implements AutoCloseable {
 
   /** One consumer's life: read the log to its end (then ready), follow it, and answer read-to-end requests. */
   private void followOnce() {
-    // Keys stay bytes (they are hashed as UTF-8 anyway) and values are skipped: the follower also reads back every
-    // marker this instance wrote, so after a burst it has a backlog, and each record should cost as little as can be.
-    try (var consumer = new KafkaConsumer<>(consumerConfig(), new ByteArrayDeserializer(), SKIP_VALUE)) {
-      List<TopicPartition> partitions = consumer.partitionsFor(Topics.INGEST_SEEN_IDS.name()).stream()
-          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
-      if (partitions.isEmpty()) {
-        // Not (yet) in the broker's metadata, e.g. just created: assigning nothing would make poll throw
-        // IllegalStateException and end this thread, leaving the instance not ready for good.
-        throw new KafkaException("no partitions of " + Topics.INGEST_SEEN_IDS.name() + " known yet");
-      }
-      consumer.assign(partitions);
-      consumer.seekToBeginning(partitions);
-      // read_committed: the end offsets are the last stable offsets, i.e. past every finished transaction.
-      Map<TopicPartition, Long> end = consumer.endOffsets(partitions);
+    try (var consumer = SeenIdsConsumer.open(bootstrapServers)) {
+      Map<TopicPartition, Long> end = SeenIdsConsumer.end(consumer);
       long lastPrune = System.currentTimeMillis();
       while (running.get()) {
         consumer.poll(Duration.ofMillis(200)).forEach(this::remember);
-        if (!ready && readTo(consumer, end)) {
+        if (!ready && SeenIdsConsumer.readTo(consumer, end)) {
           ready = true;
           LOG.infof("idempotency log read: %d event ids of the last %s", seenAt.size(), window);
         }
         if (reading.isEmpty() && !readRequests.isEmpty()) {
           drainRequests();
-          end = consumer.endOffsets(partitions);
+          end = SeenIdsConsumer.end(consumer);
         }
-        if (!reading.isEmpty() && readTo(consumer, end)) {
+        if (!reading.isEmpty() && SeenIdsConsumer.readTo(consumer, end)) {
           reading.forEach(r -> r.complete(null));
           reading.clear();
         }
@@ -162,10 +130,6 @@ public final class SeenIds implements AutoCloseable {
     }
   }
 
-  private static boolean readTo(KafkaConsumer<byte[], Void> consumer, Map<TopicPartition, Long> end) {
-    return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
-  }
-
   private void drainRequests() {
     for (CompletableFuture<Void> request; (request = readRequests.poll()) != null; ) {
       reading.add(request);
@@ -180,19 +144,6 @@ public final class SeenIds implements AutoCloseable {
     if (record.key() != null) {
       seenAt.put(record.key(), record.timestamp());
     }
-  }
-
-  // Fetches wait for 64 KB or 50 ms: under steady load a fetch per handful of markers cost the follower a third of
-  // the service's CPU; the price is up to 50 ms more before another instance's ids are known here.
-  private Map<String, Object> consumerConfig() {
-    return Map.of(
-        ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers,
-        ConsumerConfig.ISOLATION_LEVEL_CONFIG, "read_committed",
-        ConsumerConfig.ENABLE_AUTO_COMMIT_CONFIG, "false",
-        ConsumerConfig.MAX_POLL_RECORDS_CONFIG, 20_000,
-        ConsumerConfig.FETCH_MIN_BYTES_CONFIG, 64 * 1024,
-        ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50,
-        ConsumerConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 5000);
   }
 
   private void sleepQuietly() {
