@@ -21,7 +21,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class CartAbandonedTrigger extends WatchedTrigger<SpecificRecord> {
 
-
   @Override
   public TriggerType type() {
     return TriggerType.CART_ABANDONED;
@@ -33,43 +32,31 @@ public final class CartAbandonedTrigger extends WatchedTrigger<SpecificRecord> {
   }
 
   @Override
-  Detector<SpecificRecord> detector(EngineContext engine) {
-    return new Detect(engine);
-  }
-
-  @Override
   public boolean stillHolds(UpsellTrigger due, StoreReader stores) {
     Watch watch = stores.<KeyValueStore<String, Watch>>store(storeName()).get(CustomerKey.of(due));
     return super.stillHolds(due, stores) && !watch.items.isEmpty();
   }
 
-  private final class Detect extends Detector<SpecificRecord> {
-
-    Detect(EngineContext engine) {
-      super(engine);
+  @Override
+  void detect(Record<String, SpecificRecord> record, Detector<SpecificRecord> detector) {
+    KeyValueStore<String, Watch> watches = detector.store(storeName());
+    Watch watch = OrderExit.apply(watches, record);
+    if (!(record.value() instanceof CartEvent cart) || watch.isStale(record.timestamp())) {
+      return;
     }
-
-    @Override
-    public void process(Record<String, SpecificRecord> record) {
-      KeyValueStore<String, Watch> watches = store(storeName());
-      Watch watch = OrderExit.apply(watches, record);
-      if (!(record.value() instanceof CartEvent cart) || watch.isStale(record.timestamp())) {
-        return;
-      }
-      watch.seen(cart.getEventId(), record.timestamp());
-      watch.items = cart.getItems().stream().map(LineItem::getProductId).toList();
-      watches.put(record.key(), watch);
-      if (cart.getType() == CartEventType.CHECKOUT_STARTED || watch.items.isEmpty()) {
-        return;
-      }
-      ShopSettings settings = settings(record.key());
-      long first = record.timestamp() + settings.number(type(), "delayMinutes", 30) * 60_000;
-      long second = record.timestamp() + settings.number(type(), "stepTwoDelayMinutes", 1440) * 60_000;
-      String items = watch.items.size() + " item(s) worth " + cart.getValueMinor() + " " + cart.getCurrency();
-      emit(Candidates.candidate(type(), 1, record.key(), "cart with " + items + " left idle",
-          Candidates.products(watch.items), List.of(cart.getEventId()), record.timestamp(), first, settings));
-      emit(Candidates.candidate(type(), 2, record.key(), "flash sale: cart with " + items + " still waiting",
-          Candidates.products(watch.items), List.of(cart.getEventId()), record.timestamp(), second, settings));
+    watch.seen(cart.getEventId(), record.timestamp());
+    watch.items = cart.getItems().stream().map(LineItem::getProductId).toList();
+    watches.put(record.key(), watch);
+    if (cart.getType() == CartEventType.CHECKOUT_STARTED || watch.items.isEmpty()) {
+      return;
     }
+    ShopSettings settings = detector.settings(record.key());
+    long first = record.timestamp() + settings.number(type(), "delayMinutes", 30) * 60_000;
+    long second = record.timestamp() + settings.number(type(), "stepTwoDelayMinutes", 1440) * 60_000;
+    String items = watch.items.size() + " item(s) worth " + cart.getValueMinor() + " " + cart.getCurrency();
+    detector.emit(Candidates.candidate(type(), 1, record.key(), "cart with " + items + " left idle",
+        Candidates.products(watch.items), List.of(cart.getEventId()), record.timestamp(), first, settings));
+    detector.emit(Candidates.candidate(type(), 2, record.key(), "flash sale: cart with " + items + " still waiting",
+        Candidates.products(watch.items), List.of(cart.getEventId()), record.timestamp(), second, settings));
   }
 }

@@ -18,7 +18,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /** A checkout started and followed by no order within the delay (20 min) is abandoned; a newer checkout restarts it. */
 public final class CheckoutAbandonedTrigger extends WatchedTrigger<SpecificRecord> {
 
-
   @Override
   public TriggerType type() {
     return TriggerType.CHECKOUT_ABANDONED;
@@ -30,32 +29,20 @@ public final class CheckoutAbandonedTrigger extends WatchedTrigger<SpecificRecor
   }
 
   @Override
-  Detector<SpecificRecord> detector(EngineContext engine) {
-    return new Detect(engine);
-  }
-
-  private final class Detect extends Detector<SpecificRecord> {
-
-    Detect(EngineContext engine) {
-      super(engine);
+  void detect(Record<String, SpecificRecord> record, Detector<SpecificRecord> detector) {
+    KeyValueStore<String, Watch> watches = detector.store(storeName());
+    Watch watch = OrderExit.apply(watches, record);
+    if (!(record.value() instanceof CartEvent cart) || cart.getType() != CartEventType.CHECKOUT_STARTED
+        || watch.isStale(record.timestamp())) {
+      return;
     }
-
-    @Override
-    public void process(Record<String, SpecificRecord> record) {
-      KeyValueStore<String, Watch> watches = store(storeName());
-      Watch watch = OrderExit.apply(watches, record);
-      if (!(record.value() instanceof CartEvent cart) || cart.getType() != CartEventType.CHECKOUT_STARTED
-          || watch.isStale(record.timestamp())) {
-        return;
-      }
-      watch.seen(cart.getEventId(), record.timestamp());
-      watch.items = cart.getItems().stream().map(LineItem::getProductId).toList();
-      watches.put(record.key(), watch);
-      ShopSettings settings = settings(record.key());
-      long due = record.timestamp() + settings.number(type(), "delayMinutes", 20) * 60_000;
-      emit(Candidates.candidate(type(), 1, record.key(),
-          "checkout of " + cart.getValueMinor() + " " + cart.getCurrency() + " not completed",
-          Candidates.products(watch.items), List.of(cart.getEventId()), record.timestamp(), due, settings));
-    }
+    watch.seen(cart.getEventId(), record.timestamp());
+    watch.items = cart.getItems().stream().map(LineItem::getProductId).toList();
+    watches.put(record.key(), watch);
+    ShopSettings settings = detector.settings(record.key());
+    long due = record.timestamp() + settings.number(type(), "delayMinutes", 20) * 60_000;
+    detector.emit(Candidates.candidate(type(), 1, record.key(),
+        "checkout of " + cart.getValueMinor() + " " + cart.getCurrency() + " not completed",
+        Candidates.products(watch.items), List.of(cart.getEventId()), record.timestamp(), due, settings));
   }
 }

@@ -17,7 +17,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /** A course reaching completed offers the next course of the catalog, else a membership trial; once per course. */
 public final class CourseCompletedTrigger extends WatchedTrigger<CourseProgress> {
 
-
   @Override
   public TriggerType type() {
     return TriggerType.COURSE_COMPLETED;
@@ -26,11 +25,6 @@ public final class CourseCompletedTrigger extends WatchedTrigger<CourseProgress>
   @Override
   KStream<String, CourseProgress> source(EngineContext engine) {
     return engine.sources().stream(Topics.APP_COURSES);
-  }
-
-  @Override
-  Detector<CourseProgress> detector(EngineContext engine) {
-    return new Detect(engine);
   }
 
   @Override
@@ -44,29 +38,22 @@ public final class CourseCompletedTrigger extends WatchedTrigger<CourseProgress>
     return true;
   }
 
-  private final class Detect extends Detector<CourseProgress> {
-
-    Detect(EngineContext engine) {
-      super(engine);
+  @Override
+  void detect(Record<String, CourseProgress> record, Detector<CourseProgress> detector) {
+    CourseProgress progress = record.value();
+    String watchKey = record.key() + "|" + progress.getCourseId();
+    KeyValueStore<String, Watch> watches = detector.store(storeName());
+    if (!progress.getCompleted() || watches.get(watchKey) != null) {
+      return;
     }
-
-    @Override
-    public void process(Record<String, CourseProgress> record) {
-      CourseProgress progress = record.value();
-      String watchKey = record.key() + "|" + progress.getCourseId();
-      KeyValueStore<String, Watch> watches = store(storeName());
-      if (!progress.getCompleted() || watches.get(watchKey) != null) {
-        return;
-      }
-      watches.put(watchKey, new Watch().seen(progress.getEventId(), record.timestamp()));
-      ShopSettings settings = settings(record.key());
-      Optional<String> next = new Catalog(this).nextCourse(progress.getShopId(), progress.getCourseId());
-      Offer offer = next.map(course -> Offer.newBuilder().setProductIds(List.of(course)).setCourseId(course).build())
-          .orElseGet(() -> Candidates.plan(settings.setting(type(), "trialPlan", "membership-trial"), null));
-      String reason = "completed course " + progress.getCourseId()
-          + next.map(c -> "; next course " + c).orElse("; membership trial");
-      emit(Candidates.candidate(type(), 1, record.key(), reason, offer, List.of(progress.getEventId()),
-          record.timestamp(), record.timestamp(), settings));
-    }
+    watches.put(watchKey, new Watch().seen(progress.getEventId(), record.timestamp()));
+    ShopSettings settings = detector.settings(record.key());
+    Optional<String> next = new Catalog(detector).nextCourse(progress.getShopId(), progress.getCourseId());
+    Offer offer = next.map(course -> Offer.newBuilder().setProductIds(List.of(course)).setCourseId(course).build())
+        .orElseGet(() -> Candidates.plan(settings.setting(type(), "trialPlan", "membership-trial"), null));
+    String reason = "completed course " + progress.getCourseId()
+        + next.map(c -> "; next course " + c).orElse("; membership trial");
+    detector.emit(Candidates.candidate(type(), 1, record.key(), reason, offer, List.of(progress.getEventId()),
+        record.timestamp(), record.timestamp(), settings));
   }
 }

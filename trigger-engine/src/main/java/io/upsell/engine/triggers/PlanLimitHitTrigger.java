@@ -8,7 +8,6 @@ import io.upsell.schemas.topics.Topics;
 import io.upsell.schemas.upsell.TriggerType;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.processor.api.Record;
@@ -19,7 +18,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * the required plan ends it.
  */
 public final class PlanLimitHitTrigger extends ImmediatePromptTrigger<SpecificRecord> {
-
 
   @Override
   public TriggerType type() {
@@ -32,40 +30,28 @@ public final class PlanLimitHitTrigger extends ImmediatePromptTrigger<SpecificRe
   }
 
   @Override
-  Detector<SpecificRecord> detector(EngineContext engine) {
-    return new Detect(engine);
-  }
-
-  private final class Detect extends Detector<SpecificRecord> {
-
-    Detect(EngineContext engine) {
-      super(engine);
-    }
-
-    @Override
-    public void process(Record<String, SpecificRecord> record) {
-      KeyValueStore<String, Watch> watches = store(storeName());
-      Watch watch = Optional.ofNullable(watches.get(record.key())).orElseGet(Watch::new);
-      if (record.value() instanceof SubscriptionChanged change && record.timestamp() >= watch.exitAt) {
-        watch.exitAt = record.timestamp();
-        watch.plan = change.getPlan();
-        watch.items = new ArrayList<>();
-        watches.put(record.key(), watch);
-      } else if (record.value() instanceof UsageReported usage && usage.getRequestedFeature() != null) {
-        String required = usage.getRequiredPlan();
-        String feature = usage.getRequestedFeature();
-        if (watch.items.contains(feature) || (required != null && required.equals(watch.plan))
-            || record.timestamp() < watch.exitAt) {
-          return;
-        }
-        watch.items = new ArrayList<>(watch.items);
-        watch.items.add(feature);
-        watches.put(record.key(), watch.seen(usage.getEventId(), record.timestamp()));
-        ShopSettings settings = settings(record.key());
-        emit(Candidates.candidate(type(), 1, record.key(), "asked for '" + feature + "', part of a higher plan",
-            Candidates.plan(required, null), List.of(usage.getEventId()), record.timestamp(), record.timestamp(),
-            settings));
+  void detect(Record<String, SpecificRecord> record, Detector<SpecificRecord> detector) {
+    KeyValueStore<String, Watch> watches = detector.store(storeName());
+    Watch watch = watchOf(watches, record.key());
+    if (record.value() instanceof SubscriptionChanged change && record.timestamp() >= watch.exitAt) {
+      watch.exitAt = record.timestamp();
+      watch.plan = change.getPlan();
+      watch.items = new ArrayList<>();
+      watches.put(record.key(), watch);
+    } else if (record.value() instanceof UsageReported usage && usage.getRequestedFeature() != null) {
+      String required = usage.getRequiredPlan();
+      String feature = usage.getRequestedFeature();
+      if (watch.items.contains(feature) || (required != null && required.equals(watch.plan))
+          || record.timestamp() < watch.exitAt) {
+        return;
       }
+      watch.items = new ArrayList<>(watch.items);
+      watch.items.add(feature);
+      watches.put(record.key(), watch.seen(usage.getEventId(), record.timestamp()));
+      ShopSettings settings = detector.settings(record.key());
+      detector.emit(Candidates.candidate(type(), 1, record.key(), "asked for '" + feature + "', part of a higher plan",
+          Candidates.plan(required, null), List.of(usage.getEventId()), record.timestamp(), record.timestamp(),
+          settings));
     }
   }
 }

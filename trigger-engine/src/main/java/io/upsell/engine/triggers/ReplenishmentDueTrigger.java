@@ -19,7 +19,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /** A product with a replenish cycle bought and not bought again within the cycle is due: offer it again. */
 public final class ReplenishmentDueTrigger extends WatchedTrigger<OrderEvent> {
 
-
   @Override
   public TriggerType type() {
     return TriggerType.REPLENISHMENT_DUE;
@@ -30,46 +29,34 @@ public final class ReplenishmentDueTrigger extends WatchedTrigger<OrderEvent> {
     return engine.sources().stream(Topics.SHOP_ORDERS);
   }
 
-  @Override
-  Detector<OrderEvent> detector(EngineContext engine) {
-    return new Detect(engine);
-  }
-
   // One watch per customer and product: re-buying one product does not cancel another's reminder.
   @Override
   String watchKey(UpsellTrigger due) {
     return CustomerKey.of(due) + "|" + due.getOffer().getProductIds().get(0);
   }
 
-  private final class Detect extends Detector<OrderEvent> {
-
-    Detect(EngineContext engine) {
-      super(engine);
+  @Override
+  void detect(Record<String, OrderEvent> record, Detector<OrderEvent> detector) {
+    if (!(record.value().getEvent() instanceof OrderPlaced order)) {
+      return;
     }
-
-    @Override
-    public void process(Record<String, OrderEvent> record) {
-      if (!(record.value().getEvent() instanceof OrderPlaced order)) {
-        return;
+    KeyValueStore<String, Watch> watches = detector.store(storeName());
+    Catalog catalog = new Catalog(detector);
+    ShopSettings settings = detector.settings(record.key());
+    for (String productId : BoughtTogether.productsOf(order)) {
+      Optional<Integer> cycle = catalog.product(order.getShopId(), productId).map(Product::getReplenishEveryDays);
+      if (cycle.isEmpty()) {
+        continue; // most products have no cycle: no watch to read
       }
-      KeyValueStore<String, Watch> watches = store(storeName());
-      Catalog catalog = new Catalog(this);
-      ShopSettings settings = settings(record.key());
-      for (String productId : BoughtTogether.productsOf(order)) {
-        Optional<Integer> cycle = catalog.product(order.getShopId(), productId).map(Product::getReplenishEveryDays);
-        if (cycle.isEmpty()) {
-          continue; // most products have no cycle: no watch to read
-        }
-        String watchKey = record.key() + "|" + productId;
-        Watch watch = watchOf(watches, watchKey);
-        if (watch.isStale(record.timestamp())) {
-          continue;
-        }
-        watches.put(watchKey, watch.seen(order.getEventId(), record.timestamp()));
-        long due = record.timestamp() + cycle.get() * 86_400_000L;
-        emit(Candidates.candidate(type(), 1, record.key(), "bought " + cycle.get() + " days ago, likely running out",
-            Candidates.products(List.of(productId)), List.of(order.getEventId()), record.timestamp(), due, settings));
+      String watchKey = record.key() + "|" + productId;
+      Watch watch = watchOf(watches, watchKey);
+      if (watch.isStale(record.timestamp())) {
+        continue;
       }
+      watches.put(watchKey, watch.seen(order.getEventId(), record.timestamp()));
+      long due = record.timestamp() + cycle.get() * 86_400_000L;
+      detector.emit(Candidates.candidate(type(), 1, record.key(), "bought " + cycle.get() + " days ago, likely running out",
+          Candidates.products(List.of(productId)), List.of(order.getEventId()), record.timestamp(), due, settings));
     }
   }
 }

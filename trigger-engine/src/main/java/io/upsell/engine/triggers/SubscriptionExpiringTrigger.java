@@ -9,7 +9,6 @@ import io.upsell.schemas.topics.Topics;
 import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import java.util.List;
-import java.util.Optional;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -19,7 +18,6 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * window's start; any newer change to the subscription (a renewal, auto-renew switched on) cancels it.
  */
 public final class SubscriptionExpiringTrigger extends WatchedTrigger<SubscriptionChanged> {
-
 
   @Override
   public TriggerType type() {
@@ -32,41 +30,29 @@ public final class SubscriptionExpiringTrigger extends WatchedTrigger<Subscripti
   }
 
   @Override
-  Detector<SubscriptionChanged> detector(EngineContext engine) {
-    return new Detect(engine);
-  }
-
-  @Override
   public boolean servicePrompt() {
     return true;
   }
 
-  private final class Detect extends Detector<SubscriptionChanged> {
-
-    Detect(EngineContext engine) {
-      super(engine);
+  @Override
+  void detect(Record<String, SubscriptionChanged> record, Detector<SubscriptionChanged> detector) {
+    SubscriptionChanged change = record.value();
+    KeyValueStore<String, Watch> watches = detector.store(storeName());
+    Watch watch = watchOf(watches, record.key());
+    if (watch.isStale(record.timestamp())) {
+      return;
     }
-
-    @Override
-    public void process(Record<String, SubscriptionChanged> record) {
-      SubscriptionChanged change = record.value();
-      KeyValueStore<String, Watch> watches = store(storeName());
-      Watch watch = Optional.ofNullable(watches.get(record.key())).orElseGet(Watch::new);
-      if (watch.isStale(record.timestamp())) {
-        return;
-      }
-      watches.put(record.key(), watch.seen(change.getEventId(), record.timestamp()));
-      boolean live = change.getStatus() == SubscriptionStatus.ACTIVE || change.getStatus() == SubscriptionStatus.TRIALING;
-      if (!live || change.getAutoRenew() || change.getExpiresAt() == null) {
-        return;
-      }
-      ShopSettings settings = settings(record.key());
-      long expires = change.getExpiresAt().toEpochMilli();
-      long due = Math.max(record.timestamp(), expires - settings.number(type(), "daysBefore", 7) * 86_400_000L);
-      if (due < expires) {
-        emit(Candidates.candidate(type(), 1, record.key(), "plan " + change.getPlan() + " expires " + change.getExpiresAt(),
-            Candidates.plan(change.getPlan(), null), List.of(change.getEventId()), record.timestamp(), due, settings));
-      }
+    watches.put(record.key(), watch.seen(change.getEventId(), record.timestamp()));
+    boolean live = change.getStatus() == SubscriptionStatus.ACTIVE || change.getStatus() == SubscriptionStatus.TRIALING;
+    if (!live || change.getAutoRenew() || change.getExpiresAt() == null) {
+      return;
+    }
+    ShopSettings settings = detector.settings(record.key());
+    long expires = change.getExpiresAt().toEpochMilli();
+    long due = Math.max(record.timestamp(), expires - settings.number(type(), "daysBefore", 7) * 86_400_000L);
+    if (due < expires) {
+      detector.emit(Candidates.candidate(type(), 1, record.key(), "plan " + change.getPlan() + " expires " + change.getExpiresAt(),
+          Candidates.plan(change.getPlan(), null), List.of(change.getEventId()), record.timestamp(), due, settings));
     }
   }
 }

@@ -7,6 +7,7 @@ import io.upsell.engine.topology.StoreReader;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import java.util.List;
 import org.apache.kafka.streams.kstream.KStream;
+import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
@@ -23,7 +24,8 @@ abstract class WatchedTrigger<V> implements Trigger {
   /** The records this trigger reads. */
   abstract KStream<String, V> source(EngineContext engine);
 
-  abstract Detector<V> detector(EngineContext engine);
+  /** Reads one input record: updates this trigger's watches and emits its candidates through {@code detector}. */
+  abstract void detect(Record<String, V> record, Detector<V> detector);
 
   /** The watch a due timer is checked against; the customer's own by default. */
   String watchKey(UpsellTrigger due) {
@@ -33,7 +35,12 @@ abstract class WatchedTrigger<V> implements Trigger {
   @Override
   public final KStream<String, UpsellTrigger> addTo(EngineContext engine) {
     StateStores.add(engine.sources().builder(), storeName(), StateSerde.of(Watch.class, Watch.CODEC));
-    return source(engine).process(() -> detector(engine), storeName());
+    return source(engine).process(() -> new Detector<V>(engine) {
+      @Override
+      public void process(Record<String, V> record) {
+        detect(record, this);
+      }
+    }, storeName());
   }
 
   @Override

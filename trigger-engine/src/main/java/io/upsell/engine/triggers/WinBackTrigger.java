@@ -10,14 +10,12 @@ import io.upsell.schemas.upsell.Offer;
 import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import java.util.List;
-import java.util.Optional;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /** A buyer with no order for the window (60 days) after their last one is invited back; any newer order resets it. */
 public final class WinBackTrigger extends WatchedTrigger<OrderEvent> {
-
 
   @Override
   public TriggerType type() {
@@ -30,32 +28,20 @@ public final class WinBackTrigger extends WatchedTrigger<OrderEvent> {
   }
 
   @Override
-  Detector<OrderEvent> detector(EngineContext engine) {
-    return new Detect(engine);
-  }
-
-  private final class Detect extends Detector<OrderEvent> {
-
-    Detect(EngineContext engine) {
-      super(engine);
+  void detect(Record<String, OrderEvent> record, Detector<OrderEvent> detector) {
+    if (!(record.value().getEvent() instanceof OrderPlaced order)) {
+      return;
     }
-
-    @Override
-    public void process(Record<String, OrderEvent> record) {
-      if (!(record.value().getEvent() instanceof OrderPlaced order)) {
-        return;
-      }
-      KeyValueStore<String, Watch> watches = store(storeName());
-      Watch watch = Optional.ofNullable(watches.get(record.key())).orElseGet(Watch::new);
-      if (watch.isStale(record.timestamp())) {
-        return;
-      }
-      watches.put(record.key(), watch.seen(order.getEventId(), record.timestamp()));
-      ShopSettings settings = settings(record.key());
-      long days = settings.number(type(), "inactiveDays", 60);
-      emit(Candidates.candidate(type(), 1, record.key(), "no order for " + days + " days",
-          Offer.newBuilder().setCurrency(order.getCurrency()).build(), List.of(order.getEventId()), record.timestamp(),
-          record.timestamp() + days * 86_400_000L, settings));
+    KeyValueStore<String, Watch> watches = detector.store(storeName());
+    Watch watch = watchOf(watches, record.key());
+    if (watch.isStale(record.timestamp())) {
+      return;
     }
+    watches.put(record.key(), watch.seen(order.getEventId(), record.timestamp()));
+    ShopSettings settings = detector.settings(record.key());
+    long days = settings.number(type(), "inactiveDays", 60);
+    detector.emit(Candidates.candidate(type(), 1, record.key(), "no order for " + days + " days",
+        Offer.newBuilder().setCurrency(order.getCurrency()).build(), List.of(order.getEventId()), record.timestamp(),
+        record.timestamp() + days * 86_400_000L, settings));
   }
 }
