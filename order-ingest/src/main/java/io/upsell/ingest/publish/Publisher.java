@@ -137,7 +137,7 @@ public final class Publisher implements AutoCloseable {
 
   /** A lane was fenced: the instance is not ready from now on and refuses everything. */
   void fenced() {
-    fenced = "another instance uses its transactional id " + settings.transactionalId();
+    fenced = "another instance took over its transactional id"; // the id itself stays out of client answers
     Unavailable unavailable = new Unavailable("this instance stopped publishing: " + fenced);
     for (Submission s; (s = queue.poll()) != null; ) {
       s.done().completeExceptionally(unavailable);
