@@ -10,6 +10,7 @@ import io.upsell.analytics.report.KpiDigest;
 import io.upsell.analytics.report.ReportSettings;
 import io.upsell.analytics.stream.AnalyticsSettings;
 import io.upsell.analytics.stream.AnalyticsTopology;
+import io.upsell.analytics.stream.StateLayout;
 import io.upsell.platform.shops.Shop;
 import io.upsell.platform.shops.ShopDirectory;
 import io.upsell.schemas.serde.EventSerdes;
@@ -39,7 +40,7 @@ public class AnalyticsBeans {
   AnalyticsSettings settings(ShopDirectory shops, AnalyticsConfig config) {
     return new AnalyticsSettings(id -> shops.find(id).map(Shop::timeZone).orElse(null), config.clickWindow(),
         config.viewWindow(), config.liftWindow(), config.sessionWindow(), config.cartWindow(),
-        config.persistentCustomerStore());
+        config.persistentCustomerStore(), new StateLayout());
   }
 
   // The digests read the KPI query, which needs the running KafkaStreams this topology makes: looked up when due.
@@ -67,8 +68,9 @@ public class AnalyticsBeans {
 
   @Produces
   @Singleton
-  StoreRanges storeRanges(KafkaStreams streams, AnalyticsConfig config) {
-    return new StoreRanges(streams, new RemoteRanges(config.peerSecret()), config.queryAttempts(), config.retryAfterSeconds());
+  StoreRanges storeRanges(KafkaStreams streams, AnalyticsConfig config, AnalyticsSettings settings) {
+    return new StoreRanges(streams, new RemoteRanges(config.peerSecret()), config.queryAttempts(),
+        config.retryAfterSeconds(), settings.layout());
   }
 
   @Produces

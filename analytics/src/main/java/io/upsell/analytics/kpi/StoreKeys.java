@@ -1,8 +1,10 @@
 package io.upsell.analytics.kpi;
 
 /**
- * Names and keys of the aggregate stores. Keys start with {@code shopId|} and put the period id (12 digits) next,
- * so one range scan reads one shop's periods in time order.
+ * Names and keys of the aggregate stores. Keys start with {@code shopId|} and put the period id next as 12 digits,
+ * shifted by {@link #PERIOD_OFFSET} so that periods before 1970 (negative ids) keep their order too: one range scan
+ * reads one shop's periods in time order. A period outside the digits' reach (before year -13874 or after 17814)
+ * has no key: {@link PeriodOutOfRange}.
  */
 public final class StoreKeys {
 
@@ -28,6 +30,18 @@ public final class StoreKeys {
 
   public static final char SEP = '|';
   private static final int PERIOD_DIGITS = 12;
+  /** Added to a period id before it is written: id 0 (1970-01-01) is written 500000000000. */
+  static final long PERIOD_OFFSET = 500_000_000_000L;
+  /** The earliest and latest period ids a key can hold. */
+  public static final long FIRST_PERIOD = -PERIOD_OFFSET;
+  public static final long LAST_PERIOD = 999_999_999_999L - PERIOD_OFFSET;
+
+  /** An event's time lies outside the periods keys can hold: it is refused rather than merged into another period. */
+  public static final class PeriodOutOfRange extends IllegalArgumentException {
+    PeriodOutOfRange(long periodId) {
+      super("period id " + periodId + " s is outside the keys' range [" + FIRST_PERIOD + ", " + LAST_PERIOD + "]");
+    }
+  }
 
   private StoreKeys() {}
 
@@ -63,7 +77,7 @@ public final class StoreKeys {
     return shopId + SEP + period(dayIdExclusive - 1) + SEP + '\uffff';
   }
 
-  /** The parts of a key after the shop: e.g. {@code [D, 000001291161600]} or {@code [000001291161600, P, 85123A]}. */
+  /** The parts of a key: e.g. {@code [shop, D, 501291161600]} or {@code [shop, 501291161600, P, 85123A]}. */
   public static String[] parts(String key) {
     return key.split("\\|", -1);
   }
@@ -72,11 +86,19 @@ public final class StoreKeys {
     return appendPeriod(new StringBuilder(PERIOD_DIGITS), periodId).toString();
   }
 
+  /** The period id written as {@code digits} by {@link #period} (the offset taken off again). */
+  public static long periodId(String digits) {
+    return Long.parseLong(digits) - PERIOD_OFFSET;
+  }
+
   // Keys are built on every event: the digits go straight into the key, zero-padded, without a string of their own.
   private static StringBuilder appendPeriod(StringBuilder key, long periodId) {
     int start = key.length();
     key.setLength(start + PERIOD_DIGITS);
-    long rest = Math.max(0, periodId);
+    if (periodId < FIRST_PERIOD || periodId > LAST_PERIOD) {
+      throw new PeriodOutOfRange(periodId);
+    }
+    long rest = periodId + PERIOD_OFFSET;
     for (int i = PERIOD_DIGITS - 1; i >= 0; i--) {
       key.setCharAt(start + i, (char) ('0' + rest % 10));
       rest /= 10;

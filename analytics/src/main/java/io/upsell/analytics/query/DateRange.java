@@ -13,6 +13,9 @@ import java.time.format.DateTimeParseException;
 public record DateRange(LocalDate from, LocalDate to) {
 
   private static final int DEFAULT_DAYS = 30;
+  // Well inside the periods store keys can hold (StoreKeys.FIRST_PERIOD, LAST_PERIOD), a period either side included.
+  private static final LocalDate FIRST = LocalDate.of(1, 1, 1);
+  private static final LocalDate LAST = LocalDate.of(9999, 12, 31);
 
   public static DateRange parse(String from, String to, ZoneId zone) {
     LocalDate end = to == null || to.isBlank() ? LocalDate.now(zone).plusDays(1) : date("to", to);
@@ -33,7 +36,11 @@ public record DateRange(LocalDate from, LocalDate to) {
 
   private static LocalDate date(String name, String text) {
     try {
-      return LocalDate.parse(text.strip());
+      LocalDate date = LocalDate.parse(text.strip());
+      if (date.isBefore(FIRST) || date.isAfter(LAST)) {
+        throw ApiException.badRequest(name, "must be a date from " + FIRST + " to " + LAST + ", was '" + text + "'");
+      }
+      return date;
     } catch (DateTimeParseException e) {
       throw ApiException.badRequest(name, "must be a date like 2010-12-01, was '" + text + "'");
     }

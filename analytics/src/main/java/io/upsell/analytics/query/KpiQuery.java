@@ -59,7 +59,7 @@ public final class KpiQuery {
     Map<Long, long[]> byPeriod = new HashMap<>();
     ranges.range(StoreKeys.BUCKETS, StoreKeys.bucket(shopId, read, Granularity.id(from)),
         StoreKeys.bucket(shopId, read, Granularity.id(to) - 1), authorization).forEach((key, counters) -> {
-          long id = Long.parseLong(key.substring(key.lastIndexOf(StoreKeys.SEP) + 1));
+          long id = StoreKeys.periodId(key.substring(key.lastIndexOf(StoreKeys.SEP) + 1));
           byPeriod.merge(g.stored() ? id : Granularity.id(g.startOf(Granularity.local(id))), counters, Counters::plus);
         });
     if (!g.stored()) {
@@ -86,7 +86,7 @@ public final class KpiQuery {
     Map<Long, Long> spend = new HashMap<>();
     ranges.range(StoreKeys.SPEND, StoreKeys.dailyFrom(shopId, Granularity.id(first.toLocalDate().atStartOfDay())),
         StoreKeys.dailyTo(shopId, range.toDay()), authorization).forEach((key, values) -> {
-          long day = Long.parseLong(StoreKeys.parts(key)[1]);
+          long day = StoreKeys.periodId(StoreKeys.parts(key)[1]);
           spend.merge(Granularity.id(g.startOf(Granularity.local(day))), values[0], Long::sum);
         });
     return spend;
@@ -95,7 +95,7 @@ public final class KpiQuery {
   // Net revenue and customers acquired before the first period, for CLV.
   private long[] lifetimeBefore(String shopId, LocalDateTime first, String authorization) {
     long[] lifetime = new long[2];
-    ranges.range(StoreKeys.BUCKETS, StoreKeys.bucket(shopId, Granularity.DAY, 0),
+    ranges.range(StoreKeys.BUCKETS, StoreKeys.bucket(shopId, Granularity.DAY, StoreKeys.FIRST_PERIOD),
         StoreKeys.bucket(shopId, Granularity.DAY, Granularity.id(first) - 1), authorization).values().forEach(c -> {
           lifetime[0] += net(c);
           lifetime[1] += Counters.get(c, Measure.NEW_CUSTOMERS.ordinal());

@@ -2,6 +2,7 @@ package io.upsell.analytics.query;
 
 import io.upsell.analytics.kpi.Counters;
 import io.upsell.analytics.kpi.StoreKeys;
+import io.upsell.analytics.stream.StateLayout;
 import io.upsell.platform.http.ApiException;
 import io.upsell.schemas.topics.Topic;
 import io.upsell.schemas.topics.Topics;
@@ -32,8 +33,16 @@ public final class StoreRanges {
   private final RemoteRanges remote;
   private final int attempts;
   private final int retryAfterSeconds;
+  private final StateLayout layout;
 
   public StoreRanges(KafkaStreams streams, RemoteRanges remote, int attempts, int retryAfterSeconds) {
+    this(streams, remote, attempts, retryAfterSeconds, new StateLayout());
+  }
+
+  /** With {@code layout}: a task that found state of an older layout makes every query here answer 503. */
+  public StoreRanges(KafkaStreams streams, RemoteRanges remote, int attempts, int retryAfterSeconds,
+      StateLayout layout) {
+    this.layout = layout;
     this.streams = streams;
     this.remote = remote;
     this.attempts = Math.max(1, attempts);
@@ -42,6 +51,7 @@ public final class StoreRanges {
 
   /** Entries of {@code store} with keys in [from, to], summed over all partitions. */
   public SortedMap<String, long[]> range(String store, String from, String to, String authorization) {
+    layout.requireCurrent(retryAfterSeconds);
     for (int attempt = 1; ; attempt++) {
       try {
         return gather(store, from, to, authorization);
@@ -73,6 +83,7 @@ public final class StoreRanges {
 
   /** The entries of the given partitions of {@code store} held here; {@link NotReady} if one is not active here. */
   public SortedMap<String, long[]> local(String store, Set<Integer> partitions, String from, String to) {
+    layout.requireCurrent(retryAfterSeconds);
     return scan(store, localPartitions(store), partitions, from, to);
   }
 

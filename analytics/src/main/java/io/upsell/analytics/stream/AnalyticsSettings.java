@@ -16,9 +16,17 @@ import java.util.function.Function;
  * @param cartWindow a cart or checkout converts with an order this long after it started
  * @param persistentCustomers customer histories in RocksDB (large shops) instead of memory (fast; rebuilt from
  *     the changelog at start)
+ * @param layout where the tasks report state of an older layout (the queries read it)
  */
 public record AnalyticsSettings(Function<String, ZoneId> zoneOf, Duration clickWindow, Duration viewWindow,
-    Duration liftWindow, Duration sessionWindow, Duration cartWindow, boolean persistentCustomers) {
+    Duration liftWindow, Duration sessionWindow, Duration cartWindow, boolean persistentCustomers,
+    StateLayout layout) {
+
+  public AnalyticsSettings(Function<String, ZoneId> zoneOf, Duration clickWindow, Duration viewWindow,
+      Duration liftWindow, Duration sessionWindow, Duration cartWindow, boolean persistentCustomers) {
+    this(zoneOf, clickWindow, viewWindow, liftWindow, sessionWindow, cartWindow, persistentCustomers,
+        new StateLayout());
+  }
 
   public static AnalyticsSettings defaults(Function<String, ZoneId> zoneOf) {
     return new AnalyticsSettings(zoneOf, Duration.ofDays(5), Duration.ofDays(1), Duration.ofDays(7),

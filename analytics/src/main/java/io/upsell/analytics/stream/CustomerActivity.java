@@ -25,6 +25,7 @@ import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
+import org.jboss.logging.Logger;
 
 /**
  * Every customer-scoped event, in order per customer, updates that customer's history and adds its deltas to the
@@ -33,6 +34,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 final class CustomerActivity implements Processor<String, SpecificRecord, Void, Void> {
 
+  private static final Logger LOG = Logger.getLogger(CustomerActivity.class);
   static final String SESSION = "SESSION";
   static final String CART = "CART";
   static final String CHECKOUT = "CHECKOUT";
@@ -44,6 +46,7 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
   // decoding one contiguous byte array.
   private KeyValueStore<String, CustomerState> customers;
   private CounterStores counters;
+  private long refused;
 
   CustomerActivity(AnalyticsSettings settings) {
     this.settings = settings;
@@ -53,6 +56,7 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
     this.customers = context.getStateStore(StoreKeys.CUSTOMERS);
+    settings.layout().check(context.getStateStore(StoreKeys.BUCKETS), customers);
     this.counters = new CounterStores(context, AnalyticsTopology.COUNTER_STORES);
   }
 
@@ -75,10 +79,18 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
         || event instanceof Delivery || event instanceof Engagement);
     Contributions before = upsell ? outcomes.of(shop, zone, state) : null;
     Contributions out = new Contributions();
-    handle(event, zone, state, out);
-    if (upsell) {
-      out.addAll(outcomes.of(shop, zone, state), 1);
-      out.addAll(before, -1);
+    try {
+      handle(event, zone, state, out);
+      if (upsell) {
+        out.addAll(outcomes.of(shop, zone, state), 1);
+        out.addAll(before, -1);
+      }
+    } catch (StoreKeys.PeriodOutOfRange e) {
+      // Nothing of the event is written (the history read above is a fresh copy): refused, not merged elsewhere.
+      refused++;
+      LOG.warnf("refused a %s event of shop %s dated outside the periods stored (%s); %d refused by this task",
+          event.getClass().getSimpleName(), shop, e.getMessage(), refused);
+      return;
     }
     out.writeTo(counters);
     customers.put(record.key(), state);

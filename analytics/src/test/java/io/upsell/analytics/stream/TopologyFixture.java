@@ -10,6 +10,8 @@ import io.upsell.schemas.topics.Topic;
 import java.nio.file.Files;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.TreeMap;
@@ -81,6 +83,16 @@ final class TopologyFixture implements BeforeEachCallback, AfterEachCallback {
       range.forEachRemaining(entry -> entries.put(entry.key, entry.value));
     }
     return entries;
+  }
+
+  /** The period ids of the shop's stored hour or day buckets, in the order a range scan of the store gives them. */
+  List<Long> periodsStored(Granularity g) {
+    List<Long> periods = new ArrayList<>();
+    try (var range = store(StoreKeys.BUCKETS).range(StoreKeys.bucket(shop, g, StoreKeys.FIRST_PERIOD),
+        StoreKeys.bucket(shop, g, StoreKeys.LAST_PERIOD))) {
+      range.forEachRemaining(entry -> periods.add(StoreKeys.periodId(StoreKeys.parts(entry.key)[2])));
+    }
+    return periods;
   }
 
   private KeyValueStore<String, long[]> store(String name) {
