@@ -122,9 +122,13 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
     return paddedMillis(due) + '|' + customerKey + '|' + triggerId;
   }
 
-  // 13 digits hold every epoch millisecond until the year 2286, so the text order of keys is the order of due times.
+  /** The last due time a timer key can hold (13 digits, in the year 2286); a later due time waits until then. */
+  static final long LAST_DUE_MILLIS = 9_999_999_999_999L;
+
+  // Keys compare as text, so every due time must have exactly 13 digits: a 14-digit one (a cycle of 99,999 days)
+  // would sort before "now" and fire at once. Clamping keeps the order of all real due times and the key format.
   private static String paddedMillis(long millis) {
-    String digits = Long.toString(millis);
-    return "0".repeat(Math.max(0, 13 - digits.length())) + digits;
+    String digits = Long.toString(Math.min(Math.max(millis, 0), LAST_DUE_MILLIS));
+    return "0".repeat(13 - digits.length()) + digits;
   }
 }

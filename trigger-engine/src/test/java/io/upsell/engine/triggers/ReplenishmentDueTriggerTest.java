@@ -35,6 +35,18 @@ class ReplenishmentDueTriggerTest extends TriggerTestBase {
   }
 
   @Test
+  void doesNotFireBeforeAFarFutureCycleComesDue() {
+    // 99,999 days from 2026 is past the year 2286: a due time of 14 digits, beyond what a 13-digit timer key holds.
+    engine.product(productOf("anvil").setReplenishEveryDays(99_999).build());
+    engine.order("c1", "o1", at(Duration.ZERO), "anvil");
+
+    engine.advance(Duration.ofSeconds(1));
+    engine.advance(Duration.ofDays(400));
+
+    assertThat(replenishments()).isEmpty();
+  }
+
+  @Test
   void doesNotFireForAProductWithoutACycle() {
     engine.order("c1", "o1", at(Duration.ZERO), "mug");
 
