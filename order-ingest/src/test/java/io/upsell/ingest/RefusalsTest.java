@@ -52,6 +52,18 @@ class RefusalsTest {
   }
 
   @Test
+  void aReplenishCycleOutsideOneDayToTenYearsIsRefusedByName() {
+    for (long days : new long[] {0, 3651, 99_999}) {
+      postJson("/v1/events", "{\"type\":\"product\",\"eventId\":\"" + uniqueId("e") + "\",\"productId\":\"p-1\",\"occurredAt\":1763800000000,"
+          + "\"name\":\"Filter\",\"priceMinor\":900,\"replenishEveryDays\":" + days + "}").then().statusCode(400)
+          .body("fields[0].field", equalTo("replenishEveryDays"))
+          .body("fields[0].reason", equalTo("must be between 1 and 3650"));
+    }
+    postJson("/v1/events", "{\"type\":\"product\",\"eventId\":\"" + uniqueId("e") + "\",\"productId\":\"p-1\",\"occurredAt\":1763800000000,"
+        + "\"name\":\"Filter\",\"priceMinor\":900,\"replenishEveryDays\":3650}").then().statusCode(202);
+  }
+
+  @Test
   void anNdjsonBatchIsAcceptedWholeAndARepeatedEventIdIsADuplicate() {
     String customer = uniqueId("c");
     String first = usage(customer, uniqueId("e"), 1);

@@ -10,10 +10,13 @@ import java.time.format.DateTimeParseException;
 /** Native shop-level events: catalog products (keyed shopId:productId) and marketing spend (keyed shopId). */
 final class CatalogEvents {
 
+  /** Longest replenish cycle, ten years: a due time must stay a plausible date ("never" is no cycle at all). */
+  static final int MAX_REPLENISH_DAYS = 3650;
+
   private CatalogEvents() {}
 
   static Draft<Product> product(Envelope e, Fields f) {
-    Long replenish = f.optCount("replenishEveryDays");
+    Integer replenish = f.optBounded("replenishEveryDays", 1, MAX_REPLENISH_DAYS);
     String productId = f.text("productId");
     Product product = Product.newBuilder()
         .setShopId(e.shopId()).setProductId(productId).setEventId(e.eventId()).setOccurredAt(e.occurredAt())
@@ -24,7 +27,7 @@ final class CatalogEvents {
         .setImageUrl(f.optText("imageUrl"))
         .setUrl(f.optText("url"))
         .setAccessoryOf(f.texts("accessoryOf"))
-        .setReplenishEveryDays(replenish == null ? null : (int) Math.min(replenish, Integer.MAX_VALUE))
+        .setReplenishEveryDays(replenish)
         .setUpgradeOf(f.optText("upgradeOf"))
         .setNextCourseOf(f.optText("nextCourseOf"))
         .build();

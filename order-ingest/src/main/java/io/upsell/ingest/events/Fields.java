@@ -154,13 +154,19 @@ public final class Fields {
       fail(name, "is required");
       return min;
     }
+    Integer value = optBounded(name, min, max);
+    return value == null ? min : value;
+  }
+
+  /** An optional whole number in {@code [min, max]}; null when absent or refused. */
+  public Integer optBounded(String name, int min, int max) {
     Long value = optCount(name);
     if (value == null) {
-      return min;
+      return null;
     }
     if (value < min || value > max) {
       fail(name, "must be between " + min + " and " + max);
-      return min;
+      return null;
     }
     return value.intValue();
   }
