@@ -7,6 +7,8 @@ import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.upsell.ShopRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.util.concurrent.TimeoutException;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.KafkaStreams;
@@ -22,6 +24,7 @@ import org.jboss.logging.Logger;
 public final class BacktestRunner {
 
   private static final Logger LOG = Logger.getLogger(BacktestRunner.class);
+  private static final Duration CLOSE_TIMEOUT = Duration.ofSeconds(30);
 
   private final EngineConfig config;
   private final EventSerdes serdes;
@@ -40,17 +43,7 @@ public final class BacktestRunner {
         decisions -> decisions.process(() -> new ReportSink(job.report())));
     job.status(BacktestJob.Status.RUNNING);
     try (ReplayProgress progress = new ReplayProgress(bootstrapServers, applicationId, topology)) {
-      Path stateDir = Files.createTempDirectory("backtest-" + job.id());
-      KafkaStreams streams = new KafkaStreams(topology, properties(applicationId, stateDir));
-      try {
-        streams.start();
-        progress.awaitEnd(streams, job);
-        job.report().pendingTimers(PendingTimers.count(streams));
-      } finally {
-        streams.close();
-        streams.cleanUp();
-        progress.deleteInternals();
-      }
+      replay(job, topology, progress, applicationId);
       // Done means cleaned up too: before, a job reported DONE and turned FAILED a moment later, when the group of
       // the closed app could not be deleted.
       job.status(BacktestJob.Status.DONE);
@@ -61,6 +54,35 @@ public final class BacktestRunner {
       LOG.warnf(e, "backtest %s failed", job.id());
       job.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
     }
+  }
+
+  // The error that stopped the replay is the one reported; teardown failures ride along on it as suppressed.
+  private void replay(BacktestJob job, Topology topology, ReplayProgress progress, String applicationId)
+      throws Exception {
+    KafkaStreams streams = new KafkaStreams(topology,
+        properties(applicationId, Files.createTempDirectory("backtest-" + job.id())));
+    Teardown teardown = new Teardown();
+    try {
+      streams.start();
+      progress.awaitEnd(streams, job);
+      job.report().pendingTimers(PendingTimers.count(streams));
+    } catch (Throwable e) {
+      tearDown(streams, progress, teardown);
+      teardown.attachTo(e);
+      throw e;
+    }
+    tearDown(streams, progress, teardown);
+    teardown.throwIfFailed();
+  }
+
+  private static void tearDown(KafkaStreams streams, ReplayProgress progress, Teardown teardown) {
+    teardown.step("stopping the replay", () -> {
+      if (!streams.close(CLOSE_TIMEOUT)) {
+        throw new TimeoutException("the replay's threads did not stop within " + CLOSE_TIMEOUT);
+      }
+    });
+    teardown.step("removing the replay's local state", streams::cleanUp);
+    progress.deleteInternals(teardown);
   }
 
   private Properties properties(String applicationId, Path stateDir) {

@@ -14,6 +14,9 @@ import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.admin.RemoveMembersFromConsumerGroupOptions;
 import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.GroupIdNotFoundException;
+import org.apache.kafka.common.errors.UnknownMemberIdException;
+import org.apache.kafka.common.errors.UnknownTopicOrPartitionException;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.TopologyDescription;
@@ -26,6 +29,8 @@ final class ReplayProgress implements AutoCloseable {
 
   private static final long POLL_MILLIS = 250;
   private static final int QUIET_POLLS = 3;
+  private static final Set<Class<? extends Exception>> GROUP_GONE =
+      Set.of(GroupIdNotFoundException.class, UnknownMemberIdException.class);
 
   private final Admin admin;
   private final String applicationId;
@@ -69,15 +74,26 @@ final class ReplayProgress implements AutoCloseable {
     }
   }
 
-  /** Removes the backtest's internal topics and consumer group. */
-  void deleteInternals() throws ExecutionException, InterruptedException {
-    Set<String> internal = admin.listTopics().names().get().stream()
-        .filter(name -> name.startsWith(applicationId + "-")).collect(Collectors.toSet());
-    admin.deleteTopics(internal).all().get();
+  /**
+   * Removes the backtest's internal topics and consumer group, each step on its own: the group goes even when a
+   * topic could not be deleted, and what is already gone counts as removed.
+   */
+  void deleteInternals(Teardown teardown) {
+    teardown.step("deleting the internal topics of " + applicationId, () -> {
+      Set<String> internal = admin.listTopics().names().get().stream()
+          .filter(name -> name.startsWith(applicationId + "-")).collect(Collectors.toSet());
+      admin.deleteTopics(internal).all().get();
+    }, Set.of(UnknownTopicOrPartitionException.class));
     // A closed Streams app stays a member of its group until its session times out (its consumers do not leave on
-    // close, KAFKA-16514), and a group with members cannot be deleted: remove them all first.
-    admin.removeMembersFromConsumerGroup(applicationId, new RemoveMembersFromConsumerGroupOptions()).all().get();
-    admin.deleteConsumerGroups(List.of(applicationId)).all().get();
+    // close, KAFKA-16514), and a group with members cannot be deleted: remove them all first. Should that fail but
+    // the group be deleted all the same (it had no members left), the failure does not matter.
+    int beforeRemoval = teardown.mark();
+    teardown.step("removing the members of group " + applicationId, () -> admin.removeMembersFromConsumerGroup(
+        applicationId, new RemoveMembersFromConsumerGroupOptions()).all().get(), GROUP_GONE);
+    if (teardown.step("deleting group " + applicationId,
+        () -> admin.deleteConsumerGroups(List.of(applicationId)).all().get(), GROUP_GONE)) {
+      teardown.forgetSince(beforeRemoval);
+    }
   }
 
   @Override

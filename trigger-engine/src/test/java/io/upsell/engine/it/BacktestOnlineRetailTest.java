@@ -26,6 +26,9 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.GroupListing;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -67,6 +70,16 @@ class BacktestOnlineRetailTest {
     TopicRecords records = new TopicRecords(TestKafka.broker(), EventSerdes.singleObject());
     assertThat(records.readAll(Topics.UPSELL_TRIGGERS, r -> r.value().getShopId().equals(SHOP), Duration.ofSeconds(2)))
         .isEmpty();
+    assertLeftNothingBehind("trigger-engine-backtest-" + id);
+  }
+
+  // DONE means torn down: the replay's consumer group and internal topics are already gone when the job says so.
+  private static void assertLeftNothingBehind(String applicationId) throws Exception {
+    try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+        TestKafka.broker().bootstrapServers()))) {
+      assertThat(admin.listGroups().all().get()).extracting(GroupListing::groupId).doesNotContain(applicationId);
+      assertThat(admin.listTopics().names().get()).noneMatch(topic -> topic.startsWith(applicationId));
+    }
   }
 
   private static JsonPath awaitDone(String id) throws InterruptedException {
