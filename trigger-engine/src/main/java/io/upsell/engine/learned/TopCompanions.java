@@ -35,12 +35,17 @@ public class TopCompanions {
    */
   boolean offer(String productId, long orders) {
     BoughtTogether.Companion now = new BoughtTogether.Companion(productId, orders);
+    // A list read from a release that kept more is cut to KEEP first, so the last place is always KEEP - 1.
+    boolean trimmed = best.size() > KEEP;
+    if (trimmed) {
+      best.subList(KEEP, best.size()).clear();
+    }
     int at = indexOf(productId);
     if (at < 0) {
-      if (best.size() == KEEP && BEST_FIRST.compare(now, best.get(KEEP - 1)) >= 0) {
-        return false;
+      if (best.size() >= KEEP && BEST_FIRST.compare(now, best.get(KEEP - 1)) >= 0) {
+        return trimmed;
       }
-      if (best.size() == KEEP) {
+      if (best.size() >= KEEP) {
         best.remove(KEEP - 1);
       }
       best.add(now);
