@@ -2,8 +2,11 @@ package io.upsell.engine.topology;
 
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.module.SimpleModule;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.util.LinkedHashSet;
+import java.util.Set;
 import org.apache.kafka.common.serialization.Deserializer;
 import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
@@ -12,8 +15,11 @@ import org.apache.kafka.common.serialization.Serializer;
 /** Engine-internal state (never on a contract topic) is JSON: readable in changelogs, free to evolve by adding fields. */
 public final class JsonSerde {
 
+  // Sets read in the order of their JSON array: the oldest element of a remembered set is the one evicted first,
+  // and Jackson's default HashSet would evict an arbitrary one.
   private static final ObjectMapper MAPPER = new ObjectMapper()
-      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false);
+      .configure(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES, false)
+      .registerModule(new SimpleModule("insertion-ordered-sets").addAbstractTypeMapping(Set.class, LinkedHashSet.class));
 
   private JsonSerde() {}
 

@@ -8,7 +8,11 @@ import io.upsell.engine.learned.BoughtTogether;
 import io.upsell.engine.learned.TopCompanions;
 import io.upsell.engine.policy.CustomerFacts;
 import io.upsell.engine.triggers.Watch;
+import java.nio.charset.StandardCharsets;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.apache.kafka.common.errors.SerializationException;
 import org.apache.kafka.common.serialization.Serde;
 import org.junit.jupiter.api.Test;
@@ -35,6 +39,21 @@ class StateSerdeTest {
     CustomerFacts fresh = new CustomerFacts();
     assertThat(fresh.consent).isNull();
     assertSameFieldsBothWays(fresh, StateSerde.of(CustomerFacts.class, CustomerFacts.CODEC), CustomerFacts.class);
+  }
+
+  @Test
+  void setsFromOldJsonKeepTheirOrder() {
+    // 20 ids in an order no hash set keeps: the first of a remembered set is the oldest, evicted first.
+    List<String> ids = IntStream.range(0, 20).mapToObj(i -> "p-" + ((i * 7) % 20)).toList();
+    String json = "{\"bought\":" + ids.stream().map(id -> '"' + id + '"').collect(Collectors.joining(",", "[", "]"))
+        + ",\"openTickets\":[\"t-9\",\"t-1\",\"t-5\"],\"downvoted\":[\"z\",\"a\"]}";
+
+    CustomerFacts facts = StateSerde.of(CustomerFacts.class, CustomerFacts.CODEC).deserializer()
+        .deserialize("t", json.getBytes(StandardCharsets.UTF_8));
+
+    assertThat(facts.bought).isInstanceOf(LinkedHashSet.class).containsExactlyElementsOf(ids);
+    assertThat(facts.openTickets).containsExactly("t-9", "t-1", "t-5");
+    assertThat(facts.downvoted).containsExactly("z", "a");
   }
 
   @Test
