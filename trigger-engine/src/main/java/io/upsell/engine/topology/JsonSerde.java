@@ -12,7 +12,10 @@ import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.serialization.Serializer;
 
-/** Engine-internal state (never on a contract topic) is JSON: readable in changelogs, free to evolve by adding fields. */
+/**
+ * The JSON that earlier releases wrote engine-internal state in: {@link StateSerde} still reads it (and tests write
+ * it), so changelogs from before the binary layout restore without a reset.
+ */
 public final class JsonSerde {
 
   // Sets read in the order of their JSON array: the oldest element of a remembered set is the one evicted first,

@@ -4,7 +4,10 @@ import java.nio.charset.StandardCharsets;
 import java.util.Collection;
 import java.util.function.Supplier;
 
-/** Reads back what a {@link StateWriter} wrote, in the same order; reading past the end is a corrupt value. */
+/**
+ * Reads back what a {@link StateWriter} wrote, in the same order; reading past the end, or stopping short of it, is a
+ * corrupt value.
+ */
 public final class StateReader {
 
   private final byte[] bytes;
@@ -73,6 +76,13 @@ public final class StateReader {
       }
     }
     throw new IllegalStateException("varint longer than 5 bytes");
+  }
+
+  /** A value is all its bytes: anything left after its last field means the value is not what the codec wrote. */
+  void expectEnd() {
+    if (at != bytes.length) {
+      throw new IllegalStateException((bytes.length - at) + " bytes left after the value");
+    }
   }
 
   private void need(int count) {

@@ -51,7 +51,10 @@ public final class StateSerde {
             + " of " + type.getSimpleName() + " in " + topic);
       }
       try {
-        return codec.read(new StateReader(bytes, 1));
+        StateReader in = new StateReader(bytes, 1);
+        T value = codec.read(in);
+        in.expectEnd();
+        return value;
       } catch (RuntimeException e) {
         throw new SerializationException("corrupt " + type.getSimpleName() + " in " + topic, e);
       }

@@ -96,6 +96,17 @@ class StateSerdeTest {
         .isInstanceOf(SerializationException.class).hasMessageContaining("corrupt Watch");
   }
 
+  @Test
+  void bytesLeftAfterTheValueAreRefused() {
+    Serde<Watch> serde = StateSerde.of(Watch.class, Watch.CODEC);
+    byte[] whole = serde.serializer().serialize("t", new Watch().seen("e-1", 1L));
+    byte[] longer = java.util.Arrays.copyOf(whole, whole.length + 2);
+
+    assertThatThrownBy(() -> serde.deserializer().deserialize("some-changelog", longer))
+        .isInstanceOf(SerializationException.class).hasMessageContaining("corrupt Watch")
+        .hasRootCauseMessage("2 bytes left after the value");
+  }
+
   // Compared as JSON trees: the value classes have no equals, and JSON shows every public field.
   private static <T> void assertSameFieldsBothWays(T value, Serde<T> serde, Class<T> type) throws Exception {
     String expected = JSON.writeValueAsString(value);
