@@ -21,6 +21,7 @@ import jakarta.inject.Singleton;
 import java.time.Clock;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.Topology;
 
@@ -28,12 +29,20 @@ import org.apache.kafka.streams.Topology;
 @Singleton
 public class AnalyticsBeans {
 
-  /** Digests are built here, off the stream thread (they may wait on other instances): a few a day per shop. */
-  private final ExecutorService digestBuilds = Executors.newSingleThreadExecutor(task -> {
-    Thread thread = new Thread(task, "analytics-digests");
-    thread.setDaemon(true);
-    return thread;
-  });
+  private final ExecutorService digestBuilds;
+
+  /**
+   * Digests are built on a few workers, off the stream thread (they may wait on other instances): one slow shop's
+   * build does not hold up the others', and a build that outlives its time is interrupted.
+   */
+  AnalyticsBeans(AnalyticsConfig config) {
+    AtomicInteger workers = new AtomicInteger();
+    digestBuilds = Executors.newFixedThreadPool(Math.max(1, config.reports().buildThreads()), task -> {
+      Thread thread = new Thread(task, "analytics-digests-" + workers.incrementAndGet());
+      thread.setDaemon(true);
+      return thread;
+    });
+  }
 
   @Produces
   @Singleton

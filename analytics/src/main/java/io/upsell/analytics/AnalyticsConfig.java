@@ -45,5 +45,8 @@ public interface AnalyticsConfig {
 
     @WithDefault("PT1M")
     Duration checkEvery();
+
+    @WithDefault("4")
+    int buildThreads();
   }
 }

@@ -58,12 +58,19 @@ public enum Measure {
   /** The per-period distinct counters, in the order their WEEK_ and MONTH_ copies follow. */
   private static final List<Measure> DISTINCT = List.of(CUSTOMERS, NEW_CUSTOMERS, RETURNING_CUSTOMERS, RETAINED);
 
-  /** Where a day keeps {@code distinct} (CUSTOMERS, NEW_, RETURNING_ or RETAINED) of its {@code g} period. */
+  /**
+   * Where a day keeps {@code distinct} (CUSTOMERS, NEW_, RETURNING_ or RETAINED) of its {@code g} period; any other
+   * counter has no per-period copy and is refused.
+   */
   public static Measure of(Granularity g, Measure distinct) {
+    int index = DISTINCT.indexOf(distinct);
+    if (index < 0) {
+      throw new IllegalArgumentException(distinct + " is not a distinct-customer counter " + DISTINCT);
+    }
     return switch (g) {
       case HOUR, DAY -> distinct;
-      case WEEK -> values()[WEEK_CUSTOMERS.ordinal() + DISTINCT.indexOf(distinct)];
-      case MONTH -> values()[MONTH_CUSTOMERS.ordinal() + DISTINCT.indexOf(distinct)];
+      case WEEK -> values()[WEEK_CUSTOMERS.ordinal() + index];
+      case MONTH -> values()[MONTH_CUSTOMERS.ordinal() + index];
     };
   }
 

@@ -14,7 +14,11 @@ import java.time.temporal.TemporalAdjusters;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CancellationException;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.FutureTask;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.atomic.AtomicReference;
 import org.apache.kafka.streams.processor.PunctuationType;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -29,8 +33,10 @@ import org.jboss.logging.Logger;
  * perhaps of other instances over HTTP, so it runs on {@link ReportSettings#builds()}, never on the stream thread:
  * a wall-clock check starts the build of the next finished period due, and a frequent collect publishes what has
  * been built, in period order. A period counts as finished {@link #SETTLE} after its end in the shop's zone (late
- * events have a moment to land); a build that fails or outlives {@link #BUILD_TIMEOUT} is started again by a later
- * check, and digests missed while the service was down (up to {@link #CATCH_UP} of a kind) go out when it is back.
+ * events have a moment to land); a build that fails, or runs longer than {@link #BUILD_TIMEOUT} from the moment a
+ * worker began it (it is then interrupted), is started again by a later check, as is one the workers refused at
+ * shutdown; a build for a period no longer due is cancelled; digests missed while the service was down (up to
+ * {@link #CATCH_UP} of a kind) go out when it is back.
  */
 public final class DigestScheduler implements Processor<String, MarketingSpend, String, KpiReport> {
 
@@ -42,9 +48,18 @@ public final class DigestScheduler implements Processor<String, MarketingSpend, 
   static final Duration BUILD_TIMEOUT = Duration.ofMinutes(2);
   private static final Logger LOG = Logger.getLogger(DigestScheduler.class);
 
-  /** A digest being built off the stream thread. */
-  private record Build(Shop shop, ReportPeriod period, LocalDate start, Instant startedAt,
-      CompletableFuture<KpiReport> report) {}
+  /**
+   * A digest being built off the stream thread; {@code startedAt} is stamped when a worker begins it (queue wait is
+   * no build time), and cancelling the task interrupts a running build.
+   */
+  private record Build(Shop shop, ReportPeriod period, LocalDate start, AtomicReference<Instant> startedAt,
+      FutureTask<KpiReport> report) {
+
+    boolean outlived(Instant now) {
+      Instant started = startedAt.get();
+      return started != null && now.isAfter(started.plus(BUILD_TIMEOUT));
+    }
+  }
 
   private final ReportSettings settings;
   /** Per shop and period kind, the one digest being built: one at a time, so they go out in period order. */
@@ -72,7 +87,7 @@ public final class DigestScheduler implements Processor<String, MarketingSpend, 
   @Override
   public void close() {
     // A task that moves away leaves its builds to the new owner, which has not recorded them as sent.
-    building.values().forEach(build -> build.report().cancel(false));
+    building.values().forEach(build -> build.report().cancel(true));
     building.clear();
   }
 
@@ -100,14 +115,21 @@ public final class DigestScheduler implements Processor<String, MarketingSpend, 
     for (LocalDate due = due(key, shop, period, now); due != null; due = due(key, shop, period, now)) {
       Build build = building.get(key);
       if (build == null || !build.start().equals(due)) {
-        build = start(shop, period, due, now);
+        if (build != null) {
+          build.report().cancel(true);
+        }
+        build = start(shop, period, due);
+        if (build == null) {
+          building.remove(key);
+          return;
+        }
         building.put(key, build);
       }
       if (!build.report().isDone()) {
-        if (now.isAfter(build.startedAt().plus(BUILD_TIMEOUT))) {
+        if (build.outlived(now)) {
           LOG.warnf("%s digest of shop %s not built within %s (next check retries)", period, shop.id(),
               BUILD_TIMEOUT);
-          build.report().cancel(false);
+          build.report().cancel(true);
           building.remove(key);
         }
         return;
@@ -120,19 +142,31 @@ public final class DigestScheduler implements Processor<String, MarketingSpend, 
     building.remove(key);
   }
 
-  private Build start(Shop shop, ReportPeriod period, LocalDate start, Instant now) {
-    return new Build(shop, period, start, now, CompletableFuture.supplyAsync(
-        () -> settings.digests().build(shop, period, start, now), settings.builds()));
+  // Null when the workers refuse it (the service is shutting down): the next check, if any, tries again.
+  private Build start(Shop shop, ReportPeriod period, LocalDate start) {
+    AtomicReference<Instant> startedAt = new AtomicReference<>();
+    FutureTask<KpiReport> report = new FutureTask<>(() -> {
+      Instant begun = settings.clock().instant();
+      startedAt.set(begun);
+      return settings.digests().build(shop, period, start, begun);
+    });
+    try {
+      settings.builds().execute(report);
+    } catch (RejectedExecutionException e) {
+      LOG.infof("%s digest of shop %s not started: the digest workers are shut down", period, shop.id());
+      return null;
+    }
+    return new Build(shop, period, start, startedAt, report);
   }
 
   // A failed build is logged and left to the next check; the forward's own errors (a fenced producer) propagate.
   private boolean publish(Build build, String key, Instant now) {
     KpiReport report;
     try {
-      report = build.report().join();
-    } catch (RuntimeException e) {
+      report = build.report().get();
+    } catch (ExecutionException | CancellationException | InterruptedException e) {
       LOG.warnf("%s digest of shop %s not built: %s (next check retries)", build.period(), build.shop().id(),
-          e.getCause() == null ? e.getMessage() : e.getCause().getMessage());
+          e.getCause() == null ? e.toString() : e.getCause().getMessage());
       return false;
     }
     context.forward(new Record<>(build.shop().id(), report, now.toEpochMilli()));

@@ -47,6 +47,8 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
   private KeyValueStore<String, CustomerState> customers;
   private CounterStores counters;
   private long refused;
+  private KeyValueStore<String, long[]> buckets;
+  private boolean unmarked;
 
   CustomerActivity(AnalyticsSettings settings) {
     this.settings = settings;
@@ -56,12 +58,17 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
     this.customers = context.getStateStore(StoreKeys.CUSTOMERS);
-    settings.layout().check(context.getStateStore(StoreKeys.BUCKETS), customers);
+    this.buckets = context.getStateStore(StoreKeys.BUCKETS);
+    this.unmarked = settings.layout().check(buckets, customers);
     this.counters = new CounterStores(context, AnalyticsTopology.COUNTER_STORES);
   }
 
   @Override
   public void process(Record<String, SpecificRecord> record) {
+    if (unmarked) {
+      StateLayout.mark(buckets);
+      unmarked = false;
+    }
     if (record.key() == null || record.value() == null) {
       return;
     }

@@ -8,9 +8,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * A task's stores hold the current layout only if their marker says so: a task whose stores are empty writes the
- * marker, and one that finds data without it (state of an older version, not reset) stops with a message naming
- * the reset, and from then on every query of this instance answers 503 with that reason instead of figures read in
- * the wrong layout (weeks and months of 0 customers, pre-1970 periods under other keys).
+ * marker with its first event, and one that finds data without it (state of an older version, not reset) stops
+ * with a message naming the reset, and from then on every query of this instance answers 503 with that reason
+ * instead of figures read in the wrong layout (weeks and months of 0 customers, pre-1970 periods under other keys).
  */
 public final class StateLayout {
 
@@ -25,22 +25,25 @@ public final class StateLayout {
   private volatile String problem;
 
   /**
-   * Checks a task's stores when its processor starts (after they are restored): writes the marker into empty stores;
-   * throws {@link StaleState} and remembers why when they hold data without the current marker.
+   * Checks a task's stores when its processor starts (after they are restored). True: they are empty and need the
+   * marker, which {@link #mark} writes with the first event (a store write needs a record's context, which a
+   * processor's init has not). Throws {@link StaleState}, and remembers why, when they hold data without the marker.
    */
-  void check(KeyValueStore<String, long[]> buckets, KeyValueStore<String, ?> customers) {
+  boolean check(KeyValueStore<String, long[]> buckets, KeyValueStore<String, ?> customers) {
     long[] marker = buckets.get(MARKER);
     if (marker != null && Counters.get(marker, 0) == VERSION) {
-      return;
+      return false;
     }
-    boolean empty = buckets.approximateNumEntries() == (marker == null ? 0 : 1)
-        && customers.approximateNumEntries() == 0;
-    if (marker == null && empty) {
-      buckets.put(MARKER, new long[] {VERSION});
-      return;
+    if (marker == null && buckets.approximateNumEntries() == 0 && customers.approximateNumEntries() == 0) {
+      return true;
     }
     problem = RESET + (marker == null ? "" : " (found version " + Counters.get(marker, 0) + ")");
     throw new StaleState(problem);
+  }
+
+  /** Marks a task's stores as holding the current layout. */
+  static void mark(KeyValueStore<String, long[]> buckets) {
+    buckets.put(MARKER, new long[] {VERSION});
   }
 
   /** Why this instance's state cannot be read, if a task found it in an older layout. */

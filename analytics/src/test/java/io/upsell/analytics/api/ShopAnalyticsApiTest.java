@@ -14,6 +14,8 @@ import io.upsell.analytics.fixtures.DemoTraffic;
 import io.upsell.analytics.query.RemoteRanges;
 import io.upsell.testkit.KafkaResource;
 import io.upsell.testkit.TestShops;
+import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
@@ -117,14 +119,33 @@ class ShopAnalyticsApiTest {
 
   @Test
   void weeksAndMonthsHoldTheSameOrdersAsTheirDays() {
-    long days = asShopB().queryParam("from", FROM).queryParam("to", TO).get("/v1/shops/{shop}/kpis", DemoTraffic.SHOP)
-        .then().statusCode(200).extract().jsonPath().getList("series.orders", Integer.class).stream()
-        .mapToLong(i -> i).sum();
-    long hours = asShopB().queryParam("from", FROM).queryParam("to", TO).queryParam("granularity", "hour")
-        .get("/v1/shops/{shop}/kpis", DemoTraffic.SHOP).then().statusCode(200).extract().jsonPath()
-        .getList("series.orders", Integer.class).stream().mapToLong(i -> i).sum();
-    assertThat(days).isEqualTo(DemoTraffic.orders(DemoTraffic.FIRST_DAY, DemoTraffic.FIRST_DAY.plusDays(14)));
-    assertThat(hours).isEqualTo(days);
+    List<Map<String, Object>> days = series("day", FROM, TO);
+    assertThat(sum(days, "orders")).isEqualTo(DemoTraffic.orders(DemoTraffic.FIRST_DAY,
+        DemoTraffic.FIRST_DAY.plusDays(DemoTraffic.DAYS)));
+    assertThat(sum(series("hour", FROM, TO), "orders")).isEqualTo(sum(days, "orders"));
+    for (String granularity : List.of("week", "month")) {
+      List<Map<String, Object>> periods = series(granularity, FROM, TO);
+      assertThat(sum(periods, "orders")).as(granularity).isEqualTo(sum(days, "orders"));
+      for (Map<String, Object> period : periods) {
+        LocalDate start = LocalDate.parse((String) period.get("start"));
+        LocalDate end = granularity.equals("week") ? start.plusWeeks(1) : start.plusMonths(1);
+        List<Map<String, Object>> itsDays = series("day", start.toString(), end.toString());
+        assertThat(itsDays).as("days of %s %s", granularity, start).hasSize((int) start.until(end, ChronoUnit.DAYS));
+        for (String figure : List.of("orders", "grossRevenueMinor", "refundsMinor", "units")) {
+          assertThat(((Number) period.get(figure)).longValue()).as("%s of %s %s", figure, granularity, start)
+              .isEqualTo(sum(itsDays, figure));
+        }
+      }
+    }
+  }
+
+  private static List<Map<String, Object>> series(String granularity, String from, String to) {
+    return asShopB().queryParam("from", from).queryParam("to", to).queryParam("granularity", granularity)
+        .get("/v1/shops/{shop}/kpis", DemoTraffic.SHOP).then().statusCode(200).extract().jsonPath().getList("series");
+  }
+
+  private static long sum(List<Map<String, Object>> rows, String figure) {
+    return rows.stream().mapToLong(row -> ((Number) row.get(figure)).longValue()).sum();
   }
 
   @Test

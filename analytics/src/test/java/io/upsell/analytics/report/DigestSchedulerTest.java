@@ -21,7 +21,13 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Queue;
+import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.Executor;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.RejectedExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.IntStream;
 import org.apache.kafka.streams.StreamsConfig;
@@ -44,6 +50,9 @@ class DigestSchedulerTest {
   private static final Instant START = LocalDateTime.of(2025, 12, 10, 0, 30).atZone(RIYADH).toInstant();
   private static final String OURS = shopOnPartition(true);
   private static final String OTHERS = shopOnPartition(false);
+  /** The digests a first start publishes: the latest finished day, week and month. */
+  private static final List<String> FIRST_DIGESTS = List.of(OURS + ":DAY:2025-12-09", OURS + ":WEEK:2025-12-01",
+      OURS + ":MONTH:2025-11-01");
 
   private final EventSerdes serdes = EventSerdes.singleObject();
   private final MovableClock clock = new MovableClock(START);
@@ -75,8 +84,7 @@ class DigestSchedulerTest {
     advance(Duration.ofMinutes(1));
     advance(Duration.ofMinutes(1));
 
-    assertThat(reports.readValuesToList()).extracting(KpiReport::getReportId).containsExactlyInAnyOrder(
-        OURS + ":DAY:2025-12-09", OURS + ":WEEK:2025-12-01", OURS + ":MONTH:2025-11-01");
+    assertThat(published()).containsExactlyInAnyOrderElementsOf(FIRST_DIGESTS);
 
     advance(Duration.ofHours(12));
     assertThat(reports.isEmpty()).isTrue();
@@ -101,8 +109,7 @@ class DigestSchedulerTest {
 
     pending.forEach(Runnable::run);
     advance(DigestScheduler.COLLECT_EVERY);
-    assertThat(reports.readValuesToList()).extracting(KpiReport::getReportId).containsExactlyInAnyOrder(
-        OURS + ":DAY:2025-12-09", OURS + ":WEEK:2025-12-01", OURS + ":MONTH:2025-11-01");
+    assertThat(published()).containsExactlyInAnyOrderElementsOf(FIRST_DIGESTS);
   }
 
   @Test
@@ -124,6 +131,107 @@ class DigestSchedulerTest {
     assertThat(reports.readValuesToList()).extracting(KpiReport::getReportId)
         .containsExactly(OURS + ":DAY:2025-12-09");
     assertThat(dayAttempts).hasValue(2);
+  }
+
+  @Test
+  void aBuildWaitingForAWorkerIsNotTimedOutAndGoesOutOnceRun() throws Exception {
+    Queue<Runnable> pending = new ArrayDeque<>();
+    start(this::digest, pending::add);
+    advance(Duration.ofMinutes(1));
+    assertThat(pending).hasSize(3);
+
+    advance(DigestScheduler.BUILD_TIMEOUT.plusMinutes(1));
+    advance(Duration.ofMinutes(1));
+    assertThat(pending).as("no build given up and started again while queued").hasSize(3);
+
+    pending.forEach(Runnable::run);
+    advance(DigestScheduler.COLLECT_EVERY);
+    assertThat(published()).containsExactlyInAnyOrderElementsOf(FIRST_DIGESTS);
+  }
+
+  @Test
+  void aRunningBuildOutlivingTheTimeoutFromItsStartIsInterruptedAndBuiltAgain() throws Exception {
+    CountDownLatch running = new CountDownLatch(1);
+    CountDownLatch interrupted = new CountDownLatch(1);
+    AtomicInteger dayAttempts = new AtomicInteger();
+    ExecutorService workers = Executors.newFixedThreadPool(2);
+    try {
+      start((shop, period, start, now) -> {
+        if (period == ReportPeriod.DAY && dayAttempts.incrementAndGet() == 1) {
+          running.countDown();
+          try {
+            Thread.sleep(60_000);
+          } catch (InterruptedException e) {
+            interrupted.countDown();
+          }
+          throw new IllegalStateException("the other instance did not answer");
+        }
+        return digest(shop, period, start, now);
+      }, workers);
+      advance(Duration.ofMinutes(1));
+      assertThat(running.await(10, TimeUnit.SECONDS)).isTrue();
+
+      advance(DigestScheduler.BUILD_TIMEOUT.plusSeconds(1));
+      assertThat(interrupted.await(10, TimeUnit.SECONDS)).as("the stalled build was interrupted").isTrue();
+
+      advance(Duration.ofMinutes(1));
+      assertThat(awaitReports(3)).extracting(KpiReport::getReportId)
+          .containsExactlyInAnyOrderElementsOf(FIRST_DIGESTS);
+      assertThat(dayAttempts).hasValue(2);
+    } finally {
+      workers.shutdownNow();
+    }
+  }
+
+  @Test
+  void aQueuedBuildOfAPeriodNoLongerDueIsCancelledWhenReplaced() throws Exception {
+    Queue<Runnable> pending = new ArrayDeque<>();
+    start(this::digest, pending::add);
+    advance(Duration.ofMinutes(1));
+    assertThat(pending).hasSize(3);
+
+    // A day later, before any worker ran: the latest finished day is now the 10th, and its build replaces the 9th's.
+    advance(Duration.ofDays(1));
+    assertThat(pending).hasSize(4);
+    pending.forEach(Runnable::run);
+    advance(DigestScheduler.COLLECT_EVERY);
+
+    assertThat(builds).as("the replaced build never ran").hasValue(3);
+    assertThat(reports.readValuesToList()).extracting(KpiReport::getReportId).containsExactlyInAnyOrder(
+        OURS + ":DAY:2025-12-10", OURS + ":WEEK:2025-12-01", OURS + ":MONTH:2025-11-01");
+  }
+
+  @Test
+  void workersRefusingBuildsAtShutdownLeaveTheStreamThreadRunningAndTheNextCheckRetries() throws Exception {
+    AtomicBoolean shutDown = new AtomicBoolean(true);
+    start(this::digest, task -> {
+      if (shutDown.get()) {
+        throw new RejectedExecutionException("shut down");
+      }
+      task.run();
+    });
+
+    advance(Duration.ofMinutes(1));
+    assertThat(reports.isEmpty()).isTrue();
+
+    shutDown.set(false);
+    advance(Duration.ofMinutes(1));
+    assertThat(reports.readValuesToList()).hasSize(3);
+  }
+
+  private List<String> published() {
+    return reports.readValuesToList().stream().map(KpiReport::getReportId).toList();
+  }
+
+  // Builds on real workers finish in their own time: collect (bounded) until n digests are out.
+  private List<KpiReport> awaitReports(int n) throws InterruptedException {
+    List<KpiReport> out = new java.util.ArrayList<>();
+    for (int i = 0; i < 200 && out.size() < n; i++) {
+      advance(DigestScheduler.COLLECT_EVERY);
+      out.addAll(reports.readValuesToList());
+      Thread.sleep(50);
+    }
+    return out;
   }
 
   private void advance(Duration duration) {

@@ -18,7 +18,10 @@ import io.upsell.testkit.TestKafka;
 import io.upsell.testkit.TestShops;
 import java.math.BigDecimal;
 import java.math.RoundingMode;
+import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.temporal.TemporalAdjusters;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -103,6 +106,51 @@ class OnlineRetailReplayTest {
     String[] firstDay = rows[1].split(",");
     assertThat(firstDay[0]).isEqualTo("2010-12-01");
     assertThat(Long.parseLong(firstDay[1])).isEqualTo(expected.get(LocalDate.of(2010, 12, 1)).gross);
+  }
+
+  @Test
+  void weeklyAndMonthlyDistinctAndNewCustomersEqualTheCsvs() {
+    Map<LocalDate, Expected> expected = expected();
+    replayOnce();
+    awaitMonthTotals(expected);
+
+    for (String granularity : List.of("week", "month")) {
+      Map<LocalDate, Set<String>> customers = new TreeMap<>();
+      Map<LocalDate, Set<String>> newCustomers = new TreeMap<>();
+      Map<String, LocalDate> firstOrder = new HashMap<>();
+      for (Line line : lines) {
+        if (!line.cancellation() && line.quantity() > 0) {
+          firstOrder.merge(line.customer(), line.at().toLocalDate(), (a, b) -> a.isBefore(b) ? a : b);
+        }
+      }
+      firstOrder.forEach((customer, first) -> newCustomers.computeIfAbsent(periodOf(granularity, first),
+          p -> new HashSet<>()).add(customer));
+      for (Line line : lines) {
+        if (!line.cancellation() && line.quantity() > 0) {
+          customers.computeIfAbsent(periodOf(granularity, line.at().toLocalDate()), p -> new HashSet<>())
+              .add(line.customer());
+        }
+      }
+      List<Map<String, Object>> series = kpis(granularity, "application/json").getList("series");
+      // Every period of the range, empty ones (the week after Christmas) included.
+      assertThat(series).extracting(row -> LocalDate.parse((String) row.get("start")))
+          .containsAll(customers.keySet()).hasSize(granularity.equals("week") ? 5 : 1);
+      for (Map<String, Object> row : series) {
+        LocalDate start = LocalDate.parse((String) row.get("start"));
+        int all = customers.getOrDefault(start, Set.of()).size();
+        int fresh = newCustomers.getOrDefault(start, Set.of()).size();
+        assertThat(number(row, "customers")).as("%s customers %s", granularity, start).isEqualTo(all);
+        assertThat(number(row, "newCustomers")).as("%s new customers %s", granularity, start).isEqualTo(fresh);
+        assertThat(number(row, "returningCustomers")).as("%s returning customers %s", granularity, start)
+            .isEqualTo(all - fresh);
+      }
+    }
+  }
+
+  // The week (from Monday) or month a day belongs to, by the calendar, not by the pipeline's period arithmetic.
+  private static LocalDate periodOf(String granularity, LocalDate day) {
+    return granularity.equals("week") ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
+        : day.withDayOfMonth(1);
   }
 
   private static Map<LocalDate, Expected> expected() {

@@ -62,6 +62,14 @@ class AnalyticsTopologyTest {
   }
 
   @Test
+  void theFirstEventMarksTheTasksStoresWithTheCurrentLayout() {
+    assertThat(topology.layoutMarker()).isNull();
+    send(Topics.SHOP_VIEWS, "c1", session(SHOP, "c1", "s-1", DEC_10));
+
+    assertThat(topology.layoutMarker()).containsExactly(StateLayout.VERSION);
+  }
+
+  @Test
   void aCancellationSubtractsInTheDayItHappened() {
     send(Topics.SHOP_ORDERS, "c1", order(SHOP, "c1", "o-1", DEC_10, 5_000));
     Instant nextDay = DEC_10.plus(Duration.ofDays(1));

@@ -25,13 +25,12 @@ class StateLayoutTest {
   private final StateLayout layout = new StateLayout();
 
   @Test
-  void emptyStoresGetTheMarkerAndPassTheNextStartToo() {
-    layout.check(buckets, customers);
-    assertThat(buckets.get(StateLayout.MARKER)).containsExactly(StateLayout.VERSION);
-
+  void emptyStoresNeedTheMarkerAndOnceMarkedPassTheNextStartWithData() {
+    assertThat(layout.check(buckets, customers)).isTrue();
+    StateLayout.mark(buckets);
     buckets.put("shop-a|D|" + StoreKeys.period(0), new long[] {1});
-    layout.check(buckets, customers);
 
+    assertThat(layout.check(buckets, customers)).isFalse();
     assertThat(layout.problem()).isEmpty();
   }
 

@@ -95,6 +95,11 @@ final class TopologyFixture implements BeforeEachCallback, AfterEachCallback {
     return periods;
   }
 
+  /** The state-layout marker of the task's buckets (null: not written). */
+  long[] layoutMarker() {
+    return store(StoreKeys.BUCKETS).get(StateLayout.MARKER);
+  }
+
   private KeyValueStore<String, long[]> store(String name) {
     return driver.getKeyValueStore(name);
   }
