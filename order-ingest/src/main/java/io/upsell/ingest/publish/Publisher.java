@@ -113,6 +113,8 @@ public final class Publisher implements AutoCloseable {
   private void enqueue(Submission submission) {
     if (!running) {
       submission.done().completeExceptionally(new Unavailable("stopping"));
+    } else if (fenced != null) { // a request queued again after the fencing gets its 503 now, not at its timeout
+      submission.done().completeExceptionally(new Unavailable("this instance stopped publishing: " + fenced));
     } else if (!queue.offer(submission)) {
       submission.done().completeExceptionally(new Unavailable("too many requests waiting for Kafka"));
     }

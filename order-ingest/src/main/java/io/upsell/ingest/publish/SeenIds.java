@@ -33,6 +33,9 @@ public final class SeenIds implements AutoCloseable {
   /** The requests the follower is reading for now (touched by the follower thread only). */
   private final List<CompletableFuture<Void>> reading = new ArrayList<>();
   private volatile boolean ready;
+  /** Non-Kafka failures in a row (a bug or a record that cannot be remembered); past the limit the follower stops. */
+  private int failuresInARow;
+  private static final int MAX_FAILURES_IN_A_ROW = 3;
 
   public SeenIds(String bootstrapServers, Duration window) {
     this.bootstrapServers = bootstrapServers;
@@ -104,6 +107,7 @@ public final class SeenIds implements AutoCloseable {
         consumer.poll(Duration.ofMillis(200)).forEach(this::remember);
         if (!ready && SeenIdsConsumer.readTo(consumer, end)) {
           ready = true;
+          failuresInARow = 0;
           LOG.infof("idempotency log read: %d event ids of the last %s", seenAt.size(), window);
         }
         if (reading.isEmpty() && !readRequests.isEmpty()) {
@@ -124,7 +128,13 @@ public final class SeenIds implements AutoCloseable {
       LOG.warnf("cannot read the idempotency log yet: %s", e.getMessage());
       sleepQuietly();
     } catch (RuntimeException e) {
-      // Not a Kafka failure: a bug or a bad record. Loud, and a new consumer re-reads (the ids held are kept).
+      // Not a Kafka failure: a bug or a bad record. Not ready while a new consumer re-reads (ids other instances
+      // committed may be missing meanwhile); the same failure again and again stops the follower for good, so the
+      // instance stays not ready instead of accepting ids it cannot check.
+      ready = false;
+      if (++failuresInARow >= MAX_FAILURES_IN_A_ROW) {
+        throw new IllegalStateException("reading the idempotency log failed " + failuresInARow + " times in a row", e);
+      }
       LOG.errorf(e, "reading the idempotency log failed; reading it again");
       sleepQuietly();
     }
