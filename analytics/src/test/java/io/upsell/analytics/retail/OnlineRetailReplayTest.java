@@ -6,21 +6,25 @@ import static org.assertj.core.api.Assertions.assertThat;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.path.json.JsonPath;
+import io.upsell.analytics.retail.CsvFigures.Day;
+import io.upsell.analytics.retail.CsvFigures.Invoice;
 import io.upsell.analytics.retail.OnlineRetail.Line;
-import io.upsell.testkit.BulkProducer;
-import io.upsell.schemas.shop.OrderCancelled;
 import io.upsell.schemas.shop.OrderEvent;
-import io.upsell.schemas.shop.OrderPlaced;
 import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.topics.Topics;
+import io.upsell.testkit.BulkProducer;
 import io.upsell.testkit.KafkaResource;
 import io.upsell.testkit.TestKafka;
 import io.upsell.testkit.TestShops;
-import java.math.BigDecimal;
-import java.math.RoundingMode;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.DayOfWeek;
 import java.time.LocalDate;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
 import java.time.temporal.TemporalAdjusters;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
@@ -29,112 +33,108 @@ import java.util.Set;
 import java.util.TreeMap;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 
 /**
- * Every order line of December 2010 replayed through the real pipeline (test broker, the running Streams app, the
- * KPI API) gives, for every day, the gross, refunds, net, orders, customers and AOV computed here straight from
- * the CSV lines — to the penny.
+ * Every {@code online-retail*.csv} of the shared data (December 2010, and whatever months are dropped beside it)
+ * replayed through the real pipeline (test broker, the running Streams app, the KPI API) gives, for every day from
+ * the first to the last of the data, the gross, refunds, net, orders, customers and AOV that {@link CsvFigures}
+ * works out from the CSV lines alone — to the penny. A variant file built here with the full data set's quirks
+ * (sub-penny prices, bad-debt adjustments, negative quantities in orders, duplicated lines) matches as well.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(TestShops.class)
 class OnlineRetailReplayTest {
 
-  private static final String SHOP = TestShops.SHOP_A;
+  /** A test shop the lines are replayed into. */
+  record Shop(String id, String key, ZoneId zone, String currency) {}
+
+  private static final Shop SHARED = new Shop(TestShops.SHOP_A, TestShops.SHOP_A_KEY, OnlineRetail.ZONE, "GBP");
+  // Shop B (its own zone and currency); the variant's days (2000) are none of the demo traffic's.
+  private static final Shop VARIANT = new Shop(TestShops.SHOP_B, TestShops.SHOP_B_KEY, ZoneId.of("Asia/Riyadh"),
+      "SAR");
+  /** Days per query: the API refuses more than 2000 rows. */
+  private static final int DAYS_PER_QUERY = 1000;
+
   private static List<Line> lines;
+  private static List<Invoice> invoices;
   private static boolean replayed;
-
-  /** A day's figures computed from the lines, without the pipeline's code. */
-  static final class Expected {
-    long gross;
-    long refunds;
-    final Set<String> orders = new HashSet<>();
-    final Set<String> customers = new HashSet<>();
-
-    long aov() {
-      return BigDecimal.valueOf(gross).divide(BigDecimal.valueOf(orders.size()), 0, RoundingMode.HALF_UP).longValue();
-    }
-  }
 
   @BeforeAll
   static void readCsv() {
-    lines = OnlineRetail.read(OnlineRetail.file());
+    lines = OnlineRetail.read(OnlineRetail.files());
+    invoices = CsvFigures.invoices(lines);
   }
 
   @Test
-  void everyDailyFigureEqualsTheCsvToThePenny() {
-    Map<LocalDate, Expected> expected = expected();
-    replayOnce();
-    awaitMonthTotals(expected);
+  void everyDailyFigureEqualsTheCsvsToThePenny() {
+    replaySharedOnce();
+    assertEveryDayMatches(SHARED, invoices);
+  }
 
-    JsonPath answer = kpis("day", "application/json");
-    assertThat(answer.getString("timeZone")).isEqualTo("Europe/London");
-    assertThat(answer.getString("currency")).isEqualTo("GBP");
-    List<Map<String, Object>> series = answer.getList("series");
-    assertThat(series).hasSize(31);
-    for (Map<String, Object> row : series) {
-      LocalDate day = LocalDate.parse((String) row.get("start"));
-      Expected e = expected.getOrDefault(day, new Expected());
-      assertThat(number(row, "grossRevenueMinor")).as("gross %s", day).isEqualTo(e.gross);
-      assertThat(number(row, "refundsMinor")).as("refunds %s", day).isEqualTo(e.refunds);
-      assertThat(number(row, "netRevenueMinor")).as("net %s", day).isEqualTo(e.gross - e.refunds);
-      assertThat(number(row, "orders")).as("orders %s", day).isEqualTo(e.orders.size());
-      assertThat(number(row, "customers")).as("customers %s", day).isEqualTo(e.customers.size());
-      if (e.orders.isEmpty()) {
-        assertThat(row.get("aovMinor")).as("aov %s", day).isNull();
-      } else {
-        assertThat(number(row, "aovMinor")).as("aov %s", day).isEqualTo(e.aov());
-      }
-    }
+  @Test
+  void aFileWithTheFullDataSetsQuirksStillMatchesToThePenny(@TempDir Path dir) throws IOException {
+    List<Line> variant = RetailVariant.of(lines);
+    Path file = dir.resolve("online-retail-variant.csv");
+    Files.writeString(file, RetailVariant.csv(variant));
+    List<Line> read = OnlineRetail.read(List.of(file));
+    assertThat(read).as("the variant file reads back line for line").isEqualTo(variant);
+
+    List<Invoice> variantInvoices = CsvFigures.invoices(read);
+    replay(VARIANT, read);
+    awaitTotals(VARIANT, variantInvoices);
+    assertEveryDayMatches(VARIANT, variantInvoices);
   }
 
   @Test
   void theSameSeriesComesAsCsvWithOneRowPerDay() {
-    Map<LocalDate, Expected> expected = expected();
-    replayOnce();
-    awaitMonthTotals(expected);
-
-    String csv = given().header("Authorization", TestShops.bearer(TestShops.SHOP_A_KEY)).accept("text/csv")
-        .queryParam("from", "2010-12-01").queryParam("to", "2011-01-01").queryParam("granularity", "day")
-        .when().get("/v1/shops/{shop}/kpis", SHOP)
+    replaySharedOnce();
+    TreeMap<LocalDate, Day> expected = CsvFigures.days(invoices);
+    LocalDate first = expected.firstKey();
+    LocalDate to = first.plusDays(Math.min(DAYS_PER_QUERY, ChronoUnit.DAYS.between(first, expected.lastKey()) + 1));
+    String csv = given().header("Authorization", TestShops.bearer(SHARED.key())).accept("text/csv")
+        .queryParam("from", first.toString()).queryParam("to", to.toString()).queryParam("granularity", "day")
+        .when().get("/v1/shops/{shop}/kpis", SHARED.id())
         .then().statusCode(200).contentType(org.hamcrest.Matchers.containsString("text/csv"))
         .extract().asString();
     String[] rows = csv.split("\r\n");
-    assertThat(rows).hasSize(32);
-    List<String> header = List.of(rows[0].split(","));
-    assertThat(header).startsWith("start", "grossRevenueMinor", "refundsMinor", "netRevenueMinor", "orders");
-    String[] firstDay = rows[1].split(",");
-    assertThat(firstDay[0]).isEqualTo("2010-12-01");
-    assertThat(Long.parseLong(firstDay[1])).isEqualTo(expected.get(LocalDate.of(2010, 12, 1)).gross);
+    assertThat(rows).hasSize((int) ChronoUnit.DAYS.between(first, to) + 1);
+    assertThat(List.of(rows[0].split(","))).startsWith("start", "grossRevenueMinor", "refundsMinor",
+        "netRevenueMinor", "orders");
+    for (int i = 1; i < rows.length; i++) {
+      String[] row = rows[i].split(",");
+      LocalDate day = first.plusDays(i - 1);
+      Day e = expected.getOrDefault(day, new Day());
+      assertThat(row[0]).isEqualTo(day.toString());
+      assertThat(Long.parseLong(row[1])).as("gross %s", day).isEqualTo(e.gross);
+      assertThat(Long.parseLong(row[2])).as("refunds %s", day).isEqualTo(e.refunds);
+    }
   }
 
   @Test
   void weeklyAndMonthlyDistinctAndNewCustomersEqualTheCsvs() {
-    Map<LocalDate, Expected> expected = expected();
-    replayOnce();
-    awaitMonthTotals(expected);
-
+    replaySharedOnce();
+    List<Invoice> orders = invoices.stream().filter(i -> !i.cancellation()).toList();
+    Map<String, LocalDate> firstOrder = new HashMap<>();
+    orders.forEach(o -> firstOrder.merge(o.customer(), o.day(), (a, b) -> a.isBefore(b) ? a : b));
+    LocalDate firstDay = orders.stream().map(Invoice::day).min(LocalDate::compareTo).orElseThrow();
+    LocalDate lastDay = orders.stream().map(Invoice::day).max(LocalDate::compareTo).orElseThrow();
     for (String granularity : List.of("week", "month")) {
       Map<LocalDate, Set<String>> customers = new TreeMap<>();
       Map<LocalDate, Set<String>> newCustomers = new TreeMap<>();
-      Map<String, LocalDate> firstOrder = new HashMap<>();
-      for (Line line : lines) {
-        if (!line.cancellation() && line.quantity() > 0) {
-          firstOrder.merge(line.customer(), line.at().toLocalDate(), (a, b) -> a.isBefore(b) ? a : b);
-        }
-      }
       firstOrder.forEach((customer, first) -> newCustomers.computeIfAbsent(periodOf(granularity, first),
           p -> new HashSet<>()).add(customer));
-      for (Line line : lines) {
-        if (!line.cancellation() && line.quantity() > 0) {
-          customers.computeIfAbsent(periodOf(granularity, line.at().toLocalDate()), p -> new HashSet<>())
-              .add(line.customer());
-        }
+      orders.forEach(o -> customers.computeIfAbsent(periodOf(granularity, o.day()), p -> new HashSet<>())
+          .add(o.customer()));
+      List<Map<String, Object>> series = kpis(SHARED, granularity, firstDay, lastDay.plusDays(1)).getList("series");
+      // Every period of the range, empty ones (the week after Christmas 2010) included.
+      List<LocalDate> periods = new ArrayList<>();
+      for (LocalDate p = periodOf(granularity, firstDay); !p.isAfter(lastDay);
+          p = granularity.equals("week") ? p.plusWeeks(1) : p.plusMonths(1)) {
+        periods.add(p);
       }
-      List<Map<String, Object>> series = kpis(granularity, "application/json").getList("series");
-      // Every period of the range, empty ones (the week after Christmas) included.
-      assertThat(series).extracting(row -> LocalDate.parse((String) row.get("start")))
-          .containsAll(customers.keySet()).hasSize(granularity.equals("week") ? 5 : 1);
+      assertThat(series).extracting(row -> LocalDate.parse((String) row.get("start"))).isEqualTo(periods);
       for (Map<String, Object> row : series) {
         LocalDate start = LocalDate.parse((String) row.get("start"));
         int all = customers.getOrDefault(start, Set.of()).size();
@@ -147,69 +147,91 @@ class OnlineRetailReplayTest {
     }
   }
 
+  /** Every day from the invoices' first to their last: gross, refunds, net, orders, customers and AOV. */
+  private static void assertEveryDayMatches(Shop shop, List<Invoice> shopInvoices) {
+    TreeMap<LocalDate, Day> expected = CsvFigures.days(shopInvoices);
+    List<Map<String, Object>> series = daySeries(shop, expected.firstKey(), expected.lastKey().plusDays(1));
+    assertThat(series).hasSize((int) ChronoUnit.DAYS.between(expected.firstKey(), expected.lastKey()) + 1);
+    for (Map<String, Object> row : series) {
+      LocalDate day = LocalDate.parse((String) row.get("start"));
+      Day e = expected.getOrDefault(day, new Day());
+      assertThat(number(row, "grossRevenueMinor")).as("gross %s", day).isEqualTo(e.gross);
+      assertThat(number(row, "refundsMinor")).as("refunds %s", day).isEqualTo(e.refunds);
+      assertThat(number(row, "netRevenueMinor")).as("net %s", day).isEqualTo(e.gross - e.refunds);
+      assertThat(number(row, "orders")).as("orders %s", day).isEqualTo(e.orders.size());
+      assertThat(number(row, "customers")).as("customers %s", day).isEqualTo(e.customers.size());
+      assertThat(row.get("aovMinor") == null ? null : number(row, "aovMinor")).as("aov %s", day)
+          .isEqualTo(e.aov());
+    }
+  }
+
   // The week (from Monday) or month a day belongs to, by the calendar, not by the pipeline's period arithmetic.
   private static LocalDate periodOf(String granularity, LocalDate day) {
     return granularity.equals("week") ? day.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY))
         : day.withDayOfMonth(1);
   }
 
-  private static Map<LocalDate, Expected> expected() {
-    Map<LocalDate, Expected> days = new TreeMap<>();
-    for (Line line : lines) {
-      Expected day = days.computeIfAbsent(line.at().toLocalDate(), d -> new Expected());
-      long amount = line.unitPrice().multiply(BigDecimal.valueOf(line.quantity())).movePointRight(2).longValueExact();
-      if (line.cancellation()) {
-        day.refunds -= amount;
-      } else if (line.quantity() > 0) {
-        day.gross += amount;
-        day.orders.add(line.invoice());
-        day.customers.add(line.customerId().isEmpty() ? "guest-" + line.invoice() : line.customerId());
-      }
+  private static synchronized void replaySharedOnce() {
+    if (!replayed) {
+      replay(SHARED, lines);
+      awaitTotals(SHARED, invoices);
+      replayed = true;
     }
-    return days;
   }
 
-  private static synchronized void replayOnce() {
-    if (replayed) {
-      return;
-    }
+  private static void replay(Shop shop, List<Line> shopLines) {
     try (BulkProducer producer = new BulkProducer(TestKafka.broker().bootstrapServers())) {
-      for (OrderEvent event : OnlineRetail.events(SHOP, lines)) {
-        String customer = event.getEvent() instanceof OrderPlaced p ? p.getCustomerId()
-            : ((OrderCancelled) event.getEvent()).getCustomerId();
-        long at = event.getEvent() instanceof OrderPlaced p ? p.getOccurredAt().toEpochMilli()
-            : ((OrderCancelled) event.getEvent()).getOccurredAt().toEpochMilli();
-        producer.send(Topics.SHOP_ORDERS, Keys.customer(SHOP, customer), event, at);
+      for (OrderEvent event : OnlineRetail.events(shop.id(), shop.zone(), shop.currency(), shopLines)) {
+        producer.send(Topics.SHOP_ORDERS, Keys.customer(shop.id(), OnlineRetail.customerOf(event)), event,
+            OnlineRetail.timeOf(event));
       }
     }
-    replayed = true;
   }
 
-  // The pipeline is asynchronous: wait (bounded) until the month holds every order and refund of the file.
-  private static void awaitMonthTotals(Map<LocalDate, Expected> expected) {
-    long orders = expected.values().stream().mapToLong(e -> e.orders.size()).sum();
-    long refunds = expected.values().stream().mapToLong(e -> e.refunds).sum();
-    long deadline = System.nanoTime() + 60_000_000_000L;
+  // The pipeline is asynchronous: wait (bounded) until the range holds every order and refund of the lines.
+  private static void awaitTotals(Shop shop, List<Invoice> shopInvoices) {
+    long orders = shopInvoices.stream().filter(i -> !i.cancellation()).count();
+    long refunds = shopInvoices.stream().filter(Invoice::cancellation).mapToLong(Invoice::amountMinor).sum();
+    LocalDate from = shopInvoices.stream().map(Invoice::day).min(LocalDate::compareTo).orElseThrow();
+    LocalDate to = shopInvoices.stream().map(Invoice::day).max(LocalDate::compareTo).orElseThrow().plusDays(1);
+    long deadline = System.nanoTime() + 120_000_000_000L;
     String last = "";
     while (System.nanoTime() < deadline) {
-      var response = given().header("Authorization", TestShops.bearer(TestShops.SHOP_A_KEY))
-          .queryParam("from", "2010-12-01").queryParam("to", "2011-01-01").queryParam("granularity", "month")
-          .when().get("/v1/shops/{shop}/kpis", SHOP);
+      var response = given().header("Authorization", TestShops.bearer(shop.key()))
+          .queryParam("from", from.toString()).queryParam("to", to.toString()).queryParam("granularity", "month")
+          .when().get("/v1/shops/{shop}/kpis", shop.id());
       last = response.asString();
       // 503 while the Streams app starts and takes its partitions is part of the contract: wait it out.
-      if (response.statusCode() == 200 && response.jsonPath().getLong("series[0].orders") == orders
-          && response.jsonPath().getLong("series[0].refundsMinor") == refunds) {
+      if (response.statusCode() == 200 && sum(response.jsonPath(), "orders") == orders
+          && sum(response.jsonPath(), "refundsMinor") == refunds) {
         return;
       }
       sleep();
     }
-    throw new AssertionError("the pipeline did not count every order within 60 s: " + last);
+    throw new AssertionError("the pipeline did not count every order within 120 s: " + last);
   }
 
-  private static JsonPath kpis(String granularity, String accept) {
-    return given().header("Authorization", TestShops.bearer(TestShops.SHOP_A_KEY)).accept(accept)
-        .queryParam("from", "2010-12-01").queryParam("to", "2011-01-01").queryParam("granularity", granularity)
-        .when().get("/v1/shops/{shop}/kpis", SHOP)
+  private static long sum(JsonPath answer, String field) {
+    return answer.getList("series." + field, Number.class).stream().mapToLong(Number::longValue).sum();
+  }
+
+  /** The daily series of [from, to), asked in ranges of at most {@link #DAYS_PER_QUERY} days. */
+  private static List<Map<String, Object>> daySeries(Shop shop, LocalDate from, LocalDate to) {
+    List<Map<String, Object>> series = new ArrayList<>();
+    for (LocalDate start = from; start.isBefore(to); start = start.plusDays(DAYS_PER_QUERY)) {
+      LocalDate end = start.plusDays(DAYS_PER_QUERY).isBefore(to) ? start.plusDays(DAYS_PER_QUERY) : to;
+      JsonPath answer = kpis(shop, "day", start, end);
+      assertThat(answer.getString("timeZone")).isEqualTo(shop.zone().getId());
+      assertThat(answer.getString("currency")).isEqualTo(shop.currency());
+      series.addAll(answer.getList("series"));
+    }
+    return series;
+  }
+
+  private static JsonPath kpis(Shop shop, String granularity, LocalDate from, LocalDate to) {
+    return given().header("Authorization", TestShops.bearer(shop.key())).accept("application/json")
+        .queryParam("from", from.toString()).queryParam("to", to.toString()).queryParam("granularity", granularity)
+        .when().get("/v1/shops/{shop}/kpis", shop.id())
         .then().statusCode(200).extract().jsonPath();
   }
 
