@@ -5,6 +5,7 @@ import io.upsell.ingest.IngestConfig;
 import io.upsell.ingest.events.Draft;
 import io.upsell.ingest.publish.Outgoing;
 import io.upsell.ingest.publish.Publisher;
+import io.upsell.ingest.publish.RecordLimits;
 import io.upsell.ingest.publish.SeenIds;
 import io.upsell.platform.http.ApiException;
 import io.upsell.platform.http.FieldError;
@@ -28,9 +29,6 @@ import org.jboss.logging.Logger;
 public class Intake {
 
   private static final Logger LOG = Logger.getLogger(Intake.class);
-  /** Below the producer's 1 MiB request limit, so one event can never fail a whole transaction. */
-  static final int MAX_EVENT_BYTES = 900 * 1024;
-
   private final Publisher publisher;
   private final SeenIds seen;
   private final EventSerdes serdes;
@@ -63,31 +61,50 @@ public class Intake {
           if (error == null) {
             answer.complete(Acceptance.of(outcome.accepted(), outcome.duplicates()));
           } else {
-            answer.completeExceptionally(unavailable(error));
+            answer.completeExceptionally(failure(error));
           }
         });
     return answer;
   }
 
+  /**
+   * Encodes every draft and checks each record for what Kafka would refuse, so that a request only ever joins a
+   * transaction shared with other requests once it cannot fail it: a refusal here is this request's 4xx alone.
+   */
   private List<Outgoing> encode(List<Draft<?>> drafts) {
     List<Outgoing> records = new ArrayList<>(drafts.size());
     List<FieldError> tooLarge = new ArrayList<>();
+    List<FieldError> refused = new ArrayList<>();
     for (int i = 0; i < drafts.size(); i++) {
-      Outgoing record = drafts.get(i).encode(serdes);
-      if (record.value().length > MAX_EVENT_BYTES) {
-        tooLarge.add(new FieldError(drafts.size() == 1 ? "body" : "[" + i + "]",
-            "event is larger than " + MAX_EVENT_BYTES + " bytes"));
+      String item = drafts.size() == 1 ? "body" : "[" + i + "]";
+      Outgoing record;
+      try {
+        record = drafts.get(i).encode(serdes);
+      } catch (RuntimeException e) { // the field checks should have caught it; still this request's fault alone
+        refused.add(new FieldError(item, "cannot be encoded: " + e.getClass().getSimpleName()));
+        continue;
+      }
+      if (RecordLimits.oversize(record)) {
+        tooLarge.add(new FieldError(item, "event is larger than " + RecordLimits.MAX_RECORD_BYTES + " bytes"));
+      } else {
+        RecordLimits.problem(record).ifPresent(problem -> refused.add(new FieldError(item, problem)));
       }
       records.add(record);
     }
     if (!tooLarge.isEmpty()) {
       throw new ApiException(413, "event too large", tooLarge, Map.of());
     }
+    if (!refused.isEmpty()) {
+      throw new ApiException(400, "invalid event", refused, Map.of());
+    }
     return records;
   }
 
-  private ApiException unavailable(Throwable error) {
+  private ApiException failure(Throwable error) {
     Throwable cause = error instanceof java.util.concurrent.CompletionException ? error.getCause() : error;
+    if (cause instanceof Publisher.Refused refused) {
+      return ApiException.badRequest("body", refused.getMessage());
+    }
     // A request that timed out may still be committed by the transaction it is in: say so, not "nothing accepted".
     String reason = cause instanceof java.util.concurrent.TimeoutException
         ? "no answer from Kafka within " + config.kafka().requestTimeout().toMillis() + " ms; " + Publisher.NOT_CONFIRMED

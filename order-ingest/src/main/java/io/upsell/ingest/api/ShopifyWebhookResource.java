@@ -11,6 +11,7 @@ import io.upsell.platform.http.ApiException;
 import io.upsell.platform.http.FieldError;
 import io.upsell.platform.shops.Shop;
 import io.upsell.platform.shops.ShopDirectory;
+import io.upsell.schemas.topics.Keys;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.POST;
@@ -21,6 +22,7 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -41,6 +43,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class ShopifyWebhookResource {
 
   private static final String DELIVERY_PREFIX = "shopify-webhook:";
+  private static final int MAX_WEBHOOK_ID_LENGTH = Keys.MAX_ID_LENGTH - DELIVERY_PREFIX.length();
 
   private final ShopDirectory shops;
   private final RateLimiter limiter;
@@ -76,6 +79,9 @@ public class ShopifyWebhookResource {
       throw new ApiException(400, "invalid delivery", List.of(
           new FieldError("X-Shopify-Topic / X-Shopify-Webhook-Id", "both headers are required")), Map.of());
     }
+    webhookIdProblem(webhookId.strip()).ifPresent(problem -> {
+      throw ApiException.badRequest("X-Shopify-Webhook-Id", problem);
+    });
     limiter.admit(shop.id(), 1);
     JsonNode payload = JsonBodies.one(body);
     Translation translation = topics.translate(topic, payload,
@@ -92,6 +98,13 @@ public class ShopifyWebhookResource {
       throw new ApiException(400, "invalid " + topic + " payload", read.errors(), Map.of());
     }
     return EventsResource.accepted(intake.publish(shop, List.of(read.draft()), DELIVERY_PREFIX + webhookId.strip()));
+  }
+
+  // The webhook id becomes an idempotency key (a record key of ingest.seen-ids) and, prefixed, an eventId.
+  private static Optional<String> webhookIdProblem(String webhookId) {
+    return webhookId.length() > MAX_WEBHOOK_ID_LENGTH
+        ? Optional.of("must be at most " + MAX_WEBHOOK_ID_LENGTH + " characters")
+        : Keys.idProblem(webhookId);
   }
 
   // An unknown shop and a bad signature get the same answer, so the endpoint does not reveal which shops exist.

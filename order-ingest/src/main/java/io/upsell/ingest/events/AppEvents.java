@@ -42,7 +42,7 @@ final class AppEvents {
     int percent = f.bounded("percent", 0, 100);
     CourseProgress progress = CourseProgress.newBuilder()
         .setShopId(e.shopId()).setCustomerId(e.customerId()).setEventId(e.eventId()).setOccurredAt(e.occurredAt())
-        .setCourseId(f.text("courseId"))
+        .setCourseId(f.id("courseId"))
         .setPercent(percent)
         .setCompleted(f.bool("completed", percent == 100))
         .build();

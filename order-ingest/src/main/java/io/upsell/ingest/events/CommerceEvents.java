@@ -22,14 +22,14 @@ final class CommerceEvents {
   static Draft<OrderEvent> orderPlaced(Envelope e, Fields f) {
     OrderPlaced placed = OrderPlaced.newBuilder()
         .setShopId(e.shopId()).setCustomerId(e.customerId()).setEventId(e.eventId()).setOccurredAt(e.occurredAt())
-        .setOrderId(f.text("orderId"))
+        .setOrderId(f.id("orderId"))
         .setLines(lines(f, "lines", true))
         .setTotalMinor(f.count("totalMinor"))
         .setDiscountMinor(orZero(f.optCount("discountMinor")))
         .setCurrency(Currencies.read(f, "currency", e.currency()))
         .setCouponCode(f.optText("couponCode"))
         .setChannel(orDirect(f.optChoice("channel", SalesChannel.class)))
-        .setNotificationId(f.optText("notificationId"))
+        .setNotificationId(f.optId("notificationId"))
         .build();
     return order(e, placed);
   }
@@ -37,7 +37,7 @@ final class CommerceEvents {
   static Draft<OrderEvent> orderCancelled(Envelope e, Fields f) {
     return order(e, OrderCancelled.newBuilder()
         .setShopId(e.shopId()).setCustomerId(e.customerId()).setEventId(e.eventId()).setOccurredAt(e.occurredAt())
-        .setOrderId(f.text("orderId"))
+        .setOrderId(f.id("orderId"))
         .setLines(lines(f, "lines", false))
         .setRefundMinor(f.count("refundMinor"))
         .setCurrency(Currencies.read(f, "currency", e.currency()))
@@ -48,7 +48,7 @@ final class CommerceEvents {
   static Draft<OrderEvent> orderRefunded(Envelope e, Fields f) {
     return order(e, OrderRefunded.newBuilder()
         .setShopId(e.shopId()).setCustomerId(e.customerId()).setEventId(e.eventId()).setOccurredAt(e.occurredAt())
-        .setOrderId(f.text("orderId"))
+        .setOrderId(f.id("orderId"))
         .setLines(lines(f, "lines", false))
         .setRefundMinor(f.count("refundMinor"))
         .setCurrency(Currencies.read(f, "currency", e.currency()))
@@ -60,7 +60,7 @@ final class CommerceEvents {
   static Draft<CartEvent> cart(CartEventType type, Envelope e, Fields f) {
     CartEvent cart = CartEvent.newBuilder()
         .setShopId(e.shopId()).setCustomerId(e.customerId()).setEventId(e.eventId()).setOccurredAt(e.occurredAt())
-        .setCartId(f.text("cartId"))
+        .setCartId(f.id("cartId"))
         .setType(type)
         .setItems(lines(f, "items", true))
         .setValueMinor(f.count("valueMinor"))
@@ -73,9 +73,9 @@ final class CommerceEvents {
   static Draft<ViewEvent> productViewed(Envelope e, Fields f) {
     ProductViewed viewed = ProductViewed.newBuilder()
         .setShopId(e.shopId()).setCustomerId(e.customerId()).setEventId(e.eventId()).setOccurredAt(e.occurredAt())
-        .setProductId(f.text("productId"))
+        .setProductId(f.id("productId"))
         .setCategory(f.optText("category"))
-        .setSessionId(f.optText("sessionId"))
+        .setSessionId(f.optId("sessionId"))
         .setSource(f.optText("source"))
         .build();
     return view(e, ViewEvent.newBuilder().setEvent(viewed).build());
@@ -84,7 +84,7 @@ final class CommerceEvents {
   static Draft<ViewEvent> sessionStarted(Envelope e, Fields f) {
     SessionStarted started = SessionStarted.newBuilder()
         .setShopId(e.shopId()).setCustomerId(e.customerId()).setEventId(e.eventId()).setOccurredAt(e.occurredAt())
-        .setSessionId(f.text("sessionId"))
+        .setSessionId(f.id("sessionId"))
         .setSource(f.optText("source"))
         .build();
     return view(e, ViewEvent.newBuilder().setEvent(started).build());
@@ -95,7 +95,7 @@ final class CommerceEvents {
     return f.objects(name, required).stream().map(line -> {
       int quantity = line.bounded("quantity", 1, Integer.MAX_VALUE);
       return LineItem.newBuilder()
-          .setProductId(line.text("productId"))
+          .setProductId(line.id("productId"))
           .setSku(line.optText("sku"))
           .setName(line.optText("name"))
           .setCategory(line.optText("category"))

@@ -33,7 +33,7 @@ final class CustomerEvents {
     Sentiment sentiment = f.optChoice("sentiment", Sentiment.class);
     SupportTicket ticket = SupportTicket.newBuilder()
         .setShopId(e.shopId()).setCustomerId(e.customerId()).setEventId(e.eventId()).setOccurredAt(e.occurredAt())
-        .setTicketId(f.text("ticketId"))
+        .setTicketId(f.id("ticketId"))
         .setStatus(f.choice("status", TicketStatus.class, TicketStatus.OPEN))
         .setSentiment(sentiment == null ? Sentiment.NEUTRAL : sentiment)
         .build();
@@ -45,9 +45,9 @@ final class CustomerEvents {
     EngagementType action = f.optChoice("action", EngagementType.class);
     Engagement engagement = Engagement.newBuilder()
         .setShopId(e.shopId()).setCustomerId(e.customerId()).setEventId(e.eventId()).setOccurredAt(e.occurredAt())
-        .setDeliveryId(f.optText("deliveryId"))
-        .setTriggerId(f.optText("triggerId"))
-        .setProductIds(f.texts("productIds"))
+        .setDeliveryId(f.optId("deliveryId"))
+        .setTriggerId(f.optId("triggerId"))
+        .setProductIds(f.ids("productIds"))
         .setType(action == null ? EngagementType.DOWNVOTED : action)
         .setChannel(f.optChoice("channel", DeliveryChannel.class))
         .build();

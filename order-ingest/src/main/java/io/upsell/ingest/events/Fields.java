@@ -4,13 +4,16 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
 import io.upsell.platform.http.FieldError;
+import io.upsell.schemas.topics.Keys;
 import java.time.Duration;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
+import java.util.Optional;
 
 /**
  * Reads one JSON object field by field and records every problem as a {@link FieldError} with the field's full path
@@ -184,39 +187,85 @@ public final class Fields {
   }
 
   /**
-   * A required point in the past: epoch millis, or ISO-8601 with an offset. It becomes the record timestamp, and
-   * the broker refuses timestamps far in the future, so more than {@link #MAX_CLOCK_SKEW} ahead is an input error.
+   * A required point in the past: epoch millis, or ISO-8601 with an offset. It becomes the record timestamp, which
+   * Kafka refuses before 1970, and the broker refuses timestamps far in the future, so anything before the epoch or
+   * more than {@link #MAX_CLOCK_SKEW} ahead is an input error.
    */
   public Instant instant(String name) {
     if (!has(name)) {
       fail(name, "is required");
       return Instant.EPOCH;
     }
-    Instant value = optInstant(name);
-    if (value != null && value.isAfter(Instant.now().plus(MAX_CLOCK_SKEW))) {
-      fail(name, "must not be in the future");
-      return Instant.EPOCH;
-    }
+    Instant value = readInstant(name, Instant.now().plus(MAX_CLOCK_SKEW), "must not be in the future");
     return value == null ? Instant.EPOCH : value;
   }
 
+  /** An optional instant of the years 1970 to 9999 (expiry, creation): what Avro's millis and every reader can take. */
   public Instant optInstant(String name) {
+    return readInstant(name, TimeBounds.LATEST, "must not be after " + TimeBounds.LATEST);
+  }
+
+  private Instant readInstant(String name, Instant latest, String tooLate) {
     JsonNode value = node.get(name);
     if (value == null || value.isNull()) {
       return null;
     }
-    if (value.isIntegralNumber() && value.canConvertToLong() && value.asLong() >= 0) {
-      return Instant.ofEpochMilli(value.asLong());
-    }
-    if (value.isTextual()) {
+    Instant instant = null;
+    if (value.isIntegralNumber() && value.canConvertToLong()) {
+      instant = Instant.ofEpochMilli(value.asLong());
+    } else if (value.isTextual()) {
       try {
-        return OffsetDateTime.parse(value.asText()).toInstant();
+        instant = OffsetDateTime.parse(value.asText()).toInstant();
       } catch (DateTimeParseException e) {
-        // fall through to the error below
+        // reported below
       }
     }
-    fail(name, "must be epoch millis or an ISO-8601 time with offset");
+    if (instant == null) {
+      fail(name, "must be epoch millis or an ISO-8601 time with offset");
+    } else if (instant.isBefore(Instant.EPOCH)) {
+      fail(name, "must not be before " + Instant.EPOCH);
+    } else if (instant.isAfter(latest)) {
+      fail(name, tooLate);
+    } else {
+      return instant;
+    }
     return null;
+  }
+
+  /** A required calendar day ({@code 2010-12-01}) of the years 1970 to 9999. */
+  public LocalDate date(String name) {
+    String text = text(name);
+    if (text.isEmpty()) {
+      return LocalDate.EPOCH;
+    }
+    try {
+      LocalDate day = LocalDate.parse(text);
+      if (day.isBefore(LocalDate.EPOCH) || day.getYear() > TimeBounds.LATEST_YEAR) {
+        fail(name, "must be a day of the years 1970 to " + TimeBounds.LATEST_YEAR);
+        return LocalDate.EPOCH;
+      }
+      return day;
+    } catch (DateTimeParseException e) {
+      fail(name, "must be a date like 2010-12-01");
+      return LocalDate.EPOCH;
+    }
+  }
+
+  /** A required id that can be part of a record key: the contract's rule ({@link Keys#idProblem}). */
+  public String id(String name) {
+    String value = text(name);
+    return value.isEmpty() ? value : checkedId(name, value);
+  }
+
+  public String optId(String name) {
+    String value = optText(name);
+    return value == null ? null : checkedId(name, value);
+  }
+
+  private String checkedId(String name, String value) {
+    Optional<String> problem = Keys.idProblem(value);
+    problem.ifPresent(reason -> fail(name, reason));
+    return problem.isPresent() ? "" : value;
   }
 
   /** A required enum value, written in any case ({@code open}, {@code OPEN}); unknown values name the choices. */
@@ -269,6 +318,15 @@ public final class Fields {
 
   /** The strings of an optional array. */
   public List<String> texts(String name) {
+    return strings(name, false);
+  }
+
+  /** The ids of an optional array, each held to the id rule ({@link Keys#idProblem}). */
+  public List<String> ids(String name) {
+    return strings(name, true);
+  }
+
+  private List<String> strings(String name, boolean ids) {
     JsonNode value = node.get(name);
     if (value == null || value.isNull()) {
       return List.of();
@@ -279,10 +337,13 @@ public final class Fields {
       return items;
     }
     for (int i = 0; i < value.size(); i++) {
-      if (value.get(i).isTextual() && !value.get(i).asText().isBlank()) {
-        items.add(value.get(i).asText());
+      String item = value.get(i).isTextual() ? value.get(i).asText() : "";
+      Optional<String> problem = item.isBlank() ? Optional.of("must be a non-blank string")
+          : ids ? Keys.idProblem(item) : Optional.empty();
+      if (problem.isPresent()) {
+        fail(name + "[" + i + "]", problem.get());
       } else {
-        fail(name + "[" + i + "]", "must be a non-blank string");
+        items.add(item);
       }
     }
     return items;

@@ -5,7 +5,6 @@ import io.upsell.platform.http.ApiException;
 import io.upsell.platform.http.FieldError;
 import io.upsell.platform.shops.Shop;
 import io.upsell.schemas.shop.CartEventType;
-import io.upsell.schemas.topics.Keys;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
@@ -77,14 +76,8 @@ public final class NativeEvents {
 
   private static Envelope envelope(Shop shop, Fields f, boolean shopLevel) {
     // Both ids become record keys (the idempotency log's, every customer topic's): no megabyte keys, no CR/LF.
-    String eventId = f.text("eventId");
-    if (!eventId.isEmpty()) {
-      Keys.idProblem(eventId).ifPresent(problem -> f.fail("eventId", problem));
-    }
-    String customerId = shopLevel ? shop.id() : f.text("customerId");
-    if (!customerId.isEmpty()) {
-      Keys.idProblem(customerId).ifPresent(problem -> f.fail("customerId", problem));
-    }
+    String eventId = f.id("eventId");
+    String customerId = shopLevel ? shop.id() : f.id("customerId");
     Instant occurredAt = f.instant("occurredAt");
     return new Envelope(shop.id(), eventId, customerId, occurredAt, shop.currency());
   }

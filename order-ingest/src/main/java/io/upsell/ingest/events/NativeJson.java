@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 
 /**
@@ -16,19 +17,22 @@ public final class NativeJson {
   private final ObjectNode node = JsonNodeFactory.instance.objectNode();
   private final String currency;
 
-  private NativeJson(String type, String eventId, String customerId, JsonNode occurredAt, String currency) {
+  private NativeJson(String type, String eventId, String customerId, Instant occurredAt, String currency) {
     this.currency = currency;
     node.put("type", type);
     node.put("eventId", eventId);
     if (customerId != null) {
       node.put("customerId", customerId);
     }
-    node.set("occurredAt", occurredAt);
+    node.put("occurredAt", occurredAt.toEpochMilli());
     node.put("currency", currency);
   }
 
-  /** A native event; {@code currency} must be an ISO-4217 code (amounts are converted in it). */
-  public static NativeJson event(String type, String eventId, String customerId, JsonNode occurredAt,
+  /**
+   * A native event; {@code occurredAt} already read within its bounds ({@link Fields#instant}), {@code currency} an
+   * ISO-4217 code (amounts are converted in it).
+   */
+  public static NativeJson event(String type, String eventId, String customerId, Instant occurredAt,
       String currency) {
     return new NativeJson(type, eventId, customerId, occurredAt, currency);
   }
@@ -43,6 +47,14 @@ public final class NativeJson {
   public NativeJson number(String name, Long value) {
     if (value != null) {
       node.put(name, value);
+    }
+    return this;
+  }
+
+  /** An instant read (and bounded) from the other format's field, as epoch millis. */
+  public NativeJson instant(String name, Instant value) {
+    if (value != null) {
+      node.put(name, value.toEpochMilli());
     }
     return this;
   }

@@ -3,10 +3,12 @@ package io.upsell.ingest.publish;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.upsell.schemas.serde.EventSerdes;
+import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.topics.Topics;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
 import java.util.concurrent.CompletableFuture;
@@ -35,6 +37,13 @@ public final class Publisher implements AutoCloseable {
   public static final class Unavailable extends RuntimeException {
     Unavailable(String reason) {
       super(reason, null, false, false);
+    }
+  }
+
+  /** A submission with a record Kafka would refuse (see {@link RecordLimits}): refused alone, before any transaction. */
+  public static final class Refused extends IllegalArgumentException {
+    Refused(String reason) {
+      super(reason);
     }
   }
 
@@ -92,7 +101,10 @@ public final class Publisher implements AutoCloseable {
    */
   public CompletableFuture<Outcome> submit(String shopId, List<Outgoing> events, String deliveryId) {
     CompletableFuture<Outcome> done = new CompletableFuture<>();
-    if (fenced != null) {
+    Optional<String> refusal = refusal(events, deliveryId);
+    if (refusal.isPresent()) { // alone, now: inside a shared transaction it would fail every request of the group
+      done.completeExceptionally(new Refused(refusal.get()));
+    } else if (fenced != null) {
       done.completeExceptionally(new Unavailable("this instance stopped publishing: " + fenced));
     } else if (!seen.ready()) {
       done.completeExceptionally(new Unavailable("the idempotency log is not read (yet)"));
@@ -103,6 +115,19 @@ public final class Publisher implements AutoCloseable {
       enqueue(new Submission(shopId, events, deliveryId, done, now, now));
     }
     return done;
+  }
+
+  private static Optional<String> refusal(List<Outgoing> events, String deliveryId) {
+    if (deliveryId != null && Keys.idProblem(deliveryId).isPresent()) {
+      return Keys.idProblem(deliveryId).map(reason -> "delivery id " + reason);
+    }
+    for (int i = 0; i < events.size(); i++) {
+      Optional<String> problem = RecordLimits.problem(events.get(i));
+      if (problem.isPresent()) {
+        return Optional.of("[" + i + "]: " + problem.get());
+      }
+    }
+    return Optional.empty();
   }
 
   /** Queues a submission again once the other lane's transaction it waited for has ended. */

@@ -1,13 +1,13 @@
 package io.upsell.ingest.segment;
 
 import com.fasterxml.jackson.databind.JsonNode;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import io.upsell.ingest.events.Fields;
 import io.upsell.ingest.events.NativeJson;
 import io.upsell.ingest.events.Translation;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Locale;
@@ -46,14 +46,14 @@ public final class SegmentCalls {
     if (!tracks.maps(event)) {
       return Translation.ignored(event);
     }
-    Call c = new Call(f, eventId(call, f), customer(f), occurredAt(call), currency(f, shopCurrency));
+    Call c = new Call(f, eventId(call, f), customer(f), occurredAt(f), currency(f, shopCurrency));
     NativeJson json = type.equals("identify") ? SegmentTracks.identify(c) : tracks.track(event, c);
     return Translation.of(json, f);
   }
 
   private static String customer(Fields f) {
-    String user = f.optText("userId");
-    String customer = user != null ? user : f.optText("anonymousId");
+    String user = f.optId("userId");
+    String customer = user != null ? user : f.optId("anonymousId");
     if (customer == null) {
       f.fail("userId", "userId or anonymousId is required");
       return "";
@@ -68,13 +68,14 @@ public final class SegmentCalls {
     return messageId != null ? messageId : "segment-" + sha256(call.toString());
   }
 
-  private static JsonNode occurredAt(JsonNode call) {
+  // The first time the call names, checked under its own name; a call with none happened now.
+  private static Instant occurredAt(Fields f) {
     for (String name : List.of("timestamp", "originalTimestamp", "sentAt", "receivedAt")) {
-      if (call.hasNonNull(name)) {
-        return call.get(name);
+      if (f.has(name)) {
+        return f.instant(name);
       }
     }
-    return JsonNodeFactory.instance.numberNode(System.currentTimeMillis());
+    return Instant.now();
   }
 
   private static String currency(Fields f, String shopCurrency) {
@@ -99,7 +100,7 @@ public final class SegmentCalls {
   }
 
   /** One call being translated: its fields and the envelope values already read. */
-  record Call(Fields f, String eventId, String customerId, JsonNode occurredAt, String currency) {
+  record Call(Fields f, String eventId, String customerId, Instant occurredAt, String currency) {
 
     Fields properties() {
       return f.object("properties");

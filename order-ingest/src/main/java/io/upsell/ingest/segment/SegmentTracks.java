@@ -1,5 +1,6 @@
 package io.upsell.ingest.segment;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.upsell.ingest.events.Fields;
 import io.upsell.ingest.events.NativeJson;
 import io.upsell.ingest.events.NativeJson.Line;
@@ -28,7 +29,7 @@ final class SegmentTracks {
       Map.entry("order refunded", (t, c) -> orderReversed(c, "order_refunded")),
       Map.entry("order cancelled", (t, c) -> orderReversed(c, "order_cancelled")),
       Map.entry("account created", (t, c) -> c.event("customer_profile")
-          .text("name", c.properties().optText("account_name")).raw("createdAt", c.occurredAt())),
+          .text("name", c.properties().optText("account_name")).instant("createdAt", c.occurredAt())),
       Map.entry("trial started", (t, c) -> trial(c, "trialing")),
       Map.entry("trial ended", (t, c) -> trial(c, "expired")));
 
@@ -47,14 +48,13 @@ final class SegmentTracks {
       name = (traits.optText("firstName") + " " + orEmpty(traits.optText("lastName"))).strip();
     }
     Fields context = c.f().object("context");
-    String locale = context.optText("locale");
     return c.event("customer_profile")
         .text("email", traits.optText("email"))
         .text("name", name)
-        .text("locale", locale == null ? null : locale.split("[-_]")[0])
+        .text("locale", language(context.raw("locale")))
         .text("timeZone", context.optText("timezone"))
         .bool("marketingConsent", traits.bool("marketingConsent", false))
-        .raw("createdAt", traits.raw("createdAt"));
+        .instant("createdAt", traits.optInstant("createdAt"));
   }
 
   private static NativeJson productViewed(Call c, String source) {
@@ -94,7 +94,7 @@ final class SegmentTracks {
     Fields p = c.properties();
     String plan = p.optText("trial_plan_name");
     return c.event("subscription_changed").text("plan", plan == null ? "trial" : plan).text("status", status)
-        .raw("expiresAt", p.raw("trial_end_date"));
+        .instant("expiresAt", p.optInstant("trial_end_date"));
   }
 
   private static String cartId(Call c) {
@@ -128,6 +128,16 @@ final class SegmentTracks {
 
   private static BigDecimal sum(List<Line> lines) {
     return lines.stream().map(Line::total).reduce(BigDecimal.ZERO, BigDecimal::add);
+  }
+
+  /** The language of a locale tag ({@code ar-SA} → {@code ar}); null, so the default applies, when it names none. */
+  // Only a hint of the client's library: a value that is no locale tag is left out rather than refused.
+  static String language(JsonNode locale) {
+    if (!locale.isTextual()) {
+      return null;
+    }
+    String language = locale.asText().strip().split("[-_]", 2)[0];
+    return language.matches("[A-Za-z]{2,8}") ? language.toLowerCase(Locale.ROOT) : null;
   }
 
   private static String orEmpty(String text) {

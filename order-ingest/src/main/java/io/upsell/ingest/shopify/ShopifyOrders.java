@@ -19,7 +19,7 @@ final class ShopifyOrders {
     String orderId = ShopifyIds.id(f);
     List<Fields> codes = f.objects("discount_codes", false);
     return NativeJson.event("order_placed", "shopify-order-" + orderId + "-placed",
-            ShopifyIds.customer(f, "order-" + orderId), f.raw("created_at"), ShopifyTopics.currency(f, d))
+            ShopifyIds.customer(f, "order-" + orderId), f.instant("created_at"), ShopifyTopics.currency(f, d))
         .text("orderId", orderId)
         .lines("lines", ShopifyIds.lines(f, "line_items"))
         .money("totalMinor", ShopifyIds.amount(f, "total_price"))
@@ -30,7 +30,7 @@ final class ShopifyOrders {
   static NativeJson cancelled(Fields f, Delivery d) {
     String orderId = ShopifyIds.id(f);
     return NativeJson.event("order_cancelled", "shopify-order-" + orderId + "-cancelled",
-            ShopifyIds.customer(f, "order-" + orderId), f.raw("cancelled_at"), ShopifyTopics.currency(f, d))
+            ShopifyIds.customer(f, "order-" + orderId), f.instant("cancelled_at"), ShopifyTopics.currency(f, d))
         .text("orderId", orderId)
         .lines("lines", ShopifyIds.lines(f, "line_items"))
         .money("refundMinor", ShopifyIds.amount(f, "total_price"))
@@ -46,7 +46,7 @@ final class ShopifyOrders {
         .filter(t -> "refund".equals(t.optText("kind")) && !"failure".equals(t.optText("status")))
         .map(t -> ShopifyIds.amount(t, "amount")).reduce(BigDecimal.ZERO, BigDecimal::add);
     return NativeJson.event("order_refunded", "shopify-refund-" + ShopifyIds.id(f), "guest-order-" + orderId,
-            f.raw("created_at"), d.shopCurrency())
+            f.instant("created_at"), d.shopCurrency())
         .text("orderId", orderId)
         .lines("lines", lines)
         .money("refundMinor", refunded)

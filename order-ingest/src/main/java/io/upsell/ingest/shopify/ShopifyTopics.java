@@ -7,6 +7,7 @@ import io.upsell.ingest.events.NativeJson;
 import io.upsell.ingest.events.NativeJson.Line;
 import io.upsell.ingest.events.Translation;
 import java.math.BigDecimal;
+import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
@@ -59,7 +60,7 @@ public final class ShopifyTopics {
   private static NativeJson checkout(Fields f, Delivery d) {
     String cartId = f.has("cart_token") ? f.optText("cart_token") : f.text("token");
     return NativeJson.event("checkout_started", "shopify-" + d.webhookId(), ShopifyIds.customer(f, cartId),
-            f.raw("updated_at"), currency(f, d))
+            f.instant("updated_at"), currency(f, d))
         .text("cartId", cartId)
         .lines("items", ShopifyIds.lines(f, "line_items"))
         .money("valueMinor", ShopifyIds.amount(f, "total_price"))
@@ -72,7 +73,7 @@ public final class ShopifyTopics {
     List<Line> lines = ShopifyIds.lines(f, "line_items");
     BigDecimal value = lines.stream().map(Line::total).reduce(BigDecimal.ZERO, BigDecimal::add);
     String type = lines.isEmpty() ? "cart_item_removed" : "cart_item_added";
-    return NativeJson.event(type, "shopify-" + d.webhookId(), "guest-" + cartId, f.raw("updated_at"),
+    return NativeJson.event(type, "shopify-" + d.webhookId(), "guest-" + cartId, f.instant("updated_at"),
             d.shopCurrency())
         .text("cartId", cartId).lines("items", lines).money("valueMinor", value);
   }
@@ -81,19 +82,20 @@ public final class ShopifyTopics {
     String name = ((f.has("first_name") ? f.optText("first_name") : "") + " "
         + (f.has("last_name") ? f.optText("last_name") : "")).strip();
     Fields consent = f.object("email_marketing_consent");
-    return NativeJson.event("customer_profile", "shopify-" + d.webhookId(), ShopifyIds.id(f), f.raw("created_at"),
+    Instant created = f.instant("created_at");
+    return NativeJson.event("customer_profile", "shopify-" + d.webhookId(), ShopifyIds.id(f), created,
             d.shopCurrency())
         .text("email", f.optText("email"))
         .text("name", name.isEmpty() ? null : name)
         .bool("marketingConsent", "subscribed".equalsIgnoreCase(consent.optText("state")))
-        .raw("createdAt", f.raw("created_at"));
+        .instant("createdAt", created);
   }
 
   private static NativeJson product(Fields f, Delivery d) {
     List<Fields> variants = f.objects("variants", false);
     BigDecimal price = variants.isEmpty() ? BigDecimal.ZERO : ShopifyIds.amount(variants.get(0), "price");
     Fields image = f.object("image");
-    NativeJson json = NativeJson.event("product", "shopify-" + d.webhookId(), null, f.raw("updated_at"),
+    NativeJson json = NativeJson.event("product", "shopify-" + d.webhookId(), null, f.instant("updated_at"),
             d.shopCurrency())
         .text("productId", ShopifyIds.id(f))
         .text("name", f.text("title"))
@@ -108,7 +110,7 @@ public final class ShopifyTopics {
     String subscriber = shopGid.substring(shopGid.lastIndexOf('/') + 1);
     String plan = f.has("plan_handle") ? f.optText("plan_handle") : f.text("name");
     return NativeJson.event("subscription_changed", "shopify-" + d.webhookId(), "shop-" + subscriber,
-            f.raw("updated_at"), currency(f, d))
+            f.instant("updated_at"), currency(f, d))
         .text("plan", plan)
         .text("status", status(f.text("status")))
         .money("priceMinor", f.optAmount("price"));

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -132,7 +133,10 @@ class LaneFailuresTest {
     Outgoing good = usage("e-" + UUID.randomUUID());
     Outgoing noId = usage(""); // Keys refuses an empty id: an exception the lane does not expect
     try (var seen = PublisherTest.ready(broker); var publisher = publisher(settings, seen, settings::newProducer)) {
-      var broken = publisher.submit("shop-a", List.of(good, noId), null);
+      // Queued past submit's checks (which refuse an empty id up front), as a record they do not foresee would be.
+      var broken = new CompletableFuture<Publisher.Outcome>();
+      long now = System.nanoTime();
+      publisher.requeue(new Publisher.Submission("shop-a", List.of(good, noId), null, broken, now, now));
       assertThatThrownBy(() -> broken.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
           .hasCauseInstanceOf(Publisher.Unavailable.class);
 

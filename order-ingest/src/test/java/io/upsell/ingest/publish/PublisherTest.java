@@ -89,6 +89,29 @@ class PublisherTest {
   }
 
   @Test
+  void aRecordKafkaCannotTakeIsRefusedAloneAndNeverJoinsAnotherRequestsTransaction(TestBroker broker,
+      TopicRecords records) throws Exception {
+    String customer = "c-" + UUID.randomUUID();
+    Outgoing good = usage(customer, "e-" + UUID.randomUUID());
+    Outgoing beforeEpoch = new Outgoing(good.topic(), good.key(), good.value(), -1_000, "e-" + UUID.randomUUID());
+    Outgoing hugeKey = new Outgoing(good.topic(), "shop-a:" + "k".repeat(1024 * 1024), good.value(), 1_000,
+        "e-" + UUID.randomUUID());
+    try (var seen = ready(broker); var publisher = publisher(broker.bootstrapServers(), seen)) {
+      var refusedTime = publisher.submit("shop-a", List.of(good, beforeEpoch), null);
+      var refusedKey = publisher.submit("shop-a", List.of(hugeKey), null);
+      var accepted = publisher.submit("shop-a", List.of(good), null);
+
+      assertThatThrownBy(() -> refusedTime.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+          .cause().isInstanceOf(Publisher.Refused.class).hasMessageContaining("timestamp");
+      assertThatThrownBy(() -> refusedKey.get(10, TimeUnit.SECONDS)).isInstanceOf(ExecutionException.class)
+          .cause().isInstanceOf(Publisher.Refused.class).hasMessageContaining("bytes");
+      assertThat(accepted.get(10, TimeUnit.SECONDS)).isEqualTo(new Publisher.Outcome(1, 0));
+    }
+    assertThat(records.readAll(Topics.APP_USAGE, r -> r.key().equals("shop-a:" + customer), Duration.ofSeconds(1)))
+        .hasSize(1);
+  }
+
+  @Test
   void aDeadBrokerFailsTheRequestWithinTheBoundedWaitAndTheNextOneAtOnce(TestBroker broker) throws Exception {
     try (var seen = ready(broker); var publisher = publisher(deadAddress(), seen)) {
       var first = publisher.submit("shop-a", List.of(usage("c-1", "e-" + UUID.randomUUID())), null);
