@@ -35,7 +35,9 @@ public final class KpiQuery {
     LocalDateTime first = periods.get(0);
     Map<Long, long[]> buckets = buckets(shopId, g, g.previous(first), g.next(periods.get(periods.size() - 1)),
         authorization);
-    Map<Long, Long> spend = spendByPeriod(shopId, g, first, range, authorization);
+    // Spend over the same whole periods as the revenue (a month's bucket holds all its days even when `to` cuts it).
+    LocalDateTime end = g.next(periods.get(periods.size() - 1));
+    Map<Long, Long> spend = spendByPeriod(shopId, g, first, end, authorization);
     long[] lifetime = lifetimeBefore(shopId, first, authorization);
     Long target = g == Granularity.MONTH ? monthlyTarget(shopId) : null;
     List<KpiRow> rows = new ArrayList<>(periods.size());
@@ -81,11 +83,11 @@ public final class KpiQuery {
     return periods;
   }
 
-  private Map<Long, Long> spendByPeriod(String shopId, Granularity g, LocalDateTime first, DateRange range,
+  private Map<Long, Long> spendByPeriod(String shopId, Granularity g, LocalDateTime first, LocalDateTime end,
       String authorization) {
     Map<Long, Long> spend = new HashMap<>();
     ranges.range(StoreKeys.SPEND, StoreKeys.dailyFrom(shopId, Granularity.id(first.toLocalDate().atStartOfDay())),
-        StoreKeys.dailyTo(shopId, range.toDay()), authorization).forEach((key, values) -> {
+        StoreKeys.dailyTo(shopId, Granularity.id(end)), authorization).forEach((key, values) -> {
           long day = StoreKeys.periodId(StoreKeys.parts(key)[1]);
           spend.merge(Granularity.id(g.startOf(Granularity.local(day))), values[0], Long::sum);
         });

@@ -13,14 +13,17 @@ import java.util.Map;
 /**
  * One period of the KPI answer. Money in minor units; rates are fractions (0.25 = 25%) rounded to 4 places and
  * null when their denominator is zero. AOV is gross revenue per order; CLV is the mean lifetime net revenue of
- * the customers acquired up to the end of the period. Churn is counted for weeks and months only (0 for hours and
- * days). Revenue by channel is net: each refund is taken from the channel of the order it names; refunds of orders
+ * the customers acquired up to the end of the period. Churn (customers of the previous period who bought nothing in
+ * this one) is counted for weeks and months only: for hours and days {@code churnedCustomers} and {@code churnRate}
+ * are null (a day without an order says little about a customer leaving), and so is the rate of a period after one
+ * without customers. Spend, CAC and ROAS cover the whole period, like its revenue, also when the range ends inside
+ * it. Revenue by channel is net: each refund is taken from the channel of the order it names; refunds of orders
  * not known here are shown under {@code unknown} in refunds by channel (so the channels' revenue minus those equals
  * net revenue).
  */
 public record KpiRow(String start, long grossRevenueMinor, long refundsMinor, long netRevenueMinor, long orders,
     long cancellations, long units, long customers, long newCustomers, long returningCustomers, Long aovMinor,
-    Double repeatCustomerRate, Long revenuePerCustomerMinor, Long clvMinor, long churnedCustomers, Double churnRate,
+    Double repeatCustomerRate, Long revenuePerCustomerMinor, Long clvMinor, Long churnedCustomers, Double churnRate,
     long sessions, long convertedSessions, Double conversionRate, long carts, Double cartAbandonmentRate,
     long checkouts, Double checkoutAbandonmentRate, Map<String, Long> revenueByChannelMinor,
     Map<String, Long> refundsByChannelMinor, long spendMinor,
@@ -37,7 +40,7 @@ public record KpiRow(String start, long grossRevenueMinor, long refundsMinor, lo
     long sessions = get(c, Measure.SESSIONS.ordinal());
     long carts = get(c, Measure.CARTS.ordinal());
     long checkouts = get(c, Measure.CHECKOUTS.ordinal());
-    long churned = churnCounted ? previousCustomers - get(c, Measure.RETAINED.ordinal()) : 0;
+    Long churned = churnCounted ? previousCustomers - get(c, Measure.RETAINED.ordinal()) : null;
     Map<String, Long> channels = new LinkedHashMap<>();
     Map<String, Long> channelRefunds = new LinkedHashMap<>();
     for (SalesChannel channel : SalesChannel.values()) {
@@ -50,7 +53,7 @@ public record KpiRow(String start, long grossRevenueMinor, long refundsMinor, lo
         get(c, Measure.CANCELLATIONS.ordinal()), get(c, Measure.UNITS.ordinal()), customers, newCustomers,
         get(c, Measure.RETURNING_CUSTOMERS.ordinal()), divide(gross, orders),
         rate(get(c, Measure.RETURNING_CUSTOMERS.ordinal()), customers), divide(net, customers),
-        divide(lifetime[0], lifetime[1]), churned, rate(churned, previousCustomers), sessions,
+        divide(lifetime[0], lifetime[1]), churned, churned == null ? null : rate(churned, previousCustomers), sessions,
         get(c, Measure.CONVERTED_SESSIONS.ordinal()), rate(get(c, Measure.CONVERTED_SESSIONS.ordinal()), sessions),
         carts, abandonment(get(c, Measure.CONVERTED_CARTS.ordinal()), carts), checkouts,
         abandonment(get(c, Measure.CONVERTED_CHECKOUTS.ordinal()), checkouts), channels, channelRefunds, spend,

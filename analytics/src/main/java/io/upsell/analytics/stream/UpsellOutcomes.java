@@ -20,7 +20,8 @@ import java.time.ZoneId;
  * What each upsell earned. Decisions count when they happen; everything after a send (delivered, opened, clicked,
  * converted, attributed revenue, lift) is recomputed from the customer's state, so a click or delivery arriving
  * after the order it explains still corrects the figures. An order goes to the delivery clicked last within the
- * click window, else the one sent last within the view window. Holdout decisions (suppressed with reason HOLDOUT
+ * click window, else the one sent last within the view window (a delivery the order names first, under the same
+ * windows). Holdout decisions (suppressed with reason HOLDOUT
  * and {@code holdout=true}) put the customer in the control group, and their orders count there.
  */
 final class UpsellOutcomes {
@@ -117,27 +118,40 @@ final class UpsellOutcomes {
   /** The delivery an order is attributed to, and whether by a click (else by a view). */
   record Attribution(DeliveryFact delivery, boolean byClick) {}
 
+  /**
+   * The contract's rule: the delivery clicked last within the click window before the order, else the one sent
+   * last within the view window. An order naming its delivery ({@code notificationId}) goes to that one when it
+   * qualifies under the same windows (clicked within the click window, else sent within the view window), even
+   * over a later click of another; when it does not, the order is attributed as if it named none.
+   */
   java.util.Optional<Attribution> attribute(CustomerState state, OrderFact order) {
     if (order.notificationId() != null) {
       DeliveryFact named = state.deliveries.get(order.notificationId());
-      if (named != null && named.sentAt != null && named.type != null) {
-        return java.util.Optional.of(new Attribution(named, named.clickedAt != null));
+      if (named != null && clickedWithin(named, order)) {
+        return java.util.Optional.of(new Attribution(named, true));
+      }
+      if (named != null && sentWithin(named, order)) {
+        return java.util.Optional.of(new Attribution(named, false));
       }
     }
-    long click = settings.clickWindow().toMillis();
-    long view = settings.viewWindow().toMillis();
-    var clicked = state.deliveries.values().stream()
-        .filter(d -> d.type != null && d.sentAt != null && d.clickedAt != null)
-        .filter(d -> d.clickedAt <= order.at() && order.at() - d.clickedAt <= click)
+    var clicked = state.deliveries.values().stream().filter(d -> clickedWithin(d, order))
         .max(java.util.Comparator.comparingLong(d -> d.clickedAt));
     if (clicked.isPresent()) {
       return clicked.map(d -> new Attribution(d, true));
     }
-    return state.deliveries.values().stream()
-        .filter(d -> d.type != null && d.sentAt != null && !d.failed)
-        .filter(d -> d.sentAt <= order.at() && order.at() - d.sentAt <= view)
+    return state.deliveries.values().stream().filter(d -> sentWithin(d, order))
         .max(java.util.Comparator.comparingLong(d -> d.sentAt))
         .map(d -> new Attribution(d, false));
+  }
+
+  private boolean clickedWithin(DeliveryFact d, OrderFact order) {
+    return d.type != null && d.sentAt != null && d.clickedAt != null && d.clickedAt <= order.at()
+        && order.at() - d.clickedAt <= settings.clickWindow().toMillis();
+  }
+
+  private boolean sentWithin(DeliveryFact d, OrderFact order) {
+    return d.type != null && d.sentAt != null && !d.failed && d.sentAt <= order.at()
+        && order.at() - d.sentAt <= settings.viewWindow().toMillis();
   }
 
   private void stages(String shop, ZoneId shopZone, ZoneId customerZone, DeliveryFact d, Contributions out) {

@@ -10,6 +10,8 @@ import io.upsell.analytics.fixtures.Events;
 import io.upsell.analytics.fixtures.Eventually;
 import io.upsell.analytics.fixtures.ShopEvents;
 import io.upsell.schemas.shop.CartEventType;
+import io.upsell.schemas.shop.MarketingSpend;
+import io.upsell.schemas.shop.SalesChannel;
 import io.upsell.testkit.KafkaResource;
 import io.upsell.testkit.TestShops;
 import java.time.Instant;
@@ -33,6 +35,7 @@ class CustomerKpisApiTest {
   /** A Monday. */
   private static final LocalDate WEEK_1 = LocalDate.of(1998, 1, 5);
   private static final LocalDate WEEK_2 = WEEK_1.plusWeeks(1);
+  private static final LocalDate THURSDAY = WEEK_2.plusDays(3);
 
   @BeforeAll
   static void twoWeeks() {
@@ -69,6 +72,9 @@ class CustomerKpisApiTest {
           Events.cart(SHOP, "k-c3", "k-k4", CartEventType.ITEM_ADDED, at(wednesday, 11)));
       events.send("k-c3", at(wednesday, 11),
           Events.cart(SHOP, "k-c3", "k-k4", CartEventType.CHECKOUT_STARTED, at(wednesday, 11)));
+      // Thursday of week 2: 90.00 of paid ads.
+      events.send(MarketingSpend.newBuilder().setShopId(SHOP).setEventId("k-spend").setOccurredAt(at(THURSDAY, 8))
+          .setDay(THURSDAY).setChannel(SalesChannel.PAID).setAmountMinor(9_000).setCurrency("SAR").build());
     }
   }
 
@@ -82,7 +88,7 @@ class CustomerKpisApiTest {
       assertThat(weeks.getDouble("series[0].repeatCustomerRate")).isEqualTo(0.0);
       assertThat(weeks.getLong("series[0].revenuePerCustomerMinor")).isEqualTo(3_333); // 10000 / 3
       assertThat(weeks.getLong("series[0].clvMinor")).isEqualTo(3_333); // 10000 / 3 customers acquired
-      assertThat(weeks.getLong("series[0].churnedCustomers")).isEqualTo(0);
+      assertThat(weeks.getLong("series[0].churnedCustomers")).isEqualTo(0L);
       assertThat((Object) weeks.get("series[0].churnRate")).isNull();
       // Week 2: 10.00 + 40.00 - 5.00 = 45.00 net from c1 (returning) and c4 (new).
       assertThat(weeks.getLong("series[1].netRevenueMinor")).isEqualTo(4_500);
@@ -118,9 +124,39 @@ class CustomerKpisApiTest {
     });
   }
 
+  @Test
+  void daysAndHoursHaveNoChurn() {
+    Eventually.passes(() -> {
+      for (String granularity : java.util.List.of("day", "hour")) {
+        JsonPath tuesday = kpis(granularity, WEEK_2.plusDays(1), WEEK_2.plusDays(2));
+        // Monday's customer c1 bought nothing on Tuesday, yet a day says nothing about leaving.
+        assertThat(tuesday.getList("series.orders", Long.class).stream().mapToLong(o -> o).sum()).isEqualTo(1);
+        assertThat(tuesday.getList("series.churnedCustomers")).as(granularity).containsOnlyNulls();
+        assertThat(tuesday.getList("series.churnRate")).as(granularity).containsOnlyNulls();
+      }
+    });
+  }
+
+  @Test
+  void aWeekCutByTheRangeGetsTheWholeWeeksSpendLikeItsRevenue() {
+    Eventually.passes(() -> {
+      // The range ends on Wednesday of week 2; its row still holds the whole week: 45.00 net, Thursday's 90.00 spend.
+      JsonPath cut = kpis("week", WEEK_1, WEEK_2.plusDays(2));
+      assertThat(cut.getLong("series[1].netRevenueMinor")).isEqualTo(4_500);
+      assertThat(cut.getLong("series[1].spendMinor")).isEqualTo(9_000);
+      assertThat(cut.getDouble("series[1].roas")).isEqualTo(0.5); // 4500 / 9000
+      assertThat(cut.getLong("series[1].cacMinor")).isEqualTo(9_000); // 9000 / 1 new customer (c4)
+      assertThat(cut.getLong("series[0].spendMinor")).isZero();
+    });
+  }
+
   private static JsonPath weeks() {
-    return asShopB().queryParam("from", WEEK_1.toString()).queryParam("to", WEEK_2.plusWeeks(1).toString())
-        .queryParam("granularity", "week").get("/v1/shops/{shop}/kpis", SHOP)
+    return kpis("week", WEEK_1, WEEK_2.plusWeeks(1));
+  }
+
+  private static JsonPath kpis(String granularity, LocalDate from, LocalDate to) {
+    return asShopB().queryParam("from", from.toString()).queryParam("to", to.toString())
+        .queryParam("granularity", granularity).get("/v1/shops/{shop}/kpis", SHOP)
         .then().statusCode(200).extract().jsonPath();
   }
 

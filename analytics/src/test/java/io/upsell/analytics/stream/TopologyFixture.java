@@ -32,11 +32,18 @@ final class TopologyFixture implements BeforeEachCallback, AfterEachCallback {
   private final EventSerdes serdes = EventSerdes.singleObject();
   private final String shop;
   private final ZoneId zone;
+  private final AnalyticsSettings settings;
   private TopologyTestDriver driver;
 
   TopologyFixture(String shop, ZoneId zone) {
+    this(shop, zone, AnalyticsSettings.defaults(id -> zone));
+  }
+
+  /** With other settings than the defaults (attribution windows ...). */
+  TopologyFixture(String shop, ZoneId zone, AnalyticsSettings settings) {
     this.shop = shop;
     this.zone = zone;
+    this.settings = settings;
   }
 
   @Override
@@ -45,7 +52,7 @@ final class TopologyFixture implements BeforeEachCallback, AfterEachCallback {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "analytics-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("analytics-ttd").toString());
-    driver = new TopologyTestDriver(AnalyticsTopology.build(serdes, AnalyticsSettings.defaults(id -> zone)), props);
+    driver = new TopologyTestDriver(AnalyticsTopology.build(serdes, settings), props);
   }
 
   <V extends SpecificRecord> void send(Topic<V> topic, String customer, V value) {
