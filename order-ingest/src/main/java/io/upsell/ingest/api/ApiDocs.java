@@ -39,7 +39,8 @@ final class ApiDocs {
 
   static final String SEGMENT = "Segment Spec calls: track, identify, or batch {\"batch\":[...]}. E-commerce v2 "
       + "events (Product Viewed, Product Added/Removed, Cart Viewed, Checkout Started, Order Completed, Order "
-      + "Refunded/Cancelled, ...) and B2B SaaS events (Account Created, Trial Started, Trial Ended) map onto our "
+      + "Refunded/Cancelled, wishlist, share and review events, ...) and B2B SaaS events (Signed Up, Signed In, "
+      + "Account Created/Deleted, Trial Started, Trial Ended) map onto our "
       + "events; identify becomes a customer profile. Other event names are accepted and counted as ignored. "
       + "customerId is userId (else anonymousId), eventId is messageId, occurredAt is timestamp. Decimal prices "
       + "are converted to minor units of properties.currency (else the shop's currency).";

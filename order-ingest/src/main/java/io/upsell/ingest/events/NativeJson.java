@@ -44,6 +44,12 @@ public final class NativeJson {
     return this;
   }
 
+  public NativeJson texts(String name, List<String> values) {
+    ArrayNode array = node.putArray(name);
+    values.forEach(array::add);
+    return this;
+  }
+
   public NativeJson number(String name, Long value) {
     if (value != null) {
       node.put(name, value);

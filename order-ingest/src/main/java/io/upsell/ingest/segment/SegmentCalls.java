@@ -47,7 +47,7 @@ public final class SegmentCalls {
       return Translation.ignored(event);
     }
     Call c = new Call(f, eventId(call, f), customer(f), occurredAt(f), currency(f, shopCurrency));
-    NativeJson json = type.equals("identify") ? SegmentTracks.identify(c) : tracks.track(event, c);
+    NativeJson json = type.equals("identify") ? SegmentAccounts.identify(c) : tracks.track(event, c);
     return Translation.of(json, f);
   }
 

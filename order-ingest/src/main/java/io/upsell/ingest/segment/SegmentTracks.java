@@ -1,6 +1,5 @@
 package io.upsell.ingest.segment;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.upsell.ingest.events.Fields;
 import io.upsell.ingest.events.NativeJson;
 import io.upsell.ingest.events.NativeJson.Line;
@@ -9,58 +8,61 @@ import java.math.BigDecimal;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.function.BiFunction;
+import java.util.function.Function;
 
 /**
- * Which Segment e-commerce v2 and B2B SaaS events become which native event. Prices are decimal major units in
- * {@code properties.currency}; a single-product cart event carries that product as the cart's items.
+ * Which Segment e-commerce v2 and B2B SaaS events become which native event (docs/order-ingest.md lists each, and
+ * why the rest are ignored). Prices are decimal major units in {@code properties.currency}; a single-product cart
+ * event carries that product as the cart's items.
  */
 final class SegmentTracks {
 
-  private final Map<String, BiFunction<SegmentTracks, Call, NativeJson>> byEvent = Map.ofEntries(
-      Map.entry("product viewed", (t, c) -> productViewed(c, "view")),
-      Map.entry("product clicked", (t, c) -> productViewed(c, "click")),
-      Map.entry("product added", (t, c) -> oneItemCart(c, "cart_item_added")),
-      Map.entry("wishlist product added to cart", (t, c) -> oneItemCart(c, "cart_item_added")),
-      Map.entry("product removed", (t, c) -> oneItemCart(c, "cart_item_removed")),
-      Map.entry("cart viewed", (t, c) -> cart(c, "cart_viewed")),
-      Map.entry("checkout started", (t, c) -> cart(c, "checkout_started")),
-      Map.entry("order completed", (t, c) -> orderCompleted(c)),
-      Map.entry("order refunded", (t, c) -> orderReversed(c, "order_refunded")),
-      Map.entry("order cancelled", (t, c) -> orderReversed(c, "order_cancelled")),
-      Map.entry("account created", (t, c) -> c.event("customer_profile")
-          .text("name", c.properties().optText("account_name")).instant("createdAt", c.occurredAt())),
-      Map.entry("trial started", (t, c) -> trial(c, "trialing")),
-      Map.entry("trial ended", (t, c) -> trial(c, "expired")));
+  /** A review at or below this many stars (of five) says "not for me": a down-vote of the product. */
+  static final BigDecimal LOW_RATING = BigDecimal.valueOf(2);
+
+  private final Map<String, Function<Call, NativeJson>> byEvent = Map.ofEntries(
+      Map.entry("product viewed", c -> productViewed(c, "view")),
+      Map.entry("product clicked", c -> productViewed(c, "click")),
+      Map.entry("product added to wishlist", c -> productViewed(c, "wishlist")),
+      Map.entry("product shared", c -> productViewed(c, "share")),
+      Map.entry("product reviewed", SegmentTracks::reviewed),
+      Map.entry("product added", c -> oneItemCart(c, "cart_item_added")),
+      Map.entry("wishlist product added to cart", c -> oneItemCart(c, "cart_item_added")),
+      Map.entry("product removed", c -> oneItemCart(c, "cart_item_removed")),
+      Map.entry("cart viewed", c -> cart(c, "cart_viewed")),
+      Map.entry("checkout started", c -> cart(c, "checkout_started")),
+      Map.entry("order completed", SegmentTracks::orderCompleted),
+      Map.entry("order refunded", c -> orderReversed(c, "order_refunded")),
+      Map.entry("order cancelled", c -> orderReversed(c, "order_cancelled")),
+      Map.entry("signed up", SegmentAccounts::signedUp),
+      Map.entry("account created", SegmentAccounts::accountCreated),
+      Map.entry("account deleted", SegmentAccounts::accountDeleted),
+      Map.entry("signed in", SegmentAccounts::signedIn),
+      Map.entry("trial started", c -> SegmentAccounts.trial(c, "trialing")),
+      Map.entry("trial ended", c -> SegmentAccounts.trial(c, "expired")));
 
   boolean maps(String event) {
     return event.equals("identify") || byEvent.containsKey(event.toLowerCase(Locale.ROOT));
   }
 
   NativeJson track(String event, Call call) {
-    return byEvent.get(event.toLowerCase(Locale.ROOT)).apply(this, call);
-  }
-
-  static NativeJson identify(Call c) {
-    Fields traits = c.f().object("traits");
-    String name = traits.optText("name");
-    if (name == null && traits.has("firstName")) {
-      name = (traits.optText("firstName") + " " + orEmpty(traits.optText("lastName"))).strip();
-    }
-    Fields context = c.f().object("context");
-    return c.event("customer_profile")
-        .text("email", traits.optText("email"))
-        .text("name", name)
-        .text("locale", language(context.raw("locale")))
-        .text("timeZone", context.optText("timezone"))
-        .bool("marketingConsent", traits.bool("marketingConsent", false))
-        .instant("createdAt", traits.optInstant("createdAt"));
+    return byEvent.get(event.toLowerCase(Locale.ROOT)).apply(call);
   }
 
   private static NativeJson productViewed(Call c, String source) {
     Fields p = c.properties();
-    return c.event("product_viewed").text("productId", p.text("product_id")).text("category", p.optText("category"))
+    return c.event("product_viewed").text("productId", p.id("product_id")).text("category", p.optText("category"))
         .text("source", source);
+  }
+
+  // A low rating down-votes the product (no more offers of it); any other review is interest, like a view.
+  private static NativeJson reviewed(Call c) {
+    Fields p = c.properties();
+    BigDecimal rating = p.optAmount("rating");
+    if (rating == null || rating.compareTo(LOW_RATING) > 0) {
+      return productViewed(c, "review");
+    }
+    return c.event("feedback").text("action", "downvoted").texts("productIds", List.of(p.id("product_id")));
   }
 
   private static NativeJson oneItemCart(Call c, String type) {
@@ -77,7 +79,7 @@ final class SegmentTracks {
   private static NativeJson orderCompleted(Call c) {
     Fields p = c.properties();
     List<Line> lines = lines(p);
-    return c.event("order_placed").text("orderId", p.text("order_id")).lines("lines", lines)
+    return c.event("order_placed").text("orderId", p.id("order_id")).lines("lines", lines)
         .money("totalMinor", first(p, "total", "revenue", sum(lines)))
         .money("discountMinor", p.optAmount("discount"))
         .text("couponCode", p.optText("coupon"));
@@ -86,22 +88,15 @@ final class SegmentTracks {
   private static NativeJson orderReversed(Call c, String type) {
     Fields p = c.properties();
     List<Line> lines = lines(p);
-    return c.event(type).text("orderId", p.text("order_id")).lines("lines", lines)
+    return c.event(type).text("orderId", p.id("order_id")).lines("lines", lines)
         .money("refundMinor", first(p, "total", "revenue", sum(lines)));
-  }
-
-  private static NativeJson trial(Call c, String status) {
-    Fields p = c.properties();
-    String plan = p.optText("trial_plan_name");
-    return c.event("subscription_changed").text("plan", plan == null ? "trial" : plan).text("status", status)
-        .instant("expiresAt", p.optInstant("trial_end_date"));
   }
 
   private static String cartId(Call c) {
     Fields p = c.properties();
     for (String name : List.of("cart_id", "checkout_id", "order_id")) {
       if (p.has(name)) {
-        return p.optText(name);
+        return p.optId(name);
       }
     }
     return "segment-cart-" + c.customerId();
@@ -114,7 +109,7 @@ final class SegmentTracks {
   private static Line line(Fields p) {
     Long quantity = p.optCount("quantity");
     BigDecimal price = p.optAmount("price");
-    return new Line(p.text("product_id"), p.optText("sku"), p.optText("name"), p.optText("category"),
+    return new Line(p.id("product_id"), p.optText("sku"), p.optText("name"), p.optText("category"),
         quantity == null || quantity == 0 ? 1 : quantity, price == null ? BigDecimal.ZERO : price);
   }
 
@@ -128,19 +123,5 @@ final class SegmentTracks {
 
   private static BigDecimal sum(List<Line> lines) {
     return lines.stream().map(Line::total).reduce(BigDecimal.ZERO, BigDecimal::add);
-  }
-
-  /** The language of a locale tag ({@code ar-SA} → {@code ar}); null, so the default applies, when it names none. */
-  // Only a hint of the client's library: a value that is no locale tag is left out rather than refused.
-  static String language(JsonNode locale) {
-    if (!locale.isTextual()) {
-      return null;
-    }
-    String language = locale.asText().strip().split("[-_]", 2)[0];
-    return language.matches("[A-Za-z]{2,8}") ? language.toLowerCase(Locale.ROOT) : null;
-  }
-
-  private static String orEmpty(String text) {
-    return text == null ? "" : text;
   }
 }
