@@ -3,17 +3,11 @@ package io.upsell.engine.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.upsell.testkit.BulkProducer;
+import io.upsell.engine.testing.FourTriggerCustomers;
 import io.upsell.engine.testing.TestConfig;
 import io.upsell.engine.topology.EngineTopology;
 import io.upsell.engine.topology.Scope;
-import io.upsell.schemas.app.CourseProgress;
-import io.upsell.schemas.app.UsageReported;
-import io.upsell.schemas.common.LineItem;
-import io.upsell.schemas.crm.CustomerProfile;
 import io.upsell.schemas.serde.EventSerdes;
-import io.upsell.schemas.shop.CartEvent;
-import io.upsell.schemas.shop.CartEventType;
-import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.topics.Topics;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import io.upsell.testkit.TestBroker;
@@ -41,7 +35,7 @@ import org.junit.jupiter.api.Test;
 class ExactlyOnceRestartTest {
 
   private static final int CUSTOMERS = 40;
-  private static final int PER_CUSTOMER = 4;
+  private static final int PER_CUSTOMER = FourTriggerCustomers.PER_CUSTOMER;
 
   @Test
   void stoppingAndRestartingMidStreamNeitherDuplicatesNorLosesTriggers(TestBroker broker, TopicRecords records)
@@ -74,12 +68,8 @@ class ExactlyOnceRestartTest {
     List<UpsellTrigger> interrupted = published(records, restarted);
     assertThat(interrupted).extracting(UpsellTrigger::getTriggerId).doesNotHaveDuplicates();
     assertThat(interrupted).hasSize(CUSTOMERS * PER_CUSTOMER);
-    assertThat(interrupted.stream().map(ExactlyOnceRestartTest::identity).sorted().toList())
-        .isEqualTo(uninterrupted.stream().map(ExactlyOnceRestartTest::identity).sorted().toList());
-  }
-
-  private static String identity(UpsellTrigger t) {
-    return t.getCustomerId() + "|" + t.getType() + "|" + t.getStep() + "|" + t.getSourceEventIds();
+    assertThat(interrupted.stream().map(FourTriggerCustomers::identity).sorted().toList())
+        .isEqualTo(uninterrupted.stream().map(FourTriggerCustomers::identity).sorted().toList());
   }
 
   private static void awaitTriggers(TopicRecords records, String shop) {
@@ -108,31 +98,9 @@ class ExactlyOnceRestartTest {
         null, false, EngineTopology.toLiveTopics(serdes)), props);
   }
 
-  /** Per customer: consent, storage at 85% then 96% (two triggers), a finished course, a cart due in seconds. */
   private static void produce(TestBroker broker, String shop, Instant start, int from, int to) {
     try (BulkProducer out = new BulkProducer(broker.bootstrapServers())) {
-      for (int i = from; i < to; i++) {
-        String customer = "c" + i;
-        String key = Keys.customer(shop, customer);
-        long t = start.toEpochMilli() + i;
-        // The profile predates the cart: records are processed in time order across topics.
-        long known = start.minus(Duration.ofHours(1)).toEpochMilli();
-        out.send(Topics.CRM_CUSTOMERS, key, CustomerProfile.newBuilder().setShopId(shop).setCustomerId(customer)
-            .setEventId("p" + i).setOccurredAt(Instant.ofEpochMilli(known)).setMarketingConsent(true).build(), known);
-        for (long used : new long[] {85, 96}) {
-          out.send(Topics.APP_USAGE, key, UsageReported.newBuilder().setShopId(shop).setCustomerId(customer)
-              .setEventId("u" + used + "-" + i).setOccurredAt(Instant.ofEpochMilli(t + used)).setResource("storage")
-              .setUsedUnits(used).setQuotaUnits(100).build(), t + used);
-        }
-        out.send(Topics.APP_COURSES, key, CourseProgress.newBuilder().setShopId(shop).setCustomerId(customer)
-            .setEventId("k" + i).setOccurredAt(Instant.ofEpochMilli(t + 200)).setCourseId("intro").setPercent(100)
-            .setCompleted(true).build(), t + 200);
-        long idle = start.minus(Duration.ofMinutes(30)).plusSeconds(4).toEpochMilli() + i * 50L;
-        out.send(Topics.SHOP_CARTS, key, CartEvent.newBuilder().setShopId(shop).setCustomerId(customer)
-            .setEventId("cart" + i).setOccurredAt(Instant.ofEpochMilli(idle)).setCartId("cart").setType(
-                CartEventType.ITEM_ADDED).setItems(List.of(LineItem.newBuilder().setProductId("mug").setQuantity(1)
-                .setUnitPriceMinor(500).build())).setValueMinor(500).setCurrency("GBP").build(), idle);
-      }
+      FourTriggerCustomers.send(out, shop, start, from, to);
     }
   }
 }
