@@ -23,6 +23,8 @@ public final class StoreKeys {
   public static final String SEND_HOURS = "upsell-send-hours";
   /** Per customer: what the aggregates need to correct themselves when late events arrive. */
   public static final String CUSTOMERS = "customer-history";
+  /** Per customer: the order ids and refund event ids counted, so a repeated one counts once. */
+  public static final String COUNTED_ORDERS = "counted-orders";
   /** Marketing spend per shop, day and channel (the latest figure the shop posted). */
   public static final String SPEND = "shop-spend";
   /** Shop rules (monthly revenue target), a global table every instance holds. */

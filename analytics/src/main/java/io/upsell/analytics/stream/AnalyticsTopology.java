@@ -85,6 +85,9 @@ public final class AnalyticsTopology {
     topology.addStateStore(Stores.keyValueStoreBuilder(settings.persistentCustomers()
             ? Stores.persistentKeyValueStore(StoreKeys.CUSTOMERS) : CustomerHistoryStore.supplier(StoreKeys.CUSTOMERS),
         serdes.keySerde(), CustomerStateSerde.serde()), ACTIVITY);
+    topology.addStateStore(Stores.keyValueStoreBuilder(settings.persistentCustomers()
+            ? Stores.persistentKeyValueStore(StoreKeys.COUNTED_ORDERS)
+            : CustomerHistoryStore.supplier(StoreKeys.COUNTED_ORDERS), serdes.keySerde(), Serdes.Long()), ACTIVITY);
     for (String store : COUNTER_STORES) {
       topology.addStateStore(counterStore(store, serdes), ACTIVITY);
     }

@@ -45,6 +45,7 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
   // customer comes back, their objects are scattered and cold in memory, and reading them cost more (profiled) than
   // decoding one contiguous byte array.
   private KeyValueStore<String, CustomerState> customers;
+  private CountedOrders counted;
   private CounterStores counters;
   private long refused;
   private KeyValueStore<String, long[]> buckets;
@@ -59,6 +60,7 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
   public void init(ProcessorContext<Void, Void> context) {
     this.customers = context.getStateStore(StoreKeys.CUSTOMERS);
     this.buckets = context.getStateStore(StoreKeys.BUCKETS);
+    this.counted = new CountedOrders(context.getStateStore(StoreKeys.COUNTED_ORDERS));
     this.unmarked = settings.layout().check(buckets, customers);
     this.counters = new CounterStores(context, AnalyticsTopology.COUNTER_STORES);
   }
@@ -72,6 +74,11 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
     if (record.key() == null || record.value() == null) {
       return;
     }
+    Object event = unwrap(record.value());
+    String countedKey = CountedOrders.keyOf(record.key(), event);
+    if (counted.already(countedKey)) {
+      return;
+    }
     String shop = Keys.shopOf(record.key());
     ZoneId zone = settings.zone(shop);
     CustomerState state = customers.get(record.key());
@@ -79,7 +86,6 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
       state = new CustomerState();
     }
     state.prune();
-    Object event = unwrap(record.value());
     boolean shopping = event instanceof CartEvent || event instanceof SessionStarted || event instanceof ProductViewed;
     boolean upsell = !shopping && (state.hasUpsell()
         || event instanceof UpsellTrigger || event instanceof SuppressedTrigger
@@ -101,6 +107,7 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
     }
     out.writeTo(counters);
     customers.put(record.key(), state);
+    counted.record(countedKey, record.timestamp());
   }
 
   private void handle(Object event, ZoneId zone, CustomerState state, Contributions out) {

@@ -14,8 +14,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
  */
 public final class StateLayout {
 
-  /** Version 2: weeks and months summed from days with WEEK_/MONTH_ counters, period ids written with an offset. */
-  static final long VERSION = 2;
+  /**
+   * Version 3: the counted-orders store (an order id, a refund's event id counted once). Version 2: weeks and months
+   * summed from days with WEEK_/MONTH_ counters, period ids written with an offset.
+   */
+  static final long VERSION = 3;
   /** The marker's key in {@link StoreKeys#BUCKETS}: a control character starts it, so no shop's range holds it. */
   static final String MARKER = "\u0001state-layout";
   static final String RESET = "the analytics state was written by an older version without the current layout"
