@@ -1,5 +1,6 @@
 package io.upsell.analytics;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.upsell.analytics.query.KpiQuery;
 import io.upsell.analytics.query.LiftQuery;
 import io.upsell.analytics.query.RemoteRanges;
@@ -8,6 +9,7 @@ import io.upsell.analytics.query.TopProductsQuery;
 import io.upsell.analytics.query.UpsellQuery;
 import io.upsell.analytics.report.KpiDigest;
 import io.upsell.analytics.report.ReportSettings;
+import io.upsell.analytics.report.UnaddressedDigests;
 import io.upsell.analytics.stream.AnalyticsSettings;
 import io.upsell.analytics.stream.AnalyticsTopology;
 import io.upsell.analytics.stream.StateLayout;
@@ -56,10 +58,10 @@ public class AnalyticsBeans {
   @Produces
   @Singleton
   Topology topology(EventSerdes serdes, AnalyticsSettings settings, ShopDirectory shops, AnalyticsConfig config,
-      Provider<KpiDigest> digest) {
+      Provider<KpiDigest> digest, MeterRegistry meters) {
     ReportSettings reports = config.reports().enabled()
         ? new ReportSettings(shops::all, (shop, period, start, now) -> digest.get().build(shop, period, start, now),
-            digestBuilds, config.reports().checkEvery(), Clock.systemUTC())
+            digestBuilds, config.reports().checkEvery(), Clock.systemUTC(), new UnaddressedDigests(meters))
         : null;
     return AnalyticsTopology.build(serdes, settings, reports);
   }

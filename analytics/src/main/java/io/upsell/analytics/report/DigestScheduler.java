@@ -171,6 +171,9 @@ public final class DigestScheduler implements Processor<String, MarketingSpend, 
     }
     context.forward(new Record<>(build.shop().id(), report, now.toEpochMilli()));
     sent.put(key, build.start().toEpochDay());
+    if (report.getRecipient() == null) {
+      settings.unaddressed().accept(report);
+    }
     return true;
   }
 

@@ -9,15 +9,22 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.util.Collection;
 import java.util.concurrent.Executor;
+import java.util.function.Consumer;
 import java.util.function.Supplier;
 
 /**
  * What the digest schedule needs: the shops, how to build a digest (the KPI query, read when due, so it may reach
- * other instances), where builds run (never the stream thread), how often to look for due ones, and the clock
- * that says which periods are finished.
+ * other instances), where builds run (never the stream thread), how often to look for due ones, the clock that
+ * says which periods are finished, and who hears of a digest published without a recipient.
  */
 public record ReportSettings(Supplier<Collection<Shop>> shops, Digests digests, Executor builds, Duration checkEvery,
-    Clock clock) {
+    Clock clock, Consumer<KpiReport> unaddressed) {
+
+  /** Digests without a recipient are published and nobody else hears of them. */
+  public ReportSettings(Supplier<Collection<Shop>> shops, Digests digests, Executor builds, Duration checkEvery,
+      Clock clock) {
+    this(shops, digests, builds, checkEvery, clock, report -> { });
+  }
 
   /** Builds the digest of one shop's period; may block (it queries other instances). */
   @FunctionalInterface

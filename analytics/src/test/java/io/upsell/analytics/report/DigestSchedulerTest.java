@@ -16,6 +16,7 @@ import java.time.LocalDate;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
 import java.util.ArrayDeque;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -29,6 +30,7 @@ import java.util.concurrent.RejectedExecutionException;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.Consumer;
 import java.util.stream.IntStream;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestOutputTopic;
@@ -61,8 +63,14 @@ class DigestSchedulerTest {
   private TestOutputTopic<String, KpiReport> reports;
 
   private void start(ReportSettings.Digests digests, Executor executor) throws Exception {
+    start(digests, executor, report -> { });
+  }
+
+  private void start(ReportSettings.Digests digests, Executor executor, Consumer<KpiReport> unaddressed)
+      throws Exception {
     List<Shop> shops = List.of(shop(OURS), shop(OTHERS));
-    ReportSettings settings = new ReportSettings(() -> shops, digests, executor, Duration.ofMinutes(1), clock);
+    ReportSettings settings = new ReportSettings(() -> shops, digests, executor, Duration.ofMinutes(1), clock,
+        unaddressed);
     Properties props = new Properties();
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "digest-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
@@ -94,6 +102,24 @@ class DigestSchedulerTest {
     assertThat(reports.readValuesToList()).extracting(KpiReport::getReportId)
         .containsExactly(OURS + ":DAY:2025-12-10", OURS + ":DAY:2025-12-11");
     assertThat(builds).hasValue(5);
+  }
+
+  @Test
+  void eachDigestPublishedWithoutARecipientIsReportedOnceAndAnAddressedOneIsNot() throws Exception {
+    List<String> unaddressed = new ArrayList<>();
+    start((shop, period, start, now) -> {
+      KpiReport report = digest(shop, period, start, now);
+      if (period == ReportPeriod.WEEK) {
+        report.setRecipient("owner@example.test");
+      }
+      return report;
+    }, Runnable::run, report -> unaddressed.add(report.getReportId()));
+    advance(Duration.ofMinutes(1));
+    advance(Duration.ofMinutes(1));
+
+    // Still published (the notifier decides), but no longer silently: the day and the month had no recipient.
+    assertThat(published()).containsExactlyInAnyOrderElementsOf(FIRST_DIGESTS);
+    assertThat(unaddressed).containsExactlyInAnyOrder(OURS + ":DAY:2025-12-09", OURS + ":MONTH:2025-11-01");
   }
 
   @Test
