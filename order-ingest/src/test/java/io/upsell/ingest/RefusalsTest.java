@@ -15,6 +15,7 @@ import io.restassured.RestAssured;
 import io.upsell.schemas.topics.Topics;
 import io.upsell.testkit.KafkaResource;
 import io.upsell.testkit.TestShops;
+import java.util.List;
 import java.util.stream.Collectors;
 import java.util.stream.IntStream;
 import org.junit.jupiter.api.Test;
@@ -101,22 +102,53 @@ class RefusalsTest {
   }
 
   @Test
-  void aShopOverItsRateLimitGets429WithRetryAfter() {
-    // Items naming another shop are refused after the events are counted, so nothing is published here.
+  void aShopOverItsRateLimitGets429WithRetryAfter() throws Exception {
+    // Items naming another shop are refused after the events are counted, so nothing is published here. Eight
+    // requests at a time, so that even on a slow machine shop B asks for more than its bucket refills.
     String batch = IntStream.range(0, 1000).mapToObj(i -> "{\"shopId\":\"shop-a\"}")
         .collect(Collectors.joining(",", "[", "]"));
-    int status = 0;
-    for (int i = 0; i < 100 && status != 429; i++) {
-      var response = RestAssured.given().header("Authorization", TestShops.bearer(TestShops.SHOP_B_KEY))
-          .contentType("application/json").body(batch).post("/v1/events/batch");
-      status = response.statusCode();
-      if (status == 429) {
-        response.then().header("Retry-After", notNullValue());
-      } else {
-        assertThat(status).isEqualTo(403);
+    io.restassured.response.Response limited = null;
+    java.util.concurrent.ExecutorService clients = java.util.concurrent.Executors.newFixedThreadPool(8);
+    try {
+      for (int round = 0; round < 200 && limited == null; round++) {
+        List<java.util.concurrent.Future<io.restassured.response.Response>> answers = new java.util.ArrayList<>();
+        for (int i = 0; i < 8; i++) {
+          answers.add(clients.submit(() -> RestAssured.given()
+              .header("Authorization", TestShops.bearer(TestShops.SHOP_B_KEY))
+              .contentType("application/json").body(batch).post("/v1/events/batch")));
+        }
+        for (var answer : answers) {
+          var response = answer.get();
+          if (response.statusCode() == 429) {
+            limited = response;
+          } else {
+            assertThat(response.statusCode()).isEqualTo(403);
+          }
+        }
       }
+    } finally {
+      clients.shutdownNow();
     }
-    assertThat(status).isEqualTo(429);
+    assertThat(limited).as("a 429 for shop B").isNotNull();
+    limited.then().header("Retry-After", notNullValue()).body("status", equalTo(429));
+    // Shop B over its limit costs shop A nothing.
+    postJson("/v1/events", usage(uniqueId("c"), uniqueId("e"), 1)).then().statusCode(202).body("accepted", equalTo(1));
+  }
+
+  @Test
+  void aWrongContentTypeIs415OnTheBatchSegmentAndShopifyPathsToo() {
+    post("/v1/events/batch", "text/plain", "[" + usage("c", "e", 1) + "]").then().statusCode(415)
+        .body("status", equalTo(415));
+    post("/v1/events/batch", "application/xml", "<events/>").then().statusCode(415).body("status", equalTo(415));
+    post("/v1/segment", "text/plain", "{\"type\":\"track\",\"event\":\"Product Viewed\",\"userId\":\"u\"}").then()
+        .statusCode(415).body("status", equalTo(415));
+    byte[] body = "{\"id\":1}".getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    RestAssured.given().contentType("text/plain").header("X-Shopify-Topic", "customers/create")
+        .header("X-Shopify-Webhook-Id", uniqueId("w"))
+        .header("X-Shopify-Hmac-Sha256", io.upsell.ingest.shopify.WebhookSignature.header(
+            TestShops.SHOP_A_WEBHOOK_SECRET, body))
+        .body(body).post("/v1/webhooks/shopify/" + TestShops.SHOP_A).then().statusCode(415)
+        .body("status", equalTo(415));
   }
 
   private static String usage(String customer, String eventId, int used) {

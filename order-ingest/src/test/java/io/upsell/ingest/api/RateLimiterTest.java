@@ -29,4 +29,14 @@ class RateLimiterTest {
     limiter.admit("shop-b", 100);
     assertThatThrownBy(() -> limiter.admit("shop-b", 1)).isInstanceOf(ApiException.class);
   }
+
+  @Test
+  void aShopOverItsLimitDoesNotSlowAnotherShop() {
+    RateLimiter limiter = new RateLimiter(10, 100);
+    limiter.admit("shop-b", 100);
+    assertThatThrownBy(() -> limiter.admit("shop-b", 1)).isInstanceOf(ApiException.class);
+
+    limiter.admit("shop-a", 100); // the whole burst of A is still there
+    assertThatThrownBy(() -> limiter.admit("shop-a", 1)).isInstanceOf(ApiException.class);
+  }
 }
