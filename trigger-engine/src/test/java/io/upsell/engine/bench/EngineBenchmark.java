@@ -24,7 +24,8 @@ import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * Events/s of the whole engine topology beside two exactly-once ceilings on the same broker in the same run (a
- * pass-through app and a groupByKey().count() app), timer lag of wall-clock timers, and the JVM's RSS.
+ * pass-through app and a groupByKey().count() app), timer lag of wall-clock timers, the bench JVM's RSS, and the
+ * packaged engine run again as its own process over the same input for its own RSS under that load.
  * Args: [events] (default 1,000,000).
  */
 public final class EngineBenchmark {
@@ -64,7 +65,10 @@ public final class EngineBenchmark {
       System.err.printf("[bench] engine %s%n", ours);
       long[] lag = TimerLag.measure(bootstrap, topology, engineProps);
       long rss = rssKb();
-      print(events, ours, passThrough, count, lag, rss, engineProps);
+      long processEvents = StreamsRun.inputEnds(admin, inputs).values().stream().mapToLong(Long::longValue).sum();
+      EngineProcessRun.Result process = EngineProcessRun.run(admin, bootstrap, inputs, engineSettings);
+      System.err.printf("[bench] engine process %s%n", process);
+      print(events, ours, passThrough, count, lag, rss, engineProps, processEvents, process);
     }
     System.exit(0);
   }
@@ -88,7 +92,7 @@ public final class EngineBenchmark {
   }
 
   private static void print(long events, StreamsRun.Run ours, StreamsRun.Run passThrough, StreamsRun.Run count,
-      long[] lag, long rssKb, Properties streams) {
+      long[] lag, long rssKb, Properties streams, long processEvents, EngineProcessRun.Result process) {
     double oursRate = events / ours.seconds();
     System.out.println();
     System.out.println("| figure | ours | ceiling | ratio |");
@@ -102,6 +106,12 @@ public final class EngineBenchmark {
     System.out.printf("| timer lag p50 / p99 / max, ms (%d reminders, wall clock, due → read by a consumer) | %d / %d / %d | 1000 (p99 target) | %s |%n",
         lag[0], lag[1], lag[2], lag[3], lag[2] >= 0 && lag[2] < 1000 ? "met" : "missed");
     System.out.printf("| RSS of the bench JVM (broker + engine + clients), MB | %d | - | - |%n", rssKb / 1024);
+    System.out.printf("| events/s, the packaged engine in its own JVM (launcher's flags: -Xmx256m, SerialGC), "
+        + "%,d events, its %.0f s start-up included | %,.0f | %,.0f | %.0f%% |%n", processEvents,
+        process.startSeconds(), processEvents / process.seconds(), events / count.seconds(),
+        100 * (processEvents / process.seconds()) / (events / count.seconds()));
+    System.out.printf("| RSS of that engine process under this load, peak / at the end, MB | %d / %d | - | - |%n",
+        process.peakRssKb() / 1024, process.endRssKb() / 1024);
     System.out.printf("%nevents: %,d; engine %s, pass-through %s, count %s; commit.interval.ms %s, cache %s bytes; "
         + "CPU per event: engine %.1f µs, count %.1f µs%n", events, ours, passThrough, count,
         streams.get("commit.interval.ms"), streams.get("statestore.cache.max.bytes"), 1e6 * ours.cpuSeconds() / events,

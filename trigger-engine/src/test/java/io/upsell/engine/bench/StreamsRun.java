@@ -51,9 +51,7 @@ final class StreamsRun {
   /** Seconds from start until every input record is committed and internal topics have no lag. */
   static Run time(Admin admin, Topology topology, Properties props, Set<String> inputs) throws Exception {
     String group = props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG);
-    Map<TopicPartition, Long> end = latest(admin, admin.describeTopics(inputs).allTopicNames().get().values().stream()
-        .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
-        .collect(Collectors.toSet()));
+    Map<TopicPartition, Long> end = inputEnds(admin, inputs);
     try (KafkaStreams streams = new KafkaStreams(topology, props)) {
       long started = System.nanoTime();
       streams.start();
@@ -61,15 +59,7 @@ final class StreamsRun {
       while (true) {
         Thread.sleep(100);
         threadRatios(streams).forEach((name, value) -> ratios.merge(name, value.isNaN() ? 0 : value, Double::sum));
-        Map<TopicPartition, OffsetAndMetadata> committed =
-            admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
-        boolean inputDone = end.entrySet().stream().allMatch(e -> e.getValue() == 0
-            || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
-        Set<TopicPartition> internal = committed.keySet().stream().filter(tp -> tp.topic().startsWith(group + "-"))
-            .collect(Collectors.toSet());
-        Map<TopicPartition, Long> internalEnd = latest(admin, internal);
-        boolean internalDone = internal.stream().allMatch(tp -> committed.get(tp).offset() >= internalEnd.get(tp));
-        if (inputDone && internalDone) {
+        if (consumed(admin, group, end)) {
           double seconds = (System.nanoTime() - started) / 1e9;
           double samples = ratios.values().stream().mapToDouble(Double::doubleValue).sum();
           System.err.println("[bench] " + group + " stream thread time: " + ratios.entrySet().stream()
@@ -82,6 +72,25 @@ final class StreamsRun {
         }
       }
     }
+  }
+
+  /** Where the input topics end now. */
+  static Map<TopicPartition, Long> inputEnds(Admin admin, Set<String> inputs) throws Exception {
+    return latest(admin, admin.describeTopics(inputs).allTopicNames().get().values().stream()
+        .flatMap(d -> d.partitions().stream().map(p -> new TopicPartition(d.name(), p.partition())))
+        .collect(Collectors.toSet()));
+  }
+
+  /** Whether {@code group} has committed every input record up to {@code end} and has no lag on its own topics. */
+  static boolean consumed(Admin admin, String group, Map<TopicPartition, Long> end) throws Exception {
+    Map<TopicPartition, OffsetAndMetadata> committed =
+        admin.listConsumerGroupOffsets(group).partitionsToOffsetAndMetadata().get();
+    boolean inputDone = end.entrySet().stream().allMatch(e -> e.getValue() == 0
+        || (committed.get(e.getKey()) != null && committed.get(e.getKey()).offset() >= e.getValue()));
+    Set<TopicPartition> internal = committed.keySet().stream().filter(tp -> tp.topic().startsWith(group + "-"))
+        .collect(Collectors.toSet());
+    Map<TopicPartition, Long> internalEnd = latest(admin, internal);
+    return inputDone && internal.stream().allMatch(tp -> committed.get(tp).offset() >= internalEnd.get(tp));
   }
 
   // CPU time is what a busy shared machine distorts least: wall-clock rates fall with every other job's load.

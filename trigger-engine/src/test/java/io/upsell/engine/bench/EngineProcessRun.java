@@ -1,0 +1,64 @@
+package io.upsell.engine.bench;
+
+import io.upsell.testkit.ServiceProcess;
+import io.upsell.testkit.TestShops;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.common.TopicPartition;
+
+/**
+ * The packaged engine as the launcher runs it (its own JVM, the launcher's heap and GC flags) over the bench input
+ * under its own application id: its wall-clock rate and its own resident memory, sampled from /proc while it works,
+ * so the engine's RSS is not mixed up with the broker's and the load clients' in the benchmark JVM.
+ */
+final class EngineProcessRun {
+
+  /** The launcher's JVM options for a service (deploy's Services). */
+  static final List<String> LAUNCHER_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
+      "-XX:MaxMetaspaceSize=160m", "-Xss512k");
+
+  /** Seconds from the process start until all input was consumed (start-up included), and RSS peak / at the end. */
+  record Result(double seconds, double startSeconds, long peakRssKb, long endRssKb) {}
+
+  private EngineProcessRun() {}
+
+  static Result run(Admin admin, String bootstrap, Set<String> inputs, Map<String, String> engineSettings)
+      throws Exception {
+    String applicationId = "bench-engine-process";
+    List<String> options = new ArrayList<>(LAUNCHER_JVM);
+    options.add("-Dquarkus.kafka-streams.application-id=" + applicationId);
+    engineSettings.forEach((key, value) -> options.add("-D" + key + "=" + value));
+    Map<String, String> env = Map.of(
+        "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
+        "QUARKUS_KAFKA_STREAMS_BOOTSTRAP_SERVERS", bootstrap,
+        "KAFKA_STREAMS_STATE_DIR", Files.createTempDirectory("bench-engine-process").toString(),
+        "UPSELL_SHOPS_FILE", TestShops.writeFile().toString(),
+        "QUARKUS_HTTP_HOST", "127.0.0.1");
+    Map<TopicPartition, Long> end = StreamsRun.inputEnds(admin, inputs);
+    long started = System.nanoTime();
+    try (ServiceProcess engine = ServiceProcess.start(ServiceProcess.jar("trigger-engine"), options, env,
+        ServiceProcess.freePort(), Files.createTempFile("bench-engine-process", ".log"), Duration.ofSeconds(120))) {
+      double startSeconds = (System.nanoTime() - started) / 1e9;
+      long peak = 0;
+      long last = 0;
+      while (!StreamsRun.consumed(admin, applicationId, end)) {
+        Thread.sleep(200);
+        last = rssKb(engine.pid());
+        peak = Math.max(peak, last);
+      }
+      return new Result((System.nanoTime() - started) / 1e9, startSeconds, peak, last);
+    }
+  }
+
+  private static long rssKb(long pid) throws IOException {
+    return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
+        .filter(l -> l.startsWith("VmRSS")).map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L);
+  }
+}
