@@ -129,6 +129,20 @@ class OutOfRangeInputTest {
         .then().statusCode(400).body("fields[0].field", equalTo("X-Shopify-Webhook-Id"));
   }
 
+  @Test
+  void moneyBeyondALongIsRefusedAsTooLargeNotAsNegative() {
+    postJson("/v1/events", "{\"type\":\"order_placed\",\"eventId\":\"" + uniqueId("e") + "\",\"customerId\":\"c\","
+        + "\"occurredAt\":1763800000000,\"orderId\":\"o\",\"lines\":[],\"totalMinor\":99999999999999999999}")
+        .then().statusCode(400).body("fields[0].field", equalTo("totalMinor"))
+        .body("fields[0].reason", equalTo("must be at most 9223372036854775807"));
+    // 2,000,000,000 × 999,999,999,999,999.00 in minor units does not fit a long.
+    postJson("/v1/segment", "{\"type\":\"track\",\"event\":\"Cart Viewed\",\"userId\":\"u\",\"messageId\":\""
+        + uniqueId("m") + "\",\"properties\":{\"cart_id\":\"k\",\"products\":[{\"product_id\":\"p\","
+        + "\"price\":999999999999999,\"quantity\":2000000000}]}}").then().statusCode(400)
+        .body("fields[0].field", equalTo("valueMinor"))
+        .body("fields[0].reason", equalTo("must be at most 9223372036854775807"));
+  }
+
   private static Response shopify(String topic, String webhookId, String body) {
     byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
     return RestAssured.given().contentType("application/json").header("X-Shopify-Topic", topic)

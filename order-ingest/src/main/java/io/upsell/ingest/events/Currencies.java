@@ -1,6 +1,7 @@
 package io.upsell.ingest.events;
 
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.math.RoundingMode;
 import java.util.Currency;
 import java.util.Locale;
@@ -31,10 +32,12 @@ public final class Currencies {
     }
   }
 
-  /** {@code 19.99} USD → 1999; rounds half-even beyond the currency's digits (JPY has none). */
-  public static long toMinor(BigDecimal major, String currency) {
-    int digits = Currency.getInstance(currency).getDefaultFractionDigits();
-    return major.setScale(Math.max(digits, 0), RoundingMode.HALF_EVEN).movePointRight(Math.max(digits, 0))
-        .longValueExact();
+  /**
+   * {@code 19.99} USD → 1999; rounds half-even beyond the currency's digits (JPY has none). Not bounded to a long:
+   * the native reader refuses an amount too large by its field's name.
+   */
+  static BigInteger toMinor(BigDecimal major, String currency) {
+    int digits = Math.max(Currency.getInstance(currency).getDefaultFractionDigits(), 0);
+    return major.setScale(digits, RoundingMode.HALF_EVEN).movePointRight(digits).toBigIntegerExact();
   }
 }

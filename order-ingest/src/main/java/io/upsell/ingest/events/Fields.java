@@ -107,8 +107,12 @@ public final class Fields {
     if (value == null || value.isNull()) {
       return null;
     }
-    if (!value.isIntegralNumber() || !value.canConvertToLong()) {
+    if (!value.isIntegralNumber()) {
       fail(name, "must be a whole number");
+      return null;
+    }
+    if (!value.canConvertToLong()) {
+      fail(name, value.bigIntegerValue().signum() < 0 ? "must not be negative" : "must be at most " + Long.MAX_VALUE);
       return null;
     }
     if (value.asLong() < 0) {

@@ -5,6 +5,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
+import java.math.BigInteger;
 import java.time.Instant;
 import java.util.List;
 
@@ -99,13 +100,12 @@ public final class NativeJson {
     return this;
   }
 
-  /** Minor units; an amount too large for a long becomes -1, which the native reader refuses by field name. */
-  public long minor(BigDecimal major) {
-    try {
-      return Currencies.toMinor(major, currency);
-    } catch (ArithmeticException e) {
-      return -1;
-    }
+  /**
+   * Minor units, exactly: an amount too large for a long stays as large, so the native reader refuses it by the
+   * field's name as too large (rounding or wrapping it would publish another amount).
+   */
+  private BigInteger minor(BigDecimal major) {
+    return Currencies.toMinor(major, currency);
   }
 
   public ObjectNode json() {
