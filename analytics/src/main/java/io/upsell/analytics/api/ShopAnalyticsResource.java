@@ -95,15 +95,24 @@ public class ShopAnalyticsResource {
 
   @GET
   @Path("/lift")
-  @Operation(summary = "Lift of treated over holdout customers with 95% confidence intervals, and per variant")
+  @Operation(summary = "Lift of treated over holdout customers with 95% confidence intervals, and per trigger type"
+      + " and variant against that type's holdout customers")
   public Response lift(@BeanParam ShopQuery query) {
     Scope scope = scope(query);
     var answer = lift.lift(scope.shop().id(), scope.range(), query.authorization);
     List<LiftRow> rows = new ArrayList<>();
-    rows.add(LiftRow.of("treated", "all", answer.treated(), answer.conversionLift(), answer.revenuePerCustomerLift()));
-    rows.add(LiftRow.of("control", "all", answer.control(), null, null));
-    answer.variants().forEach(v -> rows.add(
-        LiftRow.of("treated", v.variant(), v.treated(), v.conversionLift(), v.revenuePerCustomerLift())));
+    rows.add(LiftRow.of("treated", "all", "all", answer.treated(), answer.conversionLift(),
+        answer.revenuePerCustomerLift()));
+    rows.add(LiftRow.of("control", "all", "all", answer.control(), null, null));
+    String controlOf = null;
+    for (LiftQuery.VariantLift v : answer.variants()) {
+      if (!v.triggerType().equals(controlOf)) {
+        controlOf = v.triggerType();
+        rows.add(LiftRow.of("control", controlOf, "all", v.control(), null, null));
+      }
+      rows.add(LiftRow.of("treated", v.triggerType(), v.variant(), v.treated(), v.conversionLift(),
+          v.revenuePerCustomerLift()));
+    }
     return answer(query, answer, rows);
   }
 
@@ -116,13 +125,13 @@ public class ShopAnalyticsResource {
   }
 
   /** One CSV row of the lift answer. */
-  record LiftRow(String group, String variant, long customers, long converted, Double conversionRate,
+  record LiftRow(String group, String triggerType, String variant, long customers, long converted, Double conversionRate,
       long revenueMinor, Long revenuePerCustomerMinor, Double conversionLift, Double conversionCi95Low,
       Double conversionCi95High, Double revenuePerCustomerLift, Double revenueCi95Low, Double revenueCi95High) {
 
-    static LiftRow of(String group, String variant, LiftQuery.GroupStats s, LiftQuery.Estimate conversion,
-        LiftQuery.Estimate revenue) {
-      return new LiftRow(group, variant, s.customers(), s.converted(), s.conversionRate(), s.revenueMinor(),
+    static LiftRow of(String group, String triggerType, String variant, LiftQuery.GroupStats s,
+        LiftQuery.Estimate conversion, LiftQuery.Estimate revenue) {
+      return new LiftRow(group, triggerType, variant, s.customers(), s.converted(), s.conversionRate(), s.revenueMinor(),
           s.revenuePerCustomerMinor(), conversion == null ? null : conversion.difference(),
           conversion == null ? null : conversion.ci95Low(), conversion == null ? null : conversion.ci95High(),
           revenue == null ? null : revenue.difference(), revenue == null ? null : revenue.ci95Low(),

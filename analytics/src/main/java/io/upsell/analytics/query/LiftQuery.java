@@ -13,7 +13,8 @@ import java.util.TreeMap;
 /**
  * Lift of upsells against the holdout group: conversion and revenue per customer of treated versus control
  * customers who entered their group in the range, with normal-approximation 95% confidence intervals of the
- * difference; and the same per variant of the treated (A/B).
+ * difference; and the same per trigger type and variant of the treated (A/B), each against the control customers
+ * of its own trigger type (variants of different types that share a name are not merged).
  */
 public final class LiftQuery {
 
@@ -32,8 +33,9 @@ public final class LiftQuery {
   /** Treated minus control, with its 95% interval; {@code relative} is the difference over the control's value. */
   public record Estimate(Double difference, Double ci95Low, Double ci95High, Double relative) {}
 
-  public record VariantLift(String variant, GroupStats treated, Estimate conversionLift,
-      Estimate revenuePerCustomerLift) {}
+  /** One trigger type's variant against the control customers of the same trigger type. */
+  public record VariantLift(String triggerType, String variant, GroupStats treated, GroupStats control,
+      Estimate conversionLift, Estimate revenuePerCustomerLift) {}
 
   public record Lift(String shopId, String from, String to, GroupStats treated, GroupStats control,
       Estimate conversionLift, Estimate revenuePerCustomerLift, List<VariantLift> variants) {}
@@ -41,20 +43,26 @@ public final class LiftQuery {
   public Lift lift(String shopId, DateRange range, String authorization) {
     long[] treated = new long[LiftMeasure.SIZE];
     long[] control = new long[LiftMeasure.SIZE];
+    Map<String, long[]> controlByType = new TreeMap<>();
     Map<String, long[]> variants = new TreeMap<>();
     ranges.range(StoreKeys.LIFT, StoreKeys.dailyFrom(shopId, range.fromDay()),
         StoreKeys.dailyTo(shopId, range.toDay()), authorization).forEach((key, c) -> {
           String[] parts = StoreKeys.parts(key);
           if (parts[4].equals("C")) {
             add(control, c);
+            controlByType.merge(parts[2], c, Counters::plus);
           } else {
             add(treated, c);
-            variants.merge(parts[3], c, Counters::plus);
+            variants.merge(parts[2] + StoreKeys.SEP + parts[3], c, Counters::plus);
           }
         });
     List<VariantLift> byVariant = new ArrayList<>();
-    variants.forEach((variant, c) -> byVariant.add(
-        new VariantLift(variant, stats(c), conversion(c, control), revenue(c, control))));
+    variants.forEach((typeAndVariant, c) -> {
+      String[] group = StoreKeys.parts(typeAndVariant);
+      long[] typeControl = controlByType.getOrDefault(group[0], new long[LiftMeasure.SIZE]);
+      byVariant.add(new VariantLift(group[0], group[1], stats(c), stats(typeControl), conversion(c, typeControl),
+          revenue(c, typeControl)));
+    });
     return new Lift(shopId, range.from().toString(), range.to().toString(), stats(treated), stats(control),
         conversion(treated, control), revenue(treated, control), byVariant);
   }

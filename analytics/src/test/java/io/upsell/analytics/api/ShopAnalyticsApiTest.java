@@ -106,7 +106,7 @@ class ShopAnalyticsApiTest {
     assertThat(lines).hasSize(4);
     String lift = asShopB().accept("text/csv").queryParam("from", FROM).queryParam("to", TO)
         .get("/v1/shops/{shop}/lift", DemoTraffic.SHOP).then().statusCode(200).extract().asString();
-    assertThat(lift.split("\r\n")[2]).startsWith("control,all,14,7,0.5,");
+    assertThat(lift.split("\r\n")[2]).startsWith("control,all,all,14,7,0.5,");
   }
 
   @Test

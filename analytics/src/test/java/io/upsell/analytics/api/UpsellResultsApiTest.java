@@ -25,9 +25,10 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 
 /**
- * Best send hour and A/B results per variant from a hand-made day of cart reminders in shop B (Asia/Riyadh, March
- * 1998, no other data of the shop): variant A's two customers (one clicks at 9 and buys 20.00, one only opens),
- * variant B's two (both click at 14; they buy 30.00 and 5.00), and two holdout customers (one buys 10.00 anyway).
+ * Best send hour and A/B results per trigger type and variant from a hand-made day of cart reminders in shop B
+ * (Asia/Riyadh, March 1998, no other data of the shop): variant A's two customers (one clicks at 9 and buys 20.00,
+ * one only opens), variant B's two (both click at 14; they buy 30.00 and 5.00), and two holdout customers (one buys
+ * 10.00 anyway); a week later win-back emails, whose variant is also named A, with holdout customers of their own.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
@@ -37,16 +38,23 @@ class UpsellResultsApiTest {
   private static final String SHOP = TestShops.SHOP_B;
   private static final ZoneId ZONE = ZoneId.of("Asia/Riyadh");
   private static final LocalDate DAY = LocalDate.of(1998, 3, 2);
+  private static final LocalDate WIN_BACK_DAY = DAY.plusDays(7);
 
   @BeforeAll
   static void aDayOfReminders() {
     try (ShopEvents events = new ShopEvents(SHOP)) {
-      sent(events, "u-a1", "A", 9, EngagementType.CLICKED, 2_000);
-      sent(events, "u-a2", "A", 9, EngagementType.OPENED, 0);
-      sent(events, "u-b1", "B", 14, EngagementType.CLICKED, 3_000);
-      sent(events, "u-b2", "B", 14, EngagementType.CLICKED, 500);
-      holdout(events, "u-c1", "A", 1_000);
-      holdout(events, "u-c2", "B", 0);
+      TriggerType cart = TriggerType.CART_ABANDONED;
+      sent(events, DAY, cart, "u-a1", "A", 9, EngagementType.CLICKED, 2_000);
+      sent(events, DAY, cart, "u-a2", "A", 9, EngagementType.OPENED, 0);
+      sent(events, DAY, cart, "u-b1", "B", 14, EngagementType.CLICKED, 3_000);
+      sent(events, DAY, cart, "u-b2", "B", 14, EngagementType.CLICKED, 500);
+      holdout(events, DAY, cart, "u-c1", "A", 1_000);
+      holdout(events, DAY, cart, "u-c2", "B", 0);
+      // A week later, win-back emails with a variant also named A: one customer clicks and buys 80.00; neither of
+      // the two win-back holdout customers buys.
+      sent(events, WIN_BACK_DAY, TriggerType.WIN_BACK, "w-a1", "A", 9, EngagementType.CLICKED, 8_000);
+      holdout(events, WIN_BACK_DAY, TriggerType.WIN_BACK, "w-c1", "A", 0);
+      holdout(events, WIN_BACK_DAY, TriggerType.WIN_BACK, "w-c2", "A", 0);
     }
   }
 
@@ -75,6 +83,7 @@ class UpsellResultsApiTest {
       assertThat(lift.getLong("control.converted")).isEqualTo(1);
       assertThat(lift.getLong("control.revenuePerCustomerMinor")).isEqualTo(500);
       assertThat(lift.getList("variants.variant")).containsExactly("A", "B");
+      assertThat(lift.getList("variants.triggerType")).containsOnly("CART_ABANDONED");
       Map<String, Object> a = lift.getMap("variants[0].treated");
       assertThat(a).containsEntry("customers", 2).containsEntry("converted", 1).containsEntry("conversionRate", 0.5f)
           .containsEntry("revenueMinor", 2_000).containsEntry("revenuePerCustomerMinor", 1_000);
@@ -103,12 +112,11 @@ class UpsellResultsApiTest {
     });
   }
 
-  // A reminder sent at `hour`, engaged 10 minutes later, and an order of `orderMinor` (none if 0) an hour after.
-  private static void sent(ShopEvents events, String customer, String variant, int hour, EngagementType engagement,
-      long orderMinor) {
-    Instant at = DAY.atTime(hour, 0).atZone(ZONE).toInstant();
-    UpsellTrigger trigger = Events.trigger(SHOP, customer, "t-" + customer, TriggerType.CART_ABANDONED, variant,
-        false, at);
+  // A message sent at `hour`, engaged 10 minutes later, and an order of `orderMinor` (none if 0) an hour after.
+  private static void sent(ShopEvents events, LocalDate day, TriggerType type, String customer, String variant,
+      int hour, EngagementType engagement, long orderMinor) {
+    Instant at = day.atTime(hour, 0).atZone(ZONE).toInstant();
+    UpsellTrigger trigger = Events.trigger(SHOP, customer, "t-" + customer, type, variant, false, at);
     Delivery delivery = Events.delivery(trigger, "d-" + customer, DeliveryStatus.SENT, at);
     events.send(customer, at, trigger);
     events.send(customer, at, delivery);
@@ -120,10 +128,10 @@ class UpsellResultsApiTest {
   }
 
   // A holdout decision at 9:00 (recorded, never sent), and an order the next day if `orderMinor` > 0.
-  private static void holdout(ShopEvents events, String customer, String variant, long orderMinor) {
-    Instant at = DAY.atTime(9, 0).atZone(ZONE).toInstant();
-    UpsellTrigger trigger = Events.trigger(SHOP, customer, "t-" + customer, TriggerType.CART_ABANDONED, variant,
-        true, at);
+  private static void holdout(ShopEvents events, LocalDate day, TriggerType type, String customer, String variant,
+      long orderMinor) {
+    Instant at = day.atTime(9, 0).atZone(ZONE).toInstant();
+    UpsellTrigger trigger = Events.trigger(SHOP, customer, "t-" + customer, type, variant, true, at);
     events.send(customer, at, Events.suppressed(trigger, SuppressionReason.HOLDOUT));
     if (orderMinor > 0) {
       Instant next = at.plusSeconds(86_400);
@@ -131,8 +139,49 @@ class UpsellResultsApiTest {
     }
   }
 
+  @Test
+  void eachTriggerTypesVariantIsComparedWithThatTypesControlGroup() {
+    Eventually.passes(() -> {
+      JsonPath lift = days("lift", DAY, WIN_BACK_DAY.plusDays(1));
+      assertThat(lift.getList("variants.triggerType")).containsExactly("CART_ABANDONED", "CART_ABANDONED", "WIN_BACK");
+      assertThat(lift.getList("variants.variant")).containsExactly("A", "B", "A");
+      // Cart reminders' A against the cart holdout (2 customers, 1 bought): as in the day's answer.
+      assertThat(lift.getLong("variants[0].treated.customers")).isEqualTo(2);
+      assertThat(lift.getLong("variants[0].control.customers")).isEqualTo(2);
+      assertThat(lift.getDouble("variants[0].conversionLift.difference")).isEqualTo(0.0);
+      // Win-back's A is its own: 1 of 1 bought 80.00, against the win-back holdout (0 of 2): +1.0, +8000 a customer.
+      // (Against all 4 holdout customers, 1 buying 10.00, it would read 0.75 and 7750.)
+      assertThat(lift.getLong("variants[2].treated.customers")).isEqualTo(1);
+      assertThat(lift.getLong("variants[2].treated.revenueMinor")).isEqualTo(8_000);
+      assertThat(lift.getLong("variants[2].control.customers")).isEqualTo(2);
+      assertThat(lift.getLong("variants[2].control.converted")).isEqualTo(0);
+      assertThat(lift.getDouble("variants[2].conversionLift.difference")).isEqualTo(1.0);
+      assertThat(lift.getDouble("variants[2].revenuePerCustomerLift.difference")).isEqualTo(8_000.0);
+      // The overall answer still takes every treated and control customer.
+      assertThat(lift.getLong("treated.customers")).isEqualTo(5);
+      assertThat(lift.getLong("control.customers")).isEqualTo(4);
+    });
+  }
+
+  @Test
+  void theCsvHasARowPerTriggerTypeAndVariantAfterItsTypesControl() {
+    Eventually.passes(() -> {
+      String csv = asShopB().accept("text/csv").queryParam("from", DAY.toString())
+          .queryParam("to", WIN_BACK_DAY.plusDays(1).toString()).get("/v1/shops/{shop}/lift", SHOP)
+          .then().statusCode(200).extract().asString();
+      assertThat(csv.lines().map(line -> String.join(",", java.util.Arrays.asList(line.split(",")).subList(0, 4))))
+          .containsExactly("group,triggerType,variant,customers", "treated,all,all,5", "control,all,all,4",
+              "control,CART_ABANDONED,all,2", "treated,CART_ABANDONED,A,2", "treated,CART_ABANDONED,B,2",
+              "control,WIN_BACK,all,2", "treated,WIN_BACK,A,1");
+    });
+  }
+
   private static JsonPath day(String path) {
-    return asShopB().queryParam("from", DAY.toString()).queryParam("to", DAY.plusDays(1).toString())
+    return days(path, DAY, DAY.plusDays(1));
+  }
+
+  private static JsonPath days(String path, LocalDate from, LocalDate to) {
+    return asShopB().queryParam("from", from.toString()).queryParam("to", to.toString())
         .get("/v1/shops/{shop}/" + path, SHOP).then().statusCode(200).extract().jsonPath();
   }
 }
