@@ -6,9 +6,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
 
@@ -38,43 +36,52 @@ final class CsvFigures {
 
   private CsvFigures() {}
 
-  /** The invoices kept, in file order: first run of each number, at least one line with quantity and price. */
+  /**
+   * The invoices kept, in file order: each run of consecutive lines of one number with at least one line of quantity
+   * and price, unless a run of that number was kept before (the import's second event id would be refused).
+   */
   static List<Invoice> invoices(List<Line> lines) {
-    Map<String, List<Line>> runs = new LinkedHashMap<>();
-    String current = null;
+    List<List<Line>> runs = new ArrayList<>();
     for (Line line : lines) {
-      boolean continues = line.invoice().equals(current);
-      current = line.invoice();
-      if (continues) {
-        runs.get(current).add(line);
-      } else if (!runs.containsKey(current)) {
-        runs.put(current, new ArrayList<>(List.of(line)));
+      List<Line> last = runs.isEmpty() ? null : runs.get(runs.size() - 1);
+      if (last != null && last.get(0).invoice().equals(line.invoice())) {
+        last.add(line);
       } else {
-        current = null; // a later run of a number already seen: a duplicate the import refuses
+        runs.add(new ArrayList<>(List.of(line)));
       }
     }
     List<Invoice> invoices = new ArrayList<>();
-    runs.forEach((number, run) -> {
-      boolean cancellation = number.startsWith("C");
-      BigDecimal amount = BigDecimal.ZERO;
-      boolean kept = false;
-      for (Line line : run) {
-        BigDecimal price = line.unitPrice().setScale(2, RoundingMode.HALF_EVEN);
-        boolean usable = line.quantity() != 0 && price.signum() > 0 && (cancellation || line.quantity() > 0);
-        if (usable) {
-          amount = amount.add(price.multiply(BigDecimal.valueOf(line.quantity()).abs()));
-          kept = true;
-        }
+    Set<String> kept = new HashSet<>();
+    for (List<Line> run : runs) {
+      Invoice invoice = invoice(run);
+      if (invoice != null && kept.add(invoice.number())) {
+        invoices.add(invoice);
       }
-      if (kept) {
-        Line first = run.get(0);
-        String customer = first.customerId().isEmpty() ? "guest " + number
-            : "customer " + new BigDecimal(first.customerId()).stripTrailingZeros().toPlainString();
-        invoices.add(new Invoice(number, first.at().toLocalDate(), customer, cancellation,
-            amount.movePointRight(2).longValueExact()));
-      }
-    });
+    }
     return invoices;
+  }
+
+  // Null when no line of the run has a quantity and a price of at least a penny (rounded half-even).
+  private static Invoice invoice(List<Line> run) {
+    Line first = run.get(0);
+    String number = first.invoice();
+    boolean cancellation = number.startsWith("C");
+    BigDecimal amount = BigDecimal.ZERO;
+    boolean any = false;
+    for (Line line : run) {
+      BigDecimal price = line.unitPrice().setScale(2, RoundingMode.HALF_EVEN);
+      if (line.quantity() != 0 && price.signum() > 0 && (cancellation || line.quantity() > 0)) {
+        amount = amount.add(price.multiply(BigDecimal.valueOf(line.quantity()).abs()));
+        any = true;
+      }
+    }
+    if (!any) {
+      return null;
+    }
+    String customer = first.customerId().isEmpty() ? "guest " + number
+        : "customer " + new BigDecimal(first.customerId()).stripTrailingZeros().toPlainString();
+    return new Invoice(number, first.at().toLocalDate(), customer, cancellation,
+        amount.movePointRight(2).longValueExact());
   }
 
   /** Each day's figures, by day. */

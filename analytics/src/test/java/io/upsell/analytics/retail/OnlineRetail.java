@@ -28,9 +28,9 @@ import java.util.stream.Stream;
  * ({@code deploy/.../importer/RetailOrders.java}, {@code EventLines.java}), so a replay checks what
  * {@code ./upsell import orders} makes a shop see:
  * <ul>
- *   <li>an invoice is the run of consecutive lines with its InvoiceNo; an InvoiceNo met again later (in the same
- *       file or a later one) would be imported with the same event id, which ingest refuses as a duplicate, so only
- *       its first run counts;</li>
+ *   <li>an invoice is a run of consecutive lines with one InvoiceNo; a run of a number whose earlier run became an
+ *       event (in the same file or an earlier one) would be imported with the same event id, which ingest refuses
+ *       as a duplicate, so it is left out;</li>
  *   <li>an invoice starting with {@code C} is a cancellation (its refund is the sum of its kept lines, quantities
  *       taken as positive); any other (numbers, {@code A…} "Adjust bad debt") is an order;</li>
  *   <li>a unit price becomes minor units rounded HALF_EVEN (0.001 → 0, 0.015 → 2, 1.245 → 124);</li>

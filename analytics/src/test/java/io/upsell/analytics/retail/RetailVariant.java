@@ -12,8 +12,8 @@ import java.util.stream.Collectors;
  * A small Online Retail file with the quirks of the whole UCI data set that December 2010 lacks, built from real
  * lines: sub-penny unit prices (0.001 … 1.245, rounded half-even), "Adjust bad debt" {@code A…} invoices (one
  * positive, two with negative prices), a negative quantity inside an ordinary invoice, duplicated lines, a zero
- * price, an invoice of sub-penny lines only, a cancellation with a sub-penny and a half-cent price, and an invoice
- * number met again after other invoices. Dates move to the year 2000 so they touch no other test's days.
+ * price, an invoice of sub-penny lines only (met again later with a price), a cancellation with a sub-penny and a
+ * half-cent price, and an invoice number met again after other invoices. Dates move to the year 2000 so they touch no other test's days.
  */
 final class RetailVariant {
 
@@ -59,6 +59,9 @@ final class RetailVariant {
     lines.add(new Line("C900001", "22632", "HAND WARMER RED POLKA DOT", -2, last.at(), new BigDecimal("2.545"),
         customer.customerId(), customer.country()));
     lines.addAll(ordinary.get(4));
+    // V000001 again, now with a price: its first run made no event, so this one is imported.
+    lines.add(new Line("V000001", "22633", "HAND WARMER", 4, last.at(), new BigDecimal("1.65"),
+        customer.customerId(), customer.country()));
     return lines;
   }
 
