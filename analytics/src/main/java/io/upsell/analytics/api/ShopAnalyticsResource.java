@@ -125,14 +125,15 @@ public class ShopAnalyticsResource {
   }
 
   /** One CSV row of the lift answer. */
-  record LiftRow(String group, String triggerType, String variant, long customers, long converted, Double conversionRate,
-      long revenueMinor, Long revenuePerCustomerMinor, Double conversionLift, Double conversionCi95Low,
-      Double conversionCi95High, Double revenuePerCustomerLift, Double revenueCi95Low, Double revenueCi95High) {
+  record LiftRow(String group, String triggerType, String variant, long customers, long converted,
+      Double conversionRate, long revenueMinor, Long revenuePerCustomerMinor, Double conversionLift,
+      Double conversionCi95Low, Double conversionCi95High, Double revenuePerCustomerLift, Double revenueCi95Low,
+      Double revenueCi95High) {
 
     static LiftRow of(String group, String triggerType, String variant, LiftQuery.GroupStats s,
         LiftQuery.Estimate conversion, LiftQuery.Estimate revenue) {
-      return new LiftRow(group, triggerType, variant, s.customers(), s.converted(), s.conversionRate(), s.revenueMinor(),
-          s.revenuePerCustomerMinor(), conversion == null ? null : conversion.difference(),
+      return new LiftRow(group, triggerType, variant, s.customers(), s.converted(), s.conversionRate(),
+          s.revenueMinor(), s.revenuePerCustomerMinor(), conversion == null ? null : conversion.difference(),
           conversion == null ? null : conversion.ci95Low(), conversion == null ? null : conversion.ci95High(),
           revenue == null ? null : revenue.difference(), revenue == null ? null : revenue.ci95Low(),
           revenue == null ? null : revenue.ci95High());

@@ -30,7 +30,8 @@ final class CsvFigures {
     /** Gross per order, rounded half up to the penny; null without orders. */
     Long aov() {
       return orders.isEmpty() ? null
-          : BigDecimal.valueOf(gross).divide(BigDecimal.valueOf(orders.size()), 0, RoundingMode.HALF_UP).longValueExact();
+          : BigDecimal.valueOf(gross).divide(BigDecimal.valueOf(orders.size()), 0, RoundingMode.HALF_UP)
+              .longValueExact();
     }
   }
 

@@ -13,7 +13,8 @@ import java.util.stream.Collectors;
  * lines: sub-penny unit prices (0.001 … 1.245, rounded half-even), "Adjust bad debt" {@code A…} invoices (one
  * positive, two with negative prices), a negative quantity inside an ordinary invoice, duplicated lines, a zero
  * price, an invoice of sub-penny lines only (met again later with a price), a cancellation with a sub-penny and a
- * half-cent price, and an invoice number met again after other invoices. Dates move to the year 2000 so they touch no other test's days.
+ * half-cent price, and an invoice number met again after other invoices. Dates move to the year 2000 so they touch
+ * no other test's days.
  */
 final class RetailVariant {
 

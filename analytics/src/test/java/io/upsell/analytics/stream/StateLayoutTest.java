@@ -61,7 +61,8 @@ class StateLayoutTest {
   void aMarkerOfAnotherVersionIsOldState() {
     buckets.put(StateLayout.MARKER, new long[] {StateLayout.VERSION - 1});
 
-    assertThatThrownBy(() -> layout.check(buckets, customers)).hasMessageContaining("found version " + (StateLayout.VERSION - 1));
+    assertThatThrownBy(() -> layout.check(buckets, customers))
+        .hasMessageContaining("found version " + (StateLayout.VERSION - 1));
   }
 
   private KeyValueStore<String, long[]> store(String name) {
