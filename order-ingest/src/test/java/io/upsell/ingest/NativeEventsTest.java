@@ -82,6 +82,17 @@ class NativeEventsTest {
   }
 
   @Test
+  void aCartEventNamingOnlyWhatChangedSaysSo() {
+    String items = "\"items\":[{\"productId\":\"p\",\"quantity\":1,\"unitPriceMinor\":5}],\"valueMinor\":5";
+    CartEvent change = accept(Topics.SHOP_CARTS, uniqueId("c"), "{\"type\":\"cart_item_removed\",\"cartId\":\"k\","
+        + items + ",\"changedItemsOnly\":true}", v -> v, CartEvent.class);
+    assertThat(change.getChangedItemsOnly()).isTrue();
+    CartEvent snapshot = accept(Topics.SHOP_CARTS, uniqueId("c"), "{\"type\":\"cart_viewed\",\"cartId\":\"k\","
+        + items + "}", v -> v, CartEvent.class);
+    assertThat(snapshot.getChangedItemsOnly()).as("a cart event is a snapshot unless told").isFalse();
+  }
+
+  @Test
   void viewsAndSessionsLandOnShopViews() {
     ProductViewed viewed = accept(Topics.SHOP_VIEWS, uniqueId("c"),
         "{\"type\":\"product_viewed\",\"productId\":\"p-9\",\"sessionId\":\"s\"}", ViewEvent::getEvent,

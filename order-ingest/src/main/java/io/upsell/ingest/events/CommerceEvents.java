@@ -56,7 +56,7 @@ final class CommerceEvents {
         .build());
   }
 
-  /** A cart change of the given kind, with the cart as it is after it. */
+  /** A cart change of the given kind, with the cart as it is after it (or only what changed: changedItemsOnly). */
   static Draft<CartEvent> cart(CartEventType type, Envelope e, Fields f) {
     CartEvent cart = CartEvent.newBuilder()
         .setShopId(e.shopId()).setCustomerId(e.customerId()).setEventId(e.eventId()).setOccurredAt(e.occurredAt())
@@ -66,6 +66,7 @@ final class CommerceEvents {
         .setValueMinor(f.count("valueMinor"))
         .setCurrency(Currencies.read(f, "currency", e.currency()))
         .setCheckoutUrl(f.optText("checkoutUrl"))
+        .setChangedItemsOnly(f.bool("changedItemsOnly", false))
         .build();
     return new Draft<>(Topics.SHOP_CARTS, e.shopId(), e.customerId(), cart, e.occurredAt(), e.eventId());
   }

@@ -13,7 +13,7 @@ import java.util.function.Function;
 /**
  * Which Segment e-commerce v2 and B2B SaaS events become which native event (docs/order-ingest.md lists each, and
  * why the rest are ignored). Prices are decimal major units in {@code properties.currency}; a single-product cart
- * event carries that product as the cart's items.
+ * call and a checkout step name only what changed ({@code changedItemsOnly}), not the whole cart.
  */
 final class SegmentTracks {
 
@@ -31,6 +31,9 @@ final class SegmentTracks {
       Map.entry("product removed", c -> oneItemCart(c, "cart_item_removed")),
       Map.entry("cart viewed", c -> cart(c, "cart_viewed")),
       Map.entry("checkout started", c -> cart(c, "checkout_started")),
+      Map.entry("checkout step viewed", SegmentTracks::checkoutStep),
+      Map.entry("checkout step completed", SegmentTracks::checkoutStep),
+      Map.entry("payment info entered", SegmentTracks::checkoutStep),
       Map.entry("order completed", SegmentTracks::orderCompleted),
       Map.entry("order refunded", c -> orderReversed(c, "order_refunded")),
       Map.entry("order cancelled", c -> orderReversed(c, "order_cancelled")),
@@ -65,9 +68,17 @@ final class SegmentTracks {
     return c.event("feedback").text("action", "downvoted").texts("productIds", List.of(p.id("product_id")));
   }
 
+  // Segment names the one product added or removed, not the cart: the engine applies it to the cart it watches.
   private static NativeJson oneItemCart(Call c, String type) {
     Line line = line(c.properties());
-    return c.event(type).text("cartId", cartId(c)).lines("items", List.of(line)).money("valueMinor", line.total());
+    return c.event(type).text("cartId", cartId(c)).lines("items", List.of(line)).money("valueMinor", line.total())
+        .bool("changedItemsOnly", true);
+  }
+
+  // A step of a started checkout names no items: checkout activity that keeps the checkout's products.
+  private static NativeJson checkoutStep(Call c) {
+    return c.event("checkout_started").text("cartId", cartId(c)).lines("items", List.of())
+        .money("valueMinor", BigDecimal.ZERO).bool("changedItemsOnly", true);
   }
 
   private static NativeJson cart(Call c, String type) {

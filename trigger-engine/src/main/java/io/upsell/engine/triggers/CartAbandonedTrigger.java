@@ -3,7 +3,6 @@ package io.upsell.engine.triggers;
 import io.upsell.engine.config.ShopSettings;
 import io.upsell.engine.topology.EngineContext;
 import io.upsell.engine.topology.StoreReader;
-import io.upsell.schemas.common.LineItem;
 import io.upsell.schemas.shop.CartEvent;
 import io.upsell.schemas.shop.CartEventType;
 import io.upsell.schemas.topics.Topics;
@@ -45,7 +44,7 @@ public final class CartAbandonedTrigger extends WatchedTrigger<SpecificRecord> {
       return;
     }
     watch.seen(cart.getEventId(), record.timestamp());
-    watch.items = cart.getItems().stream().map(LineItem::getProductId).toList();
+    watch.items = CartItems.after(watch.items, cart);
     watches.put(record.key(), watch);
     if (cart.getType() == CartEventType.CHECKOUT_STARTED || watch.items.isEmpty()) {
       return;

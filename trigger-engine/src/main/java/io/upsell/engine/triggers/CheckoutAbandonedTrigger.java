@@ -3,7 +3,6 @@ package io.upsell.engine.triggers;
 import io.upsell.engine.config.ShopSettings;
 import io.upsell.engine.topology.EngineContext;
 import io.upsell.engine.topology.StoreReader;
-import io.upsell.schemas.common.LineItem;
 import io.upsell.schemas.shop.CartEvent;
 import io.upsell.schemas.shop.CartEventType;
 import io.upsell.schemas.topics.Topics;
@@ -37,7 +36,7 @@ public final class CheckoutAbandonedTrigger extends WatchedTrigger<SpecificRecor
       return;
     }
     watch.seen(cart.getEventId(), record.timestamp());
-    watch.items = cart.getItems().stream().map(LineItem::getProductId).toList();
+    watch.items = CartItems.after(watch.items, cart);
     watches.put(record.key(), watch);
     ShopSettings settings = detector.settings(record.key());
     long due = record.timestamp() + settings.number(type(), "delayMinutes", 20) * 60_000;

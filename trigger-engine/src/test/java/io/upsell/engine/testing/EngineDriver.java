@@ -140,11 +140,23 @@ public final class EngineDriver implements AutoCloseable {
     customer(customer, true, "UTC");
   }
 
+  /** A cart event carrying the whole cart after it. */
   public void cart(String customer, String eventId, CartEventType type, long at, String... products) {
+    cart(customer, eventId, type, at, false, products);
+  }
+
+  /** A cart event carrying only what it added or removed, as a source without cart snapshots sends it. */
+  public void cartChange(String customer, String eventId, CartEventType type, long at, String... products) {
+    cart(customer, eventId, type, at, true, products);
+  }
+
+  private void cart(String customer, String eventId, CartEventType type, long at, boolean changedItemsOnly,
+      String... products) {
     List<LineItem> items = lines(products);
     send(Topics.SHOP_CARTS, key(customer), CartEvent.newBuilder().setShopId(SHOP).setCustomerId(customer)
         .setEventId(eventId).setOccurredAt(Instant.ofEpochMilli(at)).setCartId("cart-" + customer).setType(type)
-        .setItems(items).setValueMinor(1000L * items.size()).setCurrency("GBP").build(), at);
+        .setItems(items).setValueMinor(1000L * items.size()).setCurrency("GBP").setChangedItemsOnly(changedItemsOnly)
+        .build(), at);
   }
 
   public void order(String customer, String eventId, long at, String... products) {

@@ -63,6 +63,38 @@ class CartAbandonedTriggerTest {
   }
 
   @Test
+  void offersEveryProductAddedOneByOneBySourceSendingOnlyTheChange() {
+    engine.cartChange("c1", "e1", CartEventType.ITEM_ADDED, at(Duration.ZERO), "p1");
+    engine.cartChange("c1", "e2", CartEventType.ITEM_ADDED, at(Duration.ofMinutes(1)), "p2");
+
+    engine.advance(Duration.ofMinutes(32));
+
+    assertThat(engine.fired()).singleElement()
+        .satisfies(t -> assertThat(t.getOffer().getProductIds()).containsExactly("p1", "p2"));
+  }
+
+  @Test
+  void doesNotOfferAProductTheCustomerRemovedWhenTheSourceSendsOnlyTheChange() {
+    engine.cart("c1", "e1", CartEventType.ITEM_ADDED, at(Duration.ZERO), "p1", "p2");
+    engine.cartChange("c1", "e2", CartEventType.ITEM_REMOVED, at(Duration.ofMinutes(1)), "p1");
+
+    engine.advance(Duration.ofMinutes(32));
+
+    assertThat(engine.fired()).singleElement()
+        .satisfies(t -> assertThat(t.getOffer().getProductIds()).containsExactly("p2"));
+  }
+
+  @Test
+  void doesNotFireWhenTheLastProductIsRemovedBySourceSendingOnlyTheChange() {
+    engine.cartChange("c1", "e1", CartEventType.ITEM_ADDED, at(Duration.ZERO), "p1");
+    engine.cartChange("c1", "e2", CartEventType.ITEM_REMOVED, at(Duration.ofMinutes(1)), "p1");
+
+    engine.advance(Duration.ofHours(25));
+
+    assertThat(engine.fired()).isEmpty();
+  }
+
+  @Test
   void firesOnceWhenTheSameCartEventIsDeliveredTwice() {
     engine.cart("c1", "e1", CartEventType.ITEM_ADDED, at(Duration.ZERO), "p1");
     engine.cart("c1", "e1", CartEventType.ITEM_ADDED, at(Duration.ZERO), "p1");

@@ -23,6 +23,22 @@ class CheckoutAbandonedTriggerTest extends TriggerTestBase {
   }
 
   @Test
+  void aCheckoutStepWithoutItemsKeepsTheCheckoutsProductsAndRestartsTheWait() {
+    engine.cart("c1", "k1", CartEventType.CHECKOUT_STARTED, at(Duration.ZERO), "p1");
+    engine.cartChange("c1", "k2", CartEventType.CHECKOUT_STARTED, at(Duration.ofMinutes(10)));
+
+    engine.advance(Duration.ofMinutes(25));
+    assertThat(engine.fired()).isEmpty();
+    engine.advance(Duration.ofMinutes(6));
+
+    assertThat(engine.fired()).singleElement().satisfies(t -> {
+      assertThat(t.getType()).isEqualTo(TriggerType.CHECKOUT_ABANDONED);
+      assertThat(t.getOffer().getProductIds()).containsExactly("p1");
+      assertThat(t.getSourceEventIds()).containsExactly("k2");
+    });
+  }
+
+  @Test
   void doesNotFireWithoutACheckout() {
     engine.cart("c1", "k1", CartEventType.CART_VIEWED, at(Duration.ZERO), "p1");
 
