@@ -9,6 +9,7 @@ import io.upsell.analytics.query.StoreRanges;
 import io.upsell.platform.shops.Shop;
 import io.upsell.schemas.analytics.KpiReport;
 import io.upsell.schemas.analytics.ReportPeriod;
+import io.upsell.schemas.rules.RuleSettings;
 import io.upsell.schemas.upsell.ShopRules;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -23,7 +24,7 @@ import java.util.Map;
  */
 public final class KpiDigest {
 
-  static final String RECIPIENT_SETTING = "report.recipient";
+  static final String RECIPIENT_SETTING = RuleSettings.REPORT_RECIPIENT;
 
   private final KpiQuery kpis;
   private final StoreRanges ranges;

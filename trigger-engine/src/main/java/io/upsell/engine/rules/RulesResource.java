@@ -36,7 +36,7 @@ public class RulesResource {
   public RulesBody get(@PathParam("shopId") String shopId, @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
     auth.shop(authorization, shopId);
     return store.find(shopId).map(RulesBody::of)
-        .orElse(new RulesBody(null, null, null, null, null, null, null, Map.of()));
+        .orElse(new RulesBody(null, null, null, null, null, null, null, null, Map.of()));
   }
 
   @PUT

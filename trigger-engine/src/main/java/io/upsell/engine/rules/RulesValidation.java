@@ -4,6 +4,7 @@ import io.upsell.engine.config.EngineConfig;
 import io.upsell.engine.learned.TopCompanions;
 import io.upsell.platform.http.ApiException;
 import io.upsell.platform.http.FieldError;
+import io.upsell.schemas.rules.RuleSettings;
 import io.upsell.schemas.upsell.ChannelHint;
 import io.upsell.schemas.upsell.TriggerType;
 import java.time.DateTimeException;
@@ -14,12 +15,19 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.regex.Pattern;
 
 /** A shop's rules are accepted only when every field makes sense; each wrong one is named with its reason. */
 final class RulesValidation {
 
   private static final Set<String> TEXT_SETTINGS = Set.of("channel", "trialPlan");
   private static final long MAX_SETTING = 3650L * 24 * 60;
+  /** A thousand billion in major units: more than any shop's month, far below overflow when summed. */
+  private static final long MAX_TARGET_MINOR = 100_000_000_000_000L;
+  // One mailbox, nothing a mail header could split into more: local@domain.tld, no spaces, commas or controls.
+  private static final String ADDRESS_CHARS = "[^@\\s,;<>\\p{Cntrl}]";
+  private static final Pattern ONE_ADDRESS =
+      Pattern.compile(ADDRESS_CHARS + "+@" + ADDRESS_CHARS + "+\\.[^@\\s,;<>\\p{Cntrl}.]+");
 
   private final EngineConfig defaults;
   private final List<FieldError> errors = new ArrayList<>();
@@ -46,6 +54,11 @@ final class RulesValidation {
     time("quietHoursEnd", body.quietHoursEnd());
     if (body.holdoutPercent() != null && !(body.holdoutPercent() >= 0 && body.holdoutPercent() <= 50)) {
       errors.add(new FieldError("holdoutPercent", "must be between 0 and 50"));
+    }
+    if (body.monthlyRevenueTargetMinor() != null
+        && !(body.monthlyRevenueTargetMinor() >= 0 && body.monthlyRevenueTargetMinor() <= MAX_TARGET_MINOR)) {
+      errors.add(new FieldError("monthlyRevenueTargetMinor", "must be between 0 and " + MAX_TARGET_MINOR
+          + " (minor units of the shop's currency)"));
     }
     if (body.settings() != null) {
       body.settings().forEach(this::setting);
@@ -89,9 +102,16 @@ final class RulesValidation {
 
   private void setting(String key, String value) {
     String field = "settings." + key;
+    if (key.equals(RuleSettings.REPORT_RECIPIENT)) {
+      if (value == null || value.length() > 254 || !ONE_ADDRESS.matcher(value).matches()) {
+        errors.add(new FieldError(field, "must be one email address, e.g. owner@shop.example"));
+      }
+      return;
+    }
     int dot = key.indexOf('.');
     if (dot < 0) {
-      errors.add(new FieldError(field, "must be TYPE.key, e.g. CART_ABANDONED.delayMinutes"));
+      errors.add(new FieldError(field, "must be TYPE.key, e.g. CART_ABANDONED.delayMinutes, or "
+          + RuleSettings.REPORT_RECIPIENT));
       return;
     }
     if (!triggerType(field, key.substring(0, dot))) {

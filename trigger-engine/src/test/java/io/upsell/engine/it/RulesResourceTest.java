@@ -10,6 +10,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.upsell.schemas.app.UsageReported;
 import io.upsell.schemas.crm.CustomerProfile;
+import io.upsell.schemas.rules.RuleSettings;
 import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.topics.Topics;
@@ -42,14 +43,35 @@ class RulesResourceTest {
   @Test
   void badValuesAreRefusedNamingTheFieldAndReason() {
     given().header("Authorization", B).contentType(ContentType.JSON)
-        .body("{\"capPerDay\": -1, \"quietHoursStart\": \"25:99\", \"settings\": {\"CART_ABANDONED.delayMinutes\": \"soon\","
-            + " \"NOPE.delayMinutes\": \"3\", \"FREQUENTLY_BOUGHT_TOGETHER.topK\": \"6\"}}")
+        .body("{\"capPerDay\": -1, \"quietHoursStart\": \"25:99\", \"monthlyRevenueTargetMinor\": -5,"
+            + " \"settings\": {\"CART_ABANDONED.delayMinutes\": \"soon\", \"NOPE.delayMinutes\": \"3\","
+            + " \"FREQUENTLY_BOUGHT_TOGETHER.topK\": \"6\", \"report.recipient\": \"a@shop.example, b@shop.example\"}}")
         .put("/v1/shops/shop-b/rules").then().statusCode(400)
+        .body("fields.field", hasItem("monthlyRevenueTargetMinor"))
+        .body("fields.field", hasItem("settings.report.recipient"))
         .body("fields.field", hasItem("capPerDay"))
         .body("fields.field", hasItem("quietHoursStart"))
         .body("fields.field", hasItem("settings.CART_ABANDONED.delayMinutes"))
         .body("fields.field", hasItem("settings.NOPE.delayMinutes"))
         .body("fields.field", hasItem("settings.FREQUENTLY_BOUGHT_TOGETHER.topK"));
+  }
+
+  @Test
+  void theDigestRecipientAndMonthlyTargetAreStoredForAnalytics() {
+    String a = TestShops.bearer(TestShops.SHOP_A_KEY);
+    given().header("Authorization", a).contentType(ContentType.JSON)
+        .body("{\"monthlyRevenueTargetMinor\": 500000, \"settings\": {\"report.recipient\": \"owner@shop-a.example\"}}")
+        .put("/v1/shops/shop-a/rules").then().statusCode(200)
+        .body("monthlyRevenueTargetMinor", equalTo(500000))
+        .body("settings.'report.recipient'", equalTo("owner@shop-a.example"));
+
+    TopicRecords records = new TopicRecords(TestKafka.broker(), EventSerdes.singleObject());
+    var stored = records.await(Topics.UPSELL_RULES, r -> r.key().equals(TestShops.SHOP_A)
+        && r.value().getMonthlyRevenueTargetMinor() != null, 1, Duration.ofSeconds(30));
+    assertThat(stored).singleElement().satisfies(r -> {
+      assertThat(r.value().getMonthlyRevenueTargetMinor()).isEqualTo(500_000L);
+      assertThat(r.value().getSettings()).containsEntry(RuleSettings.REPORT_RECIPIENT, "owner@shop-a.example");
+    });
   }
 
   @Test
