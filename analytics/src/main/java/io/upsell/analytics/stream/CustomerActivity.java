@@ -75,17 +75,16 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
       return;
     }
     Object event = unwrap(record.value());
-    String countedKey = CountedOrders.keyOf(record.key(), event);
-    if (counted.already(countedKey)) {
-      return;
-    }
     String shop = Keys.shopOf(record.key());
     ZoneId zone = settings.zone(shop);
     CustomerState state = customers.get(record.key());
     if (state == null) {
       state = new CustomerState();
     }
-    state.prune();
+    if (counted.already(record.key(), event, state)) {
+      return;
+    }
+    counted.forgotten(record.key(), state.prune(), record.timestamp());
     boolean shopping = event instanceof CartEvent || event instanceof SessionStarted || event instanceof ProductViewed;
     boolean upsell = !shopping && (state.hasUpsell()
         || event instanceof UpsellTrigger || event instanceof SuppressedTrigger
@@ -107,7 +106,7 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
     }
     out.writeTo(counters);
     customers.put(record.key(), state);
-    counted.record(countedKey, record.timestamp());
+    counted.counted(record.key(), event, record.timestamp());
   }
 
   private void handle(Object event, ZoneId zone, CustomerState state, Contributions out) {

@@ -23,6 +23,8 @@ public class CustomerState {
   /** Period ids with at least one order, ascending, per granularity (by ordinal): compact to read and keep. */
   public long[][] periods = emptyPeriods();
   public List<OrderFact> orders = new ArrayList<>();
+  /** Whether orders were forgotten (beyond the latest kept): their ids are then in the counted-orders store. */
+  public boolean forgotOrders;
   public Map<String, Episodes> episodes = new HashMap<>();
   public Map<String, DeliveryFact> deliveries = new HashMap<>();
   /** Lift group: {@code T} (treated) or {@code C} (holdout control), decided by the first decision seen. */
@@ -126,16 +128,23 @@ public class CustomerState {
 
   /**
    * Forgets the oldest orders and deliveries beyond what is kept. Called before an event's contributions are
-   * computed, so what is forgotten stays counted as it was and is only no longer corrected.
+   * computed, so what is forgotten stays counted as it was and is only no longer corrected. Returns the ids of the
+   * orders forgotten (for {@link CountedOrders}).
    */
-  void prune() {
+  List<String> prune() {
+    List<String> forgotten = List.of();
     while (orders.size() > KEEP_ORDERS) {
-      orders.remove(0);
+      if (forgotten.isEmpty()) {
+        forgotten = new ArrayList<>();
+      }
+      forgotten.add(orders.remove(0).orderId());
+      forgotOrders = true;
     }
     while (deliveries.size() > KEEP_DELIVERIES) {
       deliveries.entrySet().stream()
           .min(Comparator.comparingLong(e -> e.getValue().sentAt == null ? 0 : e.getValue().sentAt))
           .ifPresent(e -> deliveries.remove(e.getKey()));
     }
+    return forgotten;
   }
 }

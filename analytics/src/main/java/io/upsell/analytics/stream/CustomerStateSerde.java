@@ -15,7 +15,9 @@ import org.apache.kafka.common.serialization.Serdes;
  */
 final class CustomerStateSerde {
 
-  private static final byte FORMAT = 1;
+  /** 2: with the forgotten-orders flag at the end; 1 (no flag) is still read, as if orders had been forgotten. */
+  private static final byte FORMAT = 2;
+  private static final byte FORMAT_WITHOUT_FLAG = 1;
   private static final int NO_CHANNEL = -1;
 
   private CustomerStateSerde() {}
@@ -75,12 +77,14 @@ final class CustomerStateSerde {
       out.writeString(state.group.variant());
     }
     out.writeString(state.timeZone);
+    out.writeByte(state.forgotOrders ? 1 : 0);
     return out.toByteArray();
   }
 
   static CustomerState read(String topic, byte[] bytes) {
     BinaryReader in = new BinaryReader(bytes);
-    if (in.readByte() != FORMAT) {
+    int format = in.readByte();
+    if (format != FORMAT && format != FORMAT_WITHOUT_FLAG) {
       throw new IllegalArgumentException("unknown customer history format " + bytes[0]);
     }
     CustomerState state = new CustomerState();
@@ -123,6 +127,8 @@ final class CustomerStateSerde {
       state.group = new GroupFact(in.readString(), in.readVarlong(), in.readString(), in.readString());
     }
     state.timeZone = in.readString();
+    // Without the flag nothing says whether orders were forgotten: assume so, and look them up in the store.
+    state.forgotOrders = format == FORMAT_WITHOUT_FLAG || in.readByte() == 1;
     return state;
   }
 

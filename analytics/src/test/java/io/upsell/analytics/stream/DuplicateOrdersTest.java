@@ -63,6 +63,21 @@ class DuplicateOrdersTest {
   }
 
   @Test
+  void anOrderIdSentAgainAfterTheHistoryForgotItCountsOnce() {
+    int orders = 30; // more than the history keeps (20): the first ones are known from the counted-orders store
+    for (int i = 0; i < orders; i++) {
+      topology.send(Topics.SHOP_ORDERS, "c1", order(SHOP, "c1", "o-" + i, DAY.plusSeconds(60L * i), 1_000));
+    }
+    for (int i = 0; i < orders; i++) {
+      topology.send(Topics.SHOP_ORDERS, "c1", order(SHOP, "c1", "o-" + i, DAY.plusSeconds(60L * i), 1_000));
+    }
+
+    long[] day = topology.bucket(Granularity.DAY, DAY);
+    assertThat(Counters.get(day, Measure.ORDERS.ordinal())).isEqualTo(orders);
+    assertThat(Counters.get(day, Measure.GROSS.ordinal())).isEqualTo(orders * 1_000L);
+  }
+
+  @Test
   void theSameOrderIdOfAnotherShopOrCustomerIsAnotherOrder() {
     topology.send(Topics.SHOP_ORDERS, "c1", order(SHOP, "c1", "o-1", DAY, 1_000));
     topology.send(Topics.SHOP_ORDERS, "c2", order(SHOP, "c2", "o-1", DAY, 1_000));
