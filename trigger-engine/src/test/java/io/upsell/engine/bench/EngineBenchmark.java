@@ -106,10 +106,15 @@ public final class EngineBenchmark {
     System.out.printf("| timer lag p50 / p99 / max, ms (%d reminders, wall clock, due → read by a consumer) | %d / %d / %d | 1000 (p99 target) | %s |%n",
         lag[0], lag[1], lag[2], lag[3], lag[2] >= 0 && lag[2] < 1000 ? "met" : "missed");
     System.out.printf("| RSS of the bench JVM (broker + engine + clients), MB | %d | - | - |%n", rssKb / 1024);
-    System.out.printf("| events/s, the packaged engine in its own JVM (launcher's flags: -Xmx256m, SerialGC), "
-        + "%,d events, its %.0f s start-up included | %,.0f | %,.0f | %.0f%% |%n", processEvents,
-        process.startSeconds(), processEvents / process.seconds(), events / count.seconds(),
-        100 * (processEvents / process.seconds()) / (events / count.seconds()));
+    if (process.failure() != null) {
+      System.out.printf("| the packaged engine in its own JVM (launcher's flags: -Xmx256m, SerialGC), %,d events | "
+          + "failed after %.0f s: %s | - | - |%n", processEvents, process.seconds(), process.failure());
+    } else {
+      System.out.printf("| events/s, the packaged engine in its own JVM (launcher's flags: -Xmx256m, SerialGC), "
+          + "%,d events, its %.0f s start-up included | %,.0f | %,.0f | %.0f%% |%n", processEvents,
+          process.startSeconds(), processEvents / process.seconds(), events / count.seconds(),
+          100 * (processEvents / process.seconds()) / (events / count.seconds()));
+    }
     System.out.printf("| RSS of that engine process under this load, peak / at the end, MB | %d / %d | - | - |%n",
         process.peakRssKb() / 1024, process.endRssKb() / 1024);
     System.out.printf("%nevents: %,d; engine %s, pass-through %s, count %s; commit.interval.ms %s, cache %s bytes; "

@@ -24,8 +24,11 @@ final class EngineProcessRun {
   static final List<String> LAUNCHER_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
       "-XX:MaxMetaspaceSize=160m", "-Xss512k");
 
-  /** Seconds from the process start until all input was consumed (start-up included), and RSS peak / at the end. */
-  record Result(double seconds, double startSeconds, long peakRssKb, long endRssKb) {}
+  /**
+   * Seconds from the process start until all input was consumed (start-up included), RSS peak / at the end, and, when
+   * the engine's Streams client died first, what it died of (else null).
+   */
+  record Result(double seconds, double startSeconds, long peakRssKb, long endRssKb, String failure) {}
 
   private EngineProcessRun() {}
 
@@ -42,19 +45,32 @@ final class EngineProcessRun {
         "UPSELL_SHOPS_FILE", TestShops.writeFile().toString(),
         "QUARKUS_HTTP_HOST", "127.0.0.1");
     Map<TopicPartition, Long> end = StreamsRun.inputEnds(admin, inputs);
+    Path log = Files.createTempFile("bench-engine-process", ".log");
     long started = System.nanoTime();
     try (ServiceProcess engine = ServiceProcess.start(ServiceProcess.jar("trigger-engine"), options, env,
-        ServiceProcess.freePort(), Files.createTempFile("bench-engine-process", ".log"), Duration.ofSeconds(120))) {
+        ServiceProcess.freePort(), log, Duration.ofSeconds(120))) {
       double startSeconds = (System.nanoTime() - started) / 1e9;
       long peak = 0;
       long last = 0;
-      while (!StreamsRun.consumed(admin, applicationId, end)) {
+      String failure = null;
+      while (failure == null && !StreamsRun.consumed(admin, applicationId, end)) {
         Thread.sleep(200);
         last = rssKb(engine.pid());
         peak = Math.max(peak, last);
+        failure = failure(log);
       }
-      return new Result((System.nanoTime() - started) / 1e9, startSeconds, peak, last);
+      return new Result((System.nanoTime() - started) / 1e9, startSeconds, peak, last, failure);
     }
+  }
+
+  // A Streams client in ERROR leaves the service running but idle: the wait would never end. What it died of, if so.
+  private static String failure(Path log) throws IOException {
+    List<String> lines = Files.readAllLines(log);
+    if (lines.stream().noneMatch(l -> l.contains("State transition from PENDING_ERROR to ERROR"))) {
+      return null;
+    }
+    return lines.stream().filter(l -> l.contains("OutOfMemoryError")).findFirst().map(l -> "OutOfMemoryError")
+        .orElse("Streams client in ERROR (log " + log + ")");
   }
 
   private static long rssKb(long pid) throws IOException {
