@@ -68,8 +68,8 @@ public class Intake {
   }
 
   /**
-   * Encodes every draft and checks each record for what Kafka would refuse, so that a request only ever joins a
-   * transaction shared with other requests once it cannot fail it: a refusal here is this request's 4xx alone.
+   * Encodes every draft; an event that cannot be encoded is this request's 400, one too large its 413. What else Kafka
+   * would refuse in a record is checked once, by {@link Publisher#submit}, before the request can join a transaction.
    */
   private List<Outgoing> encode(List<Draft<?>> drafts) {
     List<Outgoing> records = new ArrayList<>(drafts.size());
@@ -86,8 +86,6 @@ public class Intake {
       }
       if (RecordLimits.oversize(record)) {
         tooLarge.add(new FieldError(item, "event is larger than " + RecordLimits.MAX_RECORD_BYTES + " bytes"));
-      } else {
-        RecordLimits.problem(record).ifPresent(problem -> refused.add(new FieldError(item, problem)));
       }
       records.add(record);
     }

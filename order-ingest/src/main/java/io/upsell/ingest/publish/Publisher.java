@@ -118,8 +118,9 @@ public final class Publisher implements AutoCloseable {
   }
 
   private static Optional<String> refusal(List<Outgoing> events, String deliveryId) {
-    if (deliveryId != null && Keys.idProblem(deliveryId).isPresent()) {
-      return Keys.idProblem(deliveryId).map(reason -> "delivery id " + reason);
+    Optional<String> delivery = deliveryId == null ? Optional.empty() : Keys.idProblem(deliveryId);
+    if (delivery.isPresent()) {
+      return delivery.map(reason -> "delivery id " + reason);
     }
     for (int i = 0; i < events.size(); i++) {
       Optional<String> problem = RecordLimits.problem(events.get(i));
