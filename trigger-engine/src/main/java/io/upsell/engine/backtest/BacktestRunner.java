@@ -8,6 +8,7 @@ import io.upsell.schemas.upsell.ShopRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.Map;
 import java.util.concurrent.TimeoutException;
 import java.util.Properties;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -29,11 +30,15 @@ public final class BacktestRunner {
   private final EngineConfig config;
   private final EventSerdes serdes;
   private final String bootstrapServers;
+  private final Map<String, String> memorySettings;
 
-  public BacktestRunner(EngineConfig config, EventSerdes serdes, String bootstrapServers) {
+  /** {@code memorySettings}: Streams settings that bound the replay's memory (the live engine's RocksDB bound). */
+  public BacktestRunner(EngineConfig config, EventSerdes serdes, String bootstrapServers,
+      Map<String, String> memorySettings) {
     this.config = config;
     this.serdes = serdes;
     this.bootstrapServers = bootstrapServers;
+    this.memorySettings = Map.copyOf(memorySettings);
   }
 
   /** Runs {@code job} to its end (or failure), updating its progress as it goes. */
@@ -87,6 +92,7 @@ public final class BacktestRunner {
 
   private Properties properties(String applicationId, Path stateDir) {
     Properties props = new Properties();
+    props.putAll(memorySettings);
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());

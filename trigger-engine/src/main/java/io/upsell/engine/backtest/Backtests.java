@@ -14,6 +14,8 @@ import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import io.upsell.platform.kafka.BoundedRocksDbMemory;
+import org.apache.kafka.streams.StreamsConfig;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -28,8 +30,13 @@ public class Backtests {
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "backtest"));
 
   public Backtests(EngineConfig config, EventSerdes serdes,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers) {
-    this.runner = new BacktestRunner(config, serdes, bootstrapServers);
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
+      @ConfigProperty(name = "kafka-streams.rocksdb.config.setter") String rocksDbSetter,
+      @ConfigProperty(name = "kafka-streams." + BoundedRocksDbMemory.TOTAL_BYTES_CONFIG) long rocksDbBytes) {
+    // A replay runs in this JVM beside the live engine: its stores share the live ones' RocksDB bound.
+    this.runner = new BacktestRunner(config, serdes, bootstrapServers, Map.of(
+        StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, rocksDbSetter,
+        BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, Long.toString(rocksDbBytes)));
   }
 
   /** Queues a replay of {@code shopId}'s history in [from, to) and returns its job. */

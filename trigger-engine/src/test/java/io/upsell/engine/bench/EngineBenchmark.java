@@ -26,7 +26,8 @@ import org.apache.kafka.streams.kstream.Produced;
  * Events/s of the whole engine topology beside two exactly-once ceilings on the same broker in the same run (a
  * pass-through app and a groupByKey().count() app), timer lag of wall-clock timers, the bench JVM's RSS, and the
  * packaged engine run again as its own process over the same input for its own RSS under that load.
- * Args: [events] (default 1,000,000).
+ * Args: [events] (default 1,000,000). {@code -Dbench.process-only=true} runs only the packaged engine (memory
+ * experiments); {@code -Dbench.process.jvm="-X..."} adds JVM options to it.
  */
 public final class EngineBenchmark {
 
@@ -43,6 +44,10 @@ public final class EngineBenchmark {
     System.err.printf("[bench] produced %,d events in %.1f s%n", events, (System.nanoTime() - producing) / 1e9);
     HashSet<String> inputs = new HashSet<>(StreamsRun.names(BenchEvents.TOPICS));
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
+      if (Boolean.getBoolean("bench.process-only")) { // memory experiments: only the packaged engine, no ceilings
+        System.err.printf("[bench] engine process %s%n", EngineProcessRun.run(admin, bootstrap, inputs, engineSettings()));
+        System.exit(0);
+      }
       String sink = "bench-passthrough-sink";
       admin.createTopics(List.of(new NewTopic(sink, Topics.CUSTOMER_PARTITIONS, (short) 1))).all().get();
       StreamsRun.Run passThrough = StreamsRun.time(admin, passThrough(inputs, sink), StreamsRun.props(bootstrap, "bench-pass"),
@@ -50,11 +55,7 @@ public final class EngineBenchmark {
       System.err.printf("[bench] pass-through %s%n", passThrough);
       StreamsRun.Run count = StreamsRun.time(admin, count(inputs), StreamsRun.props(bootstrap, "bench-count"), inputs);
       System.err.printf("[bench] count %s%n", count);
-      Map<String, String> engineSettings = new java.util.HashMap<>(Map.of("upsell.engine.quiet-hours-start", "00:00",
-          "upsell.engine.quiet-hours-end", "00:00"));
-      // Experiments: -Dbench.engine.<key>=value overrides an engine setting (upsell.engine.<key>), e.g. learn-top-products.
-      System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench.engine."))
-          .forEach(n -> engineSettings.put("upsell.engine." + n.substring("bench.engine.".length()), System.getProperty(n)));
+      Map<String, String> engineSettings = engineSettings();
       var config = TestConfig.engine(engineSettings);
       Properties engineProps = StreamsRun.props(bootstrap, "bench-engine");
       // Experiments: -Dbench.streams.<streams config>=value overrides the engine's Streams config.
@@ -71,6 +72,15 @@ public final class EngineBenchmark {
       print(events, ours, passThrough, count, lag, rss, engineProps, processEvents, process);
     }
     System.exit(0);
+  }
+
+  private static Map<String, String> engineSettings() {
+    Map<String, String> settings = new java.util.HashMap<>(Map.of("upsell.engine.quiet-hours-start", "00:00",
+        "upsell.engine.quiet-hours-end", "00:00"));
+    // Experiments: -Dbench.engine.<key>=value overrides an engine setting (upsell.engine.<key>), e.g. learn-top-products.
+    System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench.engine."))
+        .forEach(n -> settings.put("upsell.engine." + n.substring("bench.engine.".length()), System.getProperty(n)));
+    return settings;
   }
 
   private static org.apache.kafka.streams.Topology passThrough(java.util.Set<String> inputs, String sink) {

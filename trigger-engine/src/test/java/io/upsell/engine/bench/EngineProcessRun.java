@@ -37,6 +37,10 @@ final class EngineProcessRun {
     String applicationId = "bench-engine-process";
     List<String> options = new ArrayList<>(LAUNCHER_JVM);
     options.add("-Dquarkus.kafka-streams.application-id=" + applicationId);
+    String extra = System.getProperty("bench.process.jvm", "").trim(); // experiments: heap size, GC logging
+    if (!extra.isEmpty()) {
+      options.addAll(List.of(extra.split("\\s+")));
+    }
     engineSettings.forEach((key, value) -> options.add("-D" + key + "=" + value));
     Map<String, String> env = Map.of(
         "KAFKA_BOOTSTRAP_SERVERS", bootstrap,
@@ -50,6 +54,7 @@ final class EngineProcessRun {
     try (ServiceProcess engine = ServiceProcess.start(ServiceProcess.jar("trigger-engine"), options, env,
         ServiceProcess.freePort(), log, Duration.ofSeconds(120))) {
       double startSeconds = (System.nanoTime() - started) / 1e9;
+      System.err.printf("[bench] engine process pid %d, log %s%n", engine.pid(), log);
       long peak = 0;
       long last = 0;
       String failure = null;

@@ -1,5 +1,6 @@
 package io.upsell.engine.bench;
 
+import io.upsell.platform.kafka.BoundedRocksDbMemory;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -24,8 +25,8 @@ final class StreamsRun {
   private StreamsRun() {}
 
   /**
-   * Exactly-once, one thread, and the service's own commit interval and record cache (from its
-   * application.properties), so the engine runs as shipped and the ceilings run under the same settings.
+   * Exactly-once, one thread, and the service's own commit interval, record cache and memory bounds (RocksDB,
+   * fetch size; from its application.properties), so the engine runs as shipped and the ceilings run under the same settings.
    */
   static Properties props(String bootstrap, String applicationId) throws java.io.IOException {
     Properties props = new Properties();
@@ -33,7 +34,9 @@ final class StreamsRun {
     try (var in = StreamsRun.class.getClassLoader().getResourceAsStream("application.properties")) {
       service.load(in);
     }
-    for (String key : List.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG)) {
+    for (String key : List.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG,
+        StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.TOTAL_BYTES_CONFIG,
+        ConsumerConfig.FETCH_MAX_BYTES_CONFIG)) {
       props.put(key, service.getProperty("kafka-streams." + key));
     }
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
