@@ -29,8 +29,8 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
 
   private static Shared shared;
 
-  /** One cache and one write-buffer manager per JVM; created with the first store, never closed. */
-  private record Shared(long totalBytes, Cache cache, WriteBufferManager writeBuffers) {}
+  /** One cache and one write-buffer manager per JVM, sized by the first store's config; never closed. */
+  private record Shared(Cache cache, WriteBufferManager writeBuffers) {}
 
   @Override
   public void setConfig(String storeName, Options options, Map<String, Object> configs) {
@@ -67,7 +67,7 @@ public final class BoundedRocksDbMemory implements RocksDBConfigSetter {
   private static synchronized Shared shared(long totalBytes) {
     if (shared == null) {
       Cache cache = new LRUCache(totalBytes, -1, false, HIGH_PRIORITY_SHARE);
-      shared = new Shared(totalBytes, cache, new WriteBufferManager((long) (totalBytes * MEMTABLE_SHARE), cache));
+      shared = new Shared(cache, new WriteBufferManager((long) (totalBytes * MEMTABLE_SHARE), cache));
     }
     return shared;
   }

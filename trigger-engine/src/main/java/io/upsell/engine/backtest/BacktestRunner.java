@@ -32,7 +32,7 @@ public final class BacktestRunner {
   private final String bootstrapServers;
   private final Map<String, String> memorySettings;
 
-  /** {@code memorySettings}: Streams settings that bound the replay's memory (the live engine's RocksDB bound). */
+  /** {@code memorySettings}: Streams settings that bound the replay's memory (the live engine's). */
   public BacktestRunner(EngineConfig config, EventSerdes serdes, String bootstrapServers,
       Map<String, String> memorySettings) {
     this.config = config;

@@ -15,7 +15,11 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import io.upsell.platform.kafka.BoundedRocksDbMemory;
+import java.util.HashMap;
+import java.util.List;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
+import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
@@ -29,14 +33,20 @@ public class Backtests {
   private final Map<String, BacktestJob> jobs = new ConcurrentHashMap<>();
   private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> new Thread(r, "backtest"));
 
+  /** The engine's Streams settings that bound memory; a replay in this JVM runs under the same ones. */
+  public static final List<String> MEMORY_SETTINGS = List.of(StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG,
+      StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.TOTAL_BYTES_CONFIG,
+      ConsumerConfig.FETCH_MAX_BYTES_CONFIG);
+
   public Backtests(EngineConfig config, EventSerdes serdes,
-      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers,
-      @ConfigProperty(name = "kafka-streams.rocksdb.config.setter") String rocksDbSetter,
-      @ConfigProperty(name = "kafka-streams." + BoundedRocksDbMemory.TOTAL_BYTES_CONFIG) long rocksDbBytes) {
-    // A replay runs in this JVM beside the live engine: its stores share the live ones' RocksDB bound.
-    this.runner = new BacktestRunner(config, serdes, bootstrapServers, Map.of(
-        StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, rocksDbSetter,
-        BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, Long.toString(rocksDbBytes)));
+      @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, Config settings) {
+    // A replay runs in this JVM beside the live engine: the same cache, fetch and RocksDB bounds (the RocksDB one is
+    // shared with the live stores).
+    Map<String, String> memory = new HashMap<>();
+    for (String key : MEMORY_SETTINGS) {
+      settings.getOptionalValue("kafka-streams." + key, String.class).ifPresent(value -> memory.put(key, value));
+    }
+    this.runner = new BacktestRunner(config, serdes, bootstrapServers, memory);
   }
 
   /** Queues a replay of {@code shopId}'s history in [from, to) and returns its job. */

@@ -1,6 +1,6 @@
 package io.upsell.engine.bench;
 
-import io.upsell.platform.kafka.BoundedRocksDbMemory;
+import io.upsell.engine.backtest.Backtests;
 import java.lang.management.ManagementFactory;
 import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
@@ -34,9 +34,9 @@ final class StreamsRun {
     try (var in = StreamsRun.class.getClassLoader().getResourceAsStream("application.properties")) {
       service.load(in);
     }
-    for (String key : List.of(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, StreamsConfig.STATESTORE_CACHE_MAX_BYTES_CONFIG,
-        StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.TOTAL_BYTES_CONFIG,
-        ConsumerConfig.FETCH_MAX_BYTES_CONFIG)) {
+    List<String> keys = new java.util.ArrayList<>(Backtests.MEMORY_SETTINGS);
+    keys.add(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
+    for (String key : keys) {
       props.put(key, service.getProperty("kafka-streams." + key));
     }
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, applicationId);
