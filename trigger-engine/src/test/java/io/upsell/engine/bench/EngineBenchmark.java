@@ -31,7 +31,17 @@ import org.apache.kafka.streams.kstream.Produced;
  */
 public final class EngineBenchmark {
 
-  public static void main(String[] args) throws Exception {
+  public static void main(String[] args) {
+    try {
+      run(args);
+    } catch (Exception e) {
+      // exec:java would otherwise wait forever on the embedded broker's non-daemon threads, hiding the failure.
+      e.printStackTrace();
+      System.exit(1);
+    }
+  }
+
+  private static void run(String[] args) throws Exception {
     ServiceLogLevels.apply();
     long wanted = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
     TestBroker broker = TestKafka.broker();
