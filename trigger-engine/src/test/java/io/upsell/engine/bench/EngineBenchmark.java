@@ -34,7 +34,7 @@ public final class EngineBenchmark {
   public static void main(String[] args) {
     try {
       run(args);
-    } catch (Exception e) {
+    } catch (Throwable e) { // an Error (e.g. OutOfMemoryError) would hang it the same way
       // exec:java would otherwise wait forever on the embedded broker's non-daemon threads, hiding the failure.
       e.printStackTrace();
       System.exit(1);
