@@ -18,6 +18,13 @@ public interface EngineConfig {
   @WithDefault("250ms")
   Duration punctuateEvery();
 
+  /**
+   * Production timers follow the input's event time while records keep arriving (a backlog is read up to a timer's
+   * due time before it fires) and the wall clock once stream time has not moved for this long.
+   */
+  @WithDefault("1s")
+  Duration inputIdleAfter();
+
   /** Messages per customer and channel per day. */
   @WithDefault("2")
   int capPerDay();

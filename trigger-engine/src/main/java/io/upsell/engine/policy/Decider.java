@@ -32,6 +32,7 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
 
   private final EngineContext engine;
   private final Map<TriggerType, Trigger> triggers;
+  private final TimerClock wallClockTimers;
   private ProcessorContext<String, Decision> context;
   private KeyValueStore<String, UpsellTrigger> timers;
   private KeyValueStore<String, CustomerFacts> facts;
@@ -39,6 +40,7 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
   public Decider(EngineContext engine, Map<TriggerType, Trigger> triggers) {
     this.engine = engine;
     this.triggers = triggers;
+    this.wallClockTimers = new TimerClock(engine.config().inputIdleAfter().toMillis());
   }
 
   @Override
@@ -49,7 +51,8 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
     EngineConfig config = engine.config();
     // Production timers follow the clock even when no event arrives; a backtest has no clock but the history's.
     PunctuationType type = engine.streamTimeTimers() ? PunctuationType.STREAM_TIME : PunctuationType.WALL_CLOCK_TIME;
-    context.schedule(config.punctuateEvery(), type, this::fireDue);
+    context.schedule(config.punctuateEvery(), type, at -> fireDue(engine.streamTimeTimers() ? at
+        : wallClockTimers.now(at, context.currentStreamTimeMs())));
   }
 
   @Override
@@ -61,13 +64,15 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
   public void process(Record<String, UpsellTrigger> record) {
     UpsellTrigger candidate = record.value();
     long due = candidate.getDueAt() == null ? record.timestamp() : candidate.getDueAt().toEpochMilli();
-    long clock = engine.streamTimeTimers() ? context.currentStreamTimeMs() : context.currentSystemTimeMs();
+    // Stream time in a backtest; in production the wall clock, held back to the input's time while a backlog is read.
+    long clock = engine.streamTimeTimers() ? context.currentStreamTimeMs()
+        : wallClockTimers.reading(context.currentSystemTimeMs(), context.currentStreamTimeMs());
     if (due <= record.timestamp()) {
       decide(record.key(), candidate, record.timestamp());
     } else if (due > clock) {
       timers.put(timerKey(due, record.key(), candidate.getTriggerId()), candidate);
     } else {
-      // Already overdue when it arrives (it came through a repartition hop, or after a restart): fire it now, or on
+      // Already overdue when it arrives (it came through a repartition hop, or the input is idle): fire it now, or on
       // stream time as of its due time, so a replay does not depend on how far other partitions have run ahead.
       fire(candidate, engine.streamTimeTimers() ? due : clock);
     }

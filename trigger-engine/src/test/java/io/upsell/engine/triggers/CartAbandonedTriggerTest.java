@@ -116,6 +116,30 @@ class CartAbandonedTriggerTest {
   }
 
   @Test
+  void isCancelledByAnOrderReadLaterFromTheSameBacklog() {
+    engine.advance(Duration.ofHours(2)); // the engine was down: the cart and the order a minute later wait in Kafka
+    engine.cart("c1", "e1", CartEventType.ITEM_ADDED, at(Duration.ZERO), "p1");
+    engine.order("c1", "o1", at(Duration.ofMinutes(1)), "p1");
+
+    engine.advance(Duration.ofSeconds(5));
+    engine.advance(Duration.ofSeconds(5)); // the input has gone quiet: the reminder, long due, is judged now
+
+    assertThat(engine.fired()).isEmpty();
+  }
+
+  @Test
+  void firesForAnIdleCartReadFromABacklogOnceTheBacklogIsRead() {
+    engine.advance(Duration.ofHours(2));
+    engine.cart("c1", "e1", CartEventType.ITEM_ADDED, at(Duration.ZERO), "p1");
+
+    engine.advance(Duration.ofSeconds(5));
+    engine.advance(Duration.ofSeconds(5));
+
+    assertThat(engine.fired()).extracting(UpsellTrigger::getStep).as("the scarcity step is due in 22 h")
+        .containsExactly(1);
+  }
+
+  @Test
   void newerCartActivityRestartsTheWait() {
     engine.cart("c1", "e1", CartEventType.ITEM_ADDED, at(Duration.ZERO), "p1");
     engine.cart("c1", "e2", CartEventType.ITEM_ADDED, at(Duration.ofMinutes(20)), "p1", "p2");
