@@ -91,11 +91,23 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
     }
   }
 
-  // A timer that came due re-checks its trigger's state (the order may have arrived) before the policies see it.
-  private void fire(UpsellTrigger trigger, long now) {
-    if (triggers.get(trigger.getType()).stillHolds(trigger, this)) {
-      decide(Keys.customer(trigger.getShopId(), trigger.getCustomerId()), trigger, now);
+  // A timer that came due re-checks its trigger's state (the order may have arrived) before the policies see it; one
+  // whose source event newer activity replaced may move on to that activity.
+  private void fire(UpsellTrigger due, long now) {
+    Trigger trigger = triggers.get(due.getType());
+    String key = Keys.customer(due.getShopId(), due.getCustomerId());
+    if (trigger.stillHolds(due, this)) {
+      decide(key, due, now);
+      return;
     }
+    trigger.carriedForward(due, this, engine.settings(this, due.getShopId())).ifPresent(next -> {
+      long at = next.getDueAt().toEpochMilli();
+      if (at > now) {
+        timers.put(timerKey(at, key, next.getTriggerId()), next);
+      } else {
+        fire(next, now);
+      }
+    });
   }
 
   private void decide(String key, UpsellTrigger candidate, long now) {

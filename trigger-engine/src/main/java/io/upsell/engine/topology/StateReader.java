@@ -78,6 +78,11 @@ public final class StateReader {
     throw new IllegalStateException("varint longer than 5 bytes");
   }
 
+  /** Whether fields follow: a field appended to a layout later is absent from values written before it. */
+  public boolean hasMore() {
+    return at < bytes.length;
+  }
+
   /** A value is all its bytes: anything left after its last field means the value is not what the codec wrote. */
   void expectEnd() {
     if (at != bytes.length) {

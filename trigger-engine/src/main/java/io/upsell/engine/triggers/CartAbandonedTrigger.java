@@ -9,6 +9,7 @@ import io.upsell.schemas.topics.Topics;
 import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import java.util.List;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.processor.api.Record;
@@ -17,6 +18,8 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * A cart with items that sees no order and no cart activity for the delay (30 min) gets a reminder, and after the
  * second delay (24 h) a scarcity step; an order or any newer cart activity (checkout included) cancels both.
+ * One pair of timers per cart: activity while they are pending only updates the watch, and a timer that comes due
+ * after newer activity moves on to it (a cart built in five steps costs two timers, not ten).
  */
 public final class CartAbandonedTrigger extends WatchedTrigger<SpecificRecord> {
 
@@ -45,17 +48,46 @@ public final class CartAbandonedTrigger extends WatchedTrigger<SpecificRecord> {
     }
     watch.seen(cart.getEventId(), record.timestamp());
     watch.items = CartItems.after(watch.items, cart);
-    watches.put(record.key(), watch);
-    if (cart.getType() == CartEventType.CHECKOUT_STARTED || watch.items.isEmpty()) {
-      return;
+    watch.valueMinor = cart.getValueMinor();
+    watch.currency = cart.getCurrency();
+    boolean remind = cart.getType() != CartEventType.CHECKOUT_STARTED && !watch.items.isEmpty();
+    boolean pending = watch.armedUntil > record.timestamp();
+    List<UpsellTrigger> steps = List.of();
+    if (!remind) {
+      watch.armedUntil = Long.MIN_VALUE; // a pending timer finds nothing to move on to
+    } else if (!pending) {
+      ShopSettings settings = detector.settings(record.key());
+      steps = List.of(step(record.key(), watch, 1, settings), step(record.key(), watch, 2, settings));
+      watch.armedUntil = steps.get(0).getDueAt().toEpochMilli();
     }
-    ShopSettings settings = detector.settings(record.key());
-    long first = record.timestamp() + settings.number(type(), "delayMinutes", 30) * 60_000;
-    long second = record.timestamp() + settings.number(type(), "stepTwoDelayMinutes", 1440) * 60_000;
-    String items = watch.items.size() + " item(s) worth " + cart.getValueMinor() + " " + cart.getCurrency();
-    detector.emit(Candidates.candidate(type(), 1, record.key(), "cart with " + items + " left idle",
-        Candidates.products(watch.items), List.of(cart.getEventId()), record.timestamp(), first, settings));
-    detector.emit(Candidates.candidate(type(), 2, record.key(), "flash sale: cart with " + items + " still waiting",
-        Candidates.products(watch.items), List.of(cart.getEventId()), record.timestamp(), second, settings));
+    watches.put(record.key(), watch);
+    steps.forEach(step -> detector.emit(new Record<>(record.key(), step, record.timestamp())));
+  }
+
+  @Override
+  public Optional<UpsellTrigger> carriedForward(UpsellTrigger due, StoreReader stores, ShopSettings settings) {
+    String key = CustomerKey.of(due);
+    KeyValueStore<String, Watch> watches = stores.store(storeName());
+    Watch watch = watches.get(key);
+    if (watch == null || watch.armedUntil == Long.MIN_VALUE || watch.exitAt >= watch.at
+        || watch.eventId.equals(due.getSourceEventIds().get(0))) {
+      return Optional.empty();
+    }
+    UpsellTrigger next = step(key, watch, due.getStep(), settings);
+    if (due.getStep() == 1) {
+      watch.armedUntil = next.getDueAt().toEpochMilli();
+      watches.put(key, watch);
+    }
+    return Optional.of(next);
+  }
+
+  // Built from the watch alone, so a timer carried forward says what the latest event would have said.
+  private UpsellTrigger step(String key, Watch watch, int step, ShopSettings settings) {
+    String items = watch.items.size() + " item(s) worth " + watch.valueMinor + " " + watch.currency;
+    long delayMinutes = step == 1 ? settings.number(type(), "delayMinutes", 30)
+        : settings.number(type(), "stepTwoDelayMinutes", 1440);
+    String reason = step == 1 ? "cart with " + items + " left idle" : "flash sale: cart with " + items + " still waiting";
+    return Candidates.candidate(type(), step, key, reason, Candidates.products(watch.items), List.of(watch.eventId),
+        watch.at, watch.at + delayMinutes * 60_000, settings).value();
   }
 }

@@ -1,10 +1,12 @@
 package io.upsell.engine.triggers;
 
+import io.upsell.engine.config.ShopSettings;
 import io.upsell.engine.topology.EngineContext;
 import io.upsell.engine.topology.StoreReader;
 import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.streams.kstream.KStream;
 
 /**
@@ -26,6 +28,15 @@ public interface Trigger {
   /** Whether a timer of this trigger that just came due still holds (no order arrived, no renewal ...). */
   default boolean stillHolds(UpsellTrigger due, StoreReader stores) {
     return true;
+  }
+
+  /**
+   * A due timer that no longer holds because newer activity replaced its source event, moved on to that activity: a
+   * trigger that keeps one pending timer per watch (instead of one per event) returns the candidate the latest
+   * event would have made; none by default, the timer is simply dropped.
+   */
+  default Optional<UpsellTrigger> carriedForward(UpsellTrigger due, StoreReader stores, ShopSettings settings) {
+    return Optional.empty();
   }
 
   /** Whether the offer names products the relevance policy must check against purchases and down-votes. */

@@ -19,6 +19,12 @@ public class Watch {
   public List<String> items = new ArrayList<>();
   public int level;
   public String plan;
+  /** When the pending first-step timer of a trigger that keeps one timer per watch is due ({@link Long#MIN_VALUE}:
+   * none to carry forward, the latest event asks for no reminder). */
+  public long armedUntil = Long.MIN_VALUE;
+  /** Value and currency of the latest event, for a reminder built later from the watch alone. */
+  public long valueMinor;
+  public String currency;
 
   /** Whether an event at {@code time} is older than what this watch already saw (late, out of order). */
   public boolean isStale(long time) {
@@ -36,7 +42,7 @@ public class Watch {
     return this;
   }
 
-  /** The binary layout of a watch in its store: fields in declaration order. */
+  /** The binary layout of a watch in its store: fields in declaration order, the last three appended later. */
   public static final StateSerde.Codec<Watch> CODEC = new StateSerde.Codec<>() {
     @Override
     public void write(Watch w, StateWriter out) {
@@ -46,6 +52,9 @@ public class Watch {
       out.writeStrings(w.items);
       out.writeInt(w.level);
       out.writeNullableString(w.plan);
+      out.writeLong(w.armedUntil);
+      out.writeLong(w.valueMinor);
+      out.writeNullableString(w.currency);
     }
 
     @Override
@@ -57,6 +66,11 @@ public class Watch {
       w.items = in.readStrings(ArrayList::new);
       w.level = in.readInt();
       w.plan = in.readNullableString();
+      if (in.hasMore()) { // watches written before the three fields were appended have none
+        w.armedUntil = in.readLong();
+        w.valueMinor = in.readLong();
+        w.currency = in.readNullableString();
+      }
       return w;
     }
   };

@@ -63,8 +63,30 @@ class StateSerdeTest {
     watch.items = List.of("a", "b");
     watch.level = 2;
     watch.plan = "pro";
+    watch.armedUntil = 99L;
+    watch.valueMinor = 1250L;
+    watch.currency = "GBP";
     assertSameFieldsBothWays(watch, StateSerde.of(Watch.class, Watch.CODEC), Watch.class);
     assertSameFieldsBothWays(new Watch(), StateSerde.of(Watch.class, Watch.CODEC), Watch.class);
+  }
+
+  @Test
+  void watchWrittenBeforeTheAppendedFieldsReadsWithTheirDefaults() {
+    StateWriter before = new StateWriter(); // the layout up to plan, as stored by earlier releases
+    before.writeByte(StateSerde.V1);
+    before.writeNullableString("e-1");
+    before.writeLong(42L);
+    before.writeLong(7L);
+    before.writeStrings(List.of("a"));
+    before.writeInt(2);
+    before.writeNullableString("pro");
+
+    Watch read = StateSerde.of(Watch.class, Watch.CODEC).deserializer().deserialize("t", before.toByteArray());
+
+    assertThat(read.eventId).isEqualTo("e-1");
+    assertThat(read.plan).isEqualTo("pro");
+    assertThat(read.armedUntil).isEqualTo(Long.MIN_VALUE);
+    assertThat(read.currency).isNull();
   }
 
   @Test

@@ -2,12 +2,15 @@ package io.upsell.engine.triggers;
 
 import static io.upsell.engine.testing.EngineDriver.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.upsell.engine.policy.Decider;
 import io.upsell.engine.testing.EngineDriver;
 import io.upsell.schemas.shop.CartEventType;
 import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import java.time.Duration;
+import java.util.List;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -150,6 +153,42 @@ class CartAbandonedTriggerTest {
 
     assertThat(engine.fired()).singleElement()
         .satisfies(t -> assertThat(t.getSourceEventIds()).containsExactly("e2"));
+  }
+
+  @Test
+  void aCartBuiltInFiveStepsKeepsOnePairOfTimers() {
+    for (int step = 0; step < 5; step++) {
+      engine.cart("c1", "e" + step, CartEventType.ITEM_ADDED, at(Duration.ofMinutes(step)), "p1");
+    }
+
+    try (var timers = engine.driver().<String, UpsellTrigger>getKeyValueStore(Decider.TIMERS).all()) {
+      assertThat(timers).toIterable().extracting(kv -> kv.value.getSourceEventIds())
+          .as("the first event's reminder and scarcity step, to be moved on when they come due")
+          .containsExactlyInAnyOrder(List.of("e0"), List.of("e0"));
+    }
+  }
+
+  @Test
+  void bothStepsMoveOnToTheLatestCartActivity() {
+    engine.cart("c1", "e1", CartEventType.ITEM_ADDED, at(Duration.ZERO), "p1");
+    engine.cart("c1", "e2", CartEventType.ITEM_ADDED, at(Duration.ofMinutes(20)), "p1", "p2");
+
+    engine.advance(Duration.ofMinutes(51));
+    engine.advance(Duration.ofHours(24));
+
+    assertThat(engine.fired()).extracting(UpsellTrigger::getStep, t -> t.getSourceEventIds().get(0),
+        t -> t.getOffer().getProductIds()).containsExactly(tuple(1, "e2", List.of("p1", "p2")),
+        tuple(2, "e2", List.of("p1", "p2")));
+  }
+
+  @Test
+  void aCheckoutWhileTheReminderIsPendingCancelsItAndLeavesNothingToMoveOn() {
+    engine.cart("c1", "e1", CartEventType.ITEM_ADDED, at(Duration.ZERO), "p1");
+    engine.cart("c1", "e2", CartEventType.CHECKOUT_STARTED, at(Duration.ofMinutes(10)), "p1");
+
+    engine.advance(Duration.ofHours(25));
+
+    assertThat(engine.fired()).filteredOn(t -> t.getType() == TriggerType.CART_ABANDONED).isEmpty();
   }
 
   @Test
