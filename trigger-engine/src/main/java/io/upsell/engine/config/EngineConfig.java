@@ -25,6 +25,10 @@ public interface EngineConfig {
   @WithDefault("1s")
   Duration inputIdleAfter();
 
+  /** How long a detector keeps a shop's catalog relations (accessories, next courses) before reading them again. */
+  @WithDefault("1s")
+  Duration catalogRefresh();
+
   /** Messages per customer and channel per day. */
   @WithDefault("2")
   int capPerDay();

@@ -6,19 +6,39 @@ import io.upsell.schemas.catalog.Product;
 import io.upsell.schemas.topics.Keys;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.LongSupplier;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
-/** Questions the triggers ask of the catalog global store. */
+/**
+ * Questions the triggers ask of the catalog global store. One per detector: the products of a shop that name
+ * another (accessories, next courses) are read by a scan of the shop's catalog at most once per {@code refreshMs}
+ * of its wall clock, not on every order or completion.
+ */
 public final class Catalog {
 
-  private final KeyValueStore<String, ValueAndTimestamp<Product>> products;
+  // Shops whose relations are kept at once: a task sees a few busy shops at a time, the rest are read again.
+  private static final int SHOPS_KEPT = 1_000;
 
-  public Catalog(StoreReader stores) {
+  private final KeyValueStore<String, ValueAndTimestamp<Product>> products;
+  private final LongSupplier clock;
+  private final long refreshMs;
+  private final Map<String, Relations> byShop = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<String, Relations> eldest) {
+      return size() > SHOPS_KEPT;
+    }
+  };
+
+  public Catalog(StoreReader stores, LongSupplier clock, long refreshMs) {
     this.products = EngineContext.catalog(stores);
+    this.clock = clock;
+    this.refreshMs = refreshMs;
   }
 
   public Optional<Product> product(String shopId, String productId) {
@@ -29,7 +49,7 @@ public final class Catalog {
   /** Products of the shop declared accessories of any of {@code productIds}, excluding those products. */
   public List<String> accessoriesOf(String shopId, Collection<String> productIds) {
     List<String> accessories = new ArrayList<>();
-    for (Product product : shopProducts(shopId)) {
+    for (Product product : related(shopId)) {
       if (!productIds.contains(product.getProductId())
           && product.getAccessoryOf().stream().anyMatch(productIds::contains)) {
         accessories.add(product.getProductId());
@@ -40,18 +60,35 @@ public final class Catalog {
 
   /** The course that follows {@code courseId}, if the catalog names one. */
   public Optional<String> nextCourse(String shopId, String courseId) {
-    return shopProducts(shopId).stream()
+    return related(shopId).stream()
         .filter(p -> courseId.equals(p.getNextCourseOf()))
         .map(Product::getProductId)
         .findFirst();
   }
 
-  // Catalogs are small next to event volume; a prefix scan of the shop's products is cheaper than keeping indexes.
-  private List<Product> shopProducts(String shopId) {
-    List<Product> all = new ArrayList<>();
-    try (var it = products.prefixScan(shopId + ":", new StringSerializer())) {
-      it.forEachRemaining(kv -> all.add(kv.value.value()));
+  private record Relations(long readAt, List<Product> products) {}
+
+  // The scan opens a RocksDB iterator even for a shop without a catalog; its answer changes only when the catalog does.
+  private List<Product> related(String shopId) {
+    long now = clock.getAsLong();
+    Relations known = byShop.get(shopId);
+    if (known == null || now - known.readAt() >= refreshMs) {
+      known = new Relations(now, scan(shopId));
+      byShop.put(shopId, known);
     }
-    return all;
+    return known.products();
+  }
+
+  private List<Product> scan(String shopId) {
+    List<Product> related = new ArrayList<>();
+    try (var it = products.prefixScan(shopId + ":", new StringSerializer())) {
+      it.forEachRemaining(kv -> {
+        Product product = kv.value.value();
+        if (!product.getAccessoryOf().isEmpty() || product.getNextCourseOf() != null) {
+          related.add(product);
+        }
+      });
+    }
+    return related;
   }
 }

@@ -48,7 +48,7 @@ public final class CourseCompletedTrigger extends WatchedTrigger<CourseProgress>
     }
     watches.put(watchKey, new Watch().seen(progress.getEventId(), record.timestamp()));
     ShopSettings settings = detector.settings(record.key());
-    Optional<String> next = new Catalog(detector).nextCourse(progress.getShopId(), progress.getCourseId());
+    Optional<String> next = detector.catalog().nextCourse(progress.getShopId(), progress.getCourseId());
     Offer offer = next.map(course -> Offer.newBuilder().setProductIds(List.of(course)).setCourseId(course).build())
         .orElseGet(() -> Candidates.plan(settings.setting(type(), "trialPlan", "membership-trial"), null));
     String reason = "completed course " + progress.getCourseId()

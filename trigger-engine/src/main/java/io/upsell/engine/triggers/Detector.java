@@ -15,6 +15,7 @@ public abstract class Detector<V> implements Processor<String, V, String, Upsell
 
   private final EngineContext engine;
   private ProcessorContext<String, UpsellTrigger> context;
+  private Catalog catalog;
 
   protected Detector(EngineContext engine) {
     this.engine = engine;
@@ -33,6 +34,14 @@ public abstract class Detector<V> implements Processor<String, V, String, Upsell
   /** The settings in force for the shop of {@code key}. */
   protected ShopSettings settings(String key) {
     return engine.settings(this, Keys.shopOf(key));
+  }
+
+  /** This detector's view of the catalog. */
+  protected Catalog catalog() {
+    if (catalog == null) {
+      catalog = new Catalog(this, context::currentSystemTimeMs, engine.config().catalogRefresh().toMillis());
+    }
+    return catalog;
   }
 
   protected EngineContext engine() {

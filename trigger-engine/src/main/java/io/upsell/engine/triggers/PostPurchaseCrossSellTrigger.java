@@ -48,7 +48,7 @@ public final class PostPurchaseCrossSellTrigger implements Trigger {
       String key = Keys.customer(order.getShopId(), order.getCustomerId());
       ShopSettings settings = settings(key);
       Set<String> bought = BoughtTogether.productsOf(order);
-      List<String> offer = new Catalog(this).accessoriesOf(order.getShopId(), bought);
+      List<String> offer = catalog().accessoriesOf(order.getShopId(), bought);
       String source = "catalog accessories";
       if (offer.isEmpty()) {
         // The order's most valuable products anchor the learned offer.

@@ -41,7 +41,7 @@ public final class ReplenishmentDueTrigger extends WatchedTrigger<OrderEvent> {
       return;
     }
     KeyValueStore<String, Watch> watches = detector.store(storeName());
-    Catalog catalog = new Catalog(detector);
+    Catalog catalog = detector.catalog();
     ShopSettings settings = detector.settings(record.key());
     for (String productId : BoughtTogether.productsOf(order)) {
       Optional<Integer> cycle = catalog.product(order.getShopId(), productId).map(Product::getReplenishEveryDays);

@@ -37,6 +37,22 @@ class PostPurchaseCrossSellTriggerTest extends TriggerTestBase {
   }
 
   @Test
+  void anAccessoryAddedToTheCatalogIsOfferedOnceTheShopsCatalogIsReadAgain() {
+    engine.customer("c2");
+    engine.order("c1", "o1", at(Duration.ZERO), "laptop"); // the shop's catalog is read: nothing for a laptop
+    engine.product(productOf("sleeve").setAccessoryOf(List.of("laptop")).build());
+
+    engine.advance(Duration.ofSeconds(1)); // upsell.engine.catalog-refresh
+    engine.order("c2", "o2", at(Duration.ofMinutes(1)), "laptop");
+    engine.advance(Duration.ofMinutes(10));
+
+    assertThat(crossSells()).singleElement().satisfies(t -> {
+      assertThat(t.getCustomerId()).isEqualTo("c2");
+      assertThat(t.getOffer().getProductIds()).containsExactly("sleeve");
+    });
+  }
+
+  @Test
   void offersLearnedCompanionsWhenTheCatalogHasNone() {
     for (int i = 0; i < 3; i++) {
       engine.order("other" + i, "learn" + i, at(Duration.ofMinutes(-60 + i)), "tea", "honey");
