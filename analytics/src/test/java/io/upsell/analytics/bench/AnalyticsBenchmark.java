@@ -63,17 +63,17 @@ public final class AnalyticsBenchmark {
     this.admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap));
   }
 
-  public static void main(String[] args) throws Exception {
-    io.upsell.testkit.ServiceLogLevels.apply();
-    int orders = args.length > 0 ? Integer.parseInt(args[0]) : 150_000;
-    int samples = args.length > 1 ? Integer.parseInt(args[1]) : 200;
-    AnalyticsBenchmark bench = new AnalyticsBenchmark(TestKafka.broker().bootstrapServers());
-    try {
-      bench.run(orders, samples);
-    } finally {
-      bench.admin.close();
-      System.exit(0);
-    }
+  public static void main(String[] args) {
+    io.upsell.testkit.BenchMain.run(() -> {
+      int orders = args.length > 0 ? Integer.parseInt(args[0]) : 150_000;
+      int samples = args.length > 1 ? Integer.parseInt(args[1]) : 200;
+      AnalyticsBenchmark bench = new AnalyticsBenchmark(TestKafka.broker().bootstrapServers());
+      try {
+        bench.run(orders, samples);
+      } finally {
+        bench.admin.close();
+      }
+    });
   }
 
   private void run(int orders, int samples) throws Exception {

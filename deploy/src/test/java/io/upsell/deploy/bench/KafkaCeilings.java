@@ -34,8 +34,11 @@ public final class KafkaCeilings {
 
   private KafkaCeilings() {}
 
-  public static void main(String[] args) throws Exception {
-    io.upsell.testkit.ServiceLogLevels.apply();
+  public static void main(String[] args) {
+    io.upsell.testkit.BenchMain.run(() -> ceilings(args));
+  }
+
+  private static void ceilings(String[] args) throws Exception {
     String bootstrap = args.length > 0 && !args[0].equals("-") ? args[0]
         : io.upsell.testkit.TestKafka.broker().bootstrapServers();
     int records = args.length > 1 ? Integer.parseInt(args[1]) : 500_000;
@@ -47,7 +50,6 @@ public final class KafkaCeilings {
     System.out.printf("| raw producer (acks=all, %d B) | %.0f records/s |%n", VALUE_BYTES, producer);
     System.out.printf("| pass-through Streams, exactly-once | %.0f records/s |%n", passThrough);
     System.out.printf("| groupByKey().count() Streams, exactly-once | %.0f records/s |%n", stateful);
-    System.exit(0);
   }
 
   /** Records per second a plain producer sends with the broker's ack. */

@@ -65,15 +65,7 @@ public final class NotifierBenchmark {
   private NotifierBenchmark() {}
 
   public static void main(String[] args) {
-    io.upsell.testkit.ServiceLogLevels.apply();
-    try {
-      run(args.length == 0 ? Set.of("emails", "sse", "streams") : Set.of(args));
-    } catch (Exception e) {
-      e.printStackTrace();
-      System.exit(1);
-    }
-    // The in-process broker's threads would keep exec:java waiting.
-    System.exit(0);
+    io.upsell.testkit.BenchMain.run(() -> run(args.length == 0 ? Set.of("emails", "sse", "streams") : Set.of(args)));
   }
 
   /** Runs the named parts (emails, sse, streams); all of them without arguments. */

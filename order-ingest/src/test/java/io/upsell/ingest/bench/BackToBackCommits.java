@@ -24,8 +24,11 @@ public final class BackToBackCommits {
 
   private BackToBackCommits() {}
 
-  public static void main(String[] args) throws Exception {
-    io.upsell.testkit.ServiceLogLevels.apply();
+  public static void main(String[] args) {
+    io.upsell.testkit.BenchMain.run(BackToBackCommits::measure);
+  }
+
+  private static void measure() throws Exception {
     try (BrokerProcess broker = BrokerProcess.start(); var producer = new KafkaProducer<>(Map.<String, Object>of(
         ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, broker.bootstrapServers(),
         ProducerConfig.TRANSACTIONAL_ID_CONFIG, "back-to-back-" + UUID.randomUUID(),
@@ -50,6 +53,5 @@ public final class BackToBackCommits {
             nanos[TRANSACTIONS / 2] / 1e6, nanos[TRANSACTIONS * 9 / 10] / 1e6, nanos[TRANSACTIONS * 99 / 100] / 1e6);
       }
     }
-    System.exit(0);
   }
 }

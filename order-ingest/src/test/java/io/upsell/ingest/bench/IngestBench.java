@@ -30,19 +30,10 @@ public final class IngestBench {
   private IngestBench() {}
 
   public static void main(String[] args) {
-    io.upsell.testkit.ServiceLogLevels.apply();
     if (args.length > 0) {
       singleRate = Integer.parseInt(args[0]);
     }
-    int code = 0;
-    try {
-      run();
-    } catch (Exception | Error e) {
-      e.printStackTrace();
-      code = 1;
-    }
-    // The in-process broker's threads would keep exec:java waiting; the broker stops in its shutdown hook.
-    System.exit(code);
+    io.upsell.testkit.BenchMain.run(IngestBench::run);
   }
 
   /** {@code -Dingest.bench.broker=in-process} runs the broker in this JVM, as before (to compare). */

@@ -32,14 +32,14 @@ public final class PublisherBench {
 
   private PublisherBench() {}
 
-  public static void main(String[] args) throws Exception {
-    io.upsell.testkit.ServiceLogLevels.apply();
+  public static void main(String[] args) {
     int rate = args.length > 0 ? Integer.parseInt(args[0]) : 2000;
     int seconds = args.length > 1 ? Integer.parseInt(args[1]) : 10;
-    try (BrokerProcess broker = BrokerProcess.start()) {
-      run(broker.bootstrapServers(), rate, seconds);
-    }
-    System.exit(0);
+    io.upsell.testkit.BenchMain.run(() -> {
+      try (BrokerProcess broker = BrokerProcess.start()) {
+        run(broker.bootstrapServers(), rate, seconds);
+      }
+    });
   }
 
   private static void run(String servers, int rate, int seconds) throws Exception {

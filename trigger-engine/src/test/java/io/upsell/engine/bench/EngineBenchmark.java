@@ -1,7 +1,7 @@
 package io.upsell.engine.bench;
 
+import io.upsell.testkit.BenchMain;
 import io.upsell.testkit.BulkProducer;
-import io.upsell.testkit.ServiceLogLevels;
 import io.upsell.engine.testing.TestConfig;
 import io.upsell.engine.topology.EngineTopology;
 import io.upsell.schemas.serde.EventSerdes;
@@ -32,17 +32,10 @@ import org.apache.kafka.streams.kstream.Produced;
 public final class EngineBenchmark {
 
   public static void main(String[] args) {
-    try {
-      run(args);
-    } catch (Throwable e) { // an Error (e.g. OutOfMemoryError) would hang it the same way
-      // exec:java would otherwise wait forever on the embedded broker's non-daemon threads, hiding the failure.
-      e.printStackTrace();
-      System.exit(1);
-    }
+    BenchMain.run(() -> run(args));
   }
 
   private static void run(String[] args) throws Exception {
-    ServiceLogLevels.apply();
     long wanted = args.length > 0 ? Long.parseLong(args[0]) : 1_000_000;
     TestBroker broker = TestKafka.broker();
     String bootstrap = broker.bootstrapServers();
@@ -56,7 +49,7 @@ public final class EngineBenchmark {
     try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrap))) {
       if (Boolean.getBoolean("bench.process-only")) { // memory experiments: only the packaged engine, no ceilings
         System.err.printf("[bench] engine process %s%n", EngineProcessRun.run(admin, bootstrap, inputs, engineSettings()));
-        System.exit(0);
+        return;
       }
       String sink = "bench-passthrough-sink";
       admin.createTopics(List.of(new NewTopic(sink, Topics.CUSTOMER_PARTITIONS, (short) 1))).all().get();
@@ -81,7 +74,6 @@ public final class EngineBenchmark {
       System.err.printf("[bench] engine process %s%n", process);
       print(events, ours, passThrough, count, lag, rss, engineProps, processEvents, process);
     }
-    System.exit(0);
   }
 
   private static Map<String, String> engineSettings() {
