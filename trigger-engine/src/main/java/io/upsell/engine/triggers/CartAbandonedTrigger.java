@@ -18,8 +18,7 @@ import org.apache.kafka.streams.state.KeyValueStore;
 /**
  * A cart with items that sees no order and no cart activity for the delay (30 min) gets a reminder, and after the
  * second delay (24 h) a scarcity step; an order or any newer cart activity (checkout included) cancels both.
- * One pair of timers per cart: activity while they are pending only updates the watch, and a timer that comes due
- * after newer activity moves on to it (a cart built in five steps costs two timers, not ten).
+ * One pair of timers per cart (see {@link WatchedTrigger#latest}): a cart built in five steps costs two timers, not ten.
  */
 public final class CartAbandonedTrigger extends WatchedTrigger<SpecificRecord> {
 
@@ -50,35 +49,23 @@ public final class CartAbandonedTrigger extends WatchedTrigger<SpecificRecord> {
     watch.items = CartItems.after(watch.items, cart);
     watch.valueMinor = cart.getValueMinor();
     watch.currency = cart.getCurrency();
-    boolean remind = cart.getType() != CartEventType.CHECKOUT_STARTED && !watch.items.isEmpty();
-    boolean pending = watch.armedUntil > record.timestamp();
     List<UpsellTrigger> steps = List.of();
-    if (!remind) {
+    if (cart.getType() == CartEventType.CHECKOUT_STARTED || watch.items.isEmpty()) {
       watch.armedUntil = Long.MIN_VALUE; // a pending timer finds nothing to move on to
-    } else if (!pending) {
+    } else {
       ShopSettings settings = detector.settings(record.key());
-      steps = List.of(step(record.key(), watch, 1, settings), step(record.key(), watch, 2, settings));
-      watch.armedUntil = steps.get(0).getDueAt().toEpochMilli();
+      UpsellTrigger first = step(record.key(), watch, 1, settings);
+      if (!stillArmed(watch, record.timestamp(), first.getDueAt().toEpochMilli())) {
+        steps = List.of(first, step(record.key(), watch, 2, settings));
+      }
     }
     watches.put(record.key(), watch);
     steps.forEach(step -> detector.emit(new Record<>(record.key(), step, record.timestamp())));
   }
 
   @Override
-  public Optional<UpsellTrigger> carriedForward(UpsellTrigger due, StoreReader stores, ShopSettings settings) {
-    String key = CustomerKey.of(due);
-    KeyValueStore<String, Watch> watches = stores.store(storeName());
-    Watch watch = watches.get(key);
-    if (watch == null || watch.armedUntil == Long.MIN_VALUE || watch.exitAt >= watch.at
-        || watch.eventId.equals(due.getSourceEventIds().get(0))) {
-      return Optional.empty();
-    }
-    UpsellTrigger next = step(key, watch, due.getStep(), settings);
-    if (due.getStep() == 1) {
-      watch.armedUntil = next.getDueAt().toEpochMilli();
-      watches.put(key, watch);
-    }
-    return Optional.of(next);
+  Optional<UpsellTrigger> latest(String key, Watch watch, int step, ShopSettings settings) {
+    return Optional.of(step(key, watch, step, settings));
   }
 
   // Built from the watch alone, so a timer carried forward says what the latest event would have said.

@@ -3,6 +3,7 @@ package io.upsell.engine.triggers;
 import static io.upsell.engine.testing.EngineDriver.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.upsell.engine.policy.Decider;
 import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import java.time.Duration;
@@ -55,6 +56,24 @@ class WinBackTriggerTest extends TriggerTestBase {
     engine.advance(Duration.ofDays(61));
 
     assertThat(winBacks()).isEmpty();
+  }
+
+  @Test
+  void aWeeklyBuyerKeepsOneTimerAndIsInvitedSixtyDaysAfterTheLastOrder() {
+    for (int week = 0; week < 3; week++) {
+      engine.order("c1", "o" + week, at(Duration.ofDays(7L * week)), "mug");
+    }
+    try (var timers = engine.driver().<String, UpsellTrigger>getKeyValueStore(Decider.TIMERS).all()) {
+      assertThat(timers).toIterable().filteredOn(kv -> kv.value.getType() == TriggerType.WIN_BACK)
+          .extracting(kv -> kv.value.getSourceEventIds()).containsExactly(List.of("o0"));
+    }
+
+    engine.advance(Duration.ofDays(73));
+    assertThat(winBacks()).as("the first order's timer moved on to the last order").isEmpty();
+    engine.advance(Duration.ofDays(2));
+
+    assertThat(winBacks()).singleElement()
+        .satisfies(t -> assertThat(t.getSourceEventIds()).containsExactly("o2"));
   }
 
   @Test
