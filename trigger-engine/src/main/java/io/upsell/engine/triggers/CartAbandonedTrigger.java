@@ -54,9 +54,8 @@ public final class CartAbandonedTrigger extends WatchedTrigger<SpecificRecord> {
       watch.armedUntil = Long.MIN_VALUE; // a pending timer finds nothing to move on to
     } else {
       ShopSettings settings = detector.settings(record.key());
-      UpsellTrigger first = step(record.key(), watch, 1, settings);
-      if (!stillArmed(watch, record.timestamp(), first.getDueAt().toEpochMilli())) {
-        steps = List.of(first, step(record.key(), watch, 2, settings));
+      if (!stillArmed(watch, record.timestamp(), dueAt(watch, 1, settings))) {
+        steps = List.of(step(record.key(), watch, 1, settings), step(record.key(), watch, 2, settings));
       }
     }
     watches.put(record.key(), watch);
@@ -71,10 +70,14 @@ public final class CartAbandonedTrigger extends WatchedTrigger<SpecificRecord> {
   // Built from the watch alone, so a timer carried forward says what the latest event would have said.
   private UpsellTrigger step(String key, Watch watch, int step, ShopSettings settings) {
     String items = watch.items.size() + " item(s) worth " + watch.valueMinor + " " + watch.currency;
-    long delayMinutes = step == 1 ? settings.number(type(), "delayMinutes", 30)
-        : settings.number(type(), "stepTwoDelayMinutes", 1440);
     String reason = step == 1 ? "cart with " + items + " left idle" : "flash sale: cart with " + items + " still waiting";
     return Candidates.candidate(type(), step, key, reason, Candidates.products(watch.items), List.of(watch.eventId),
-        watch.at, watch.at + delayMinutes * 60_000, settings).value();
+        watch.at, dueAt(watch, step, settings), settings).value();
+  }
+
+  private long dueAt(Watch watch, int step, ShopSettings settings) {
+    long delayMinutes = step == 1 ? settings.number(type(), "delayMinutes", 30)
+        : settings.number(type(), "stepTwoDelayMinutes", 1440);
+    return watch.at + delayMinutes * 60_000;
   }
 }
