@@ -100,7 +100,7 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
       decide(key, due, now);
       return;
     }
-    trigger.carriedForward(due, this, engine.settings(this, due.getShopId())).ifPresent(next -> {
+    trigger.carriedForward(due, this, () -> engine.settings(this, due.getShopId())).ifPresent(next -> {
       long at = next.getDueAt().toEpochMilli();
       if (at > now) {
         timers.put(timerKey(at, key, next.getTriggerId()), next);

@@ -7,6 +7,7 @@ import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.kstream.KStream;
 
 /**
@@ -35,7 +36,8 @@ public interface Trigger {
    * trigger that keeps one pending timer per watch (instead of one per event) returns the candidate the latest
    * event would have made; none by default, the timer is simply dropped.
    */
-  default Optional<UpsellTrigger> carriedForward(UpsellTrigger due, StoreReader stores, ShopSettings settings) {
+  default Optional<UpsellTrigger> carriedForward(UpsellTrigger due, StoreReader stores,
+      Supplier<ShopSettings> settings) {
     return Optional.empty();
   }
 

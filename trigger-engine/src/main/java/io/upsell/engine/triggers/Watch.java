@@ -36,6 +36,11 @@ public class Watch {
     return sourceEventId.equals(eventId) && exitAt < at;
   }
 
+  /** Whether newer activity replaced {@code sourceEventId}, no exit followed it, and it asks for a reminder. */
+  public boolean movedOnFrom(String sourceEventId) {
+    return !sourceEventId.equals(eventId) && exitAt < at && armedUntil != Long.MIN_VALUE;
+  }
+
   public Watch seen(String id, long time) {
     eventId = id;
     at = time;

@@ -8,6 +8,7 @@ import io.upsell.engine.topology.StoreReader;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import java.util.List;
 import java.util.Optional;
+import java.util.function.Supplier;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
@@ -80,15 +81,15 @@ abstract class WatchedTrigger<V> implements Trigger {
   }
 
   @Override
-  public final Optional<UpsellTrigger> carriedForward(UpsellTrigger due, StoreReader stores, ShopSettings settings) {
+  public final Optional<UpsellTrigger> carriedForward(UpsellTrigger due, StoreReader stores,
+      Supplier<ShopSettings> settings) {
     String key = watchKey(due);
     KeyValueStore<String, Watch> watches = stores.store(storeName());
     Watch watch = watches.get(key);
-    if (watch == null || watch.armedUntil == Long.MIN_VALUE || watch.exitAt >= watch.at
-        || watch.eventId.equals(due.getSourceEventIds().get(0))) {
+    if (watch == null || !watch.movedOnFrom(due.getSourceEventIds().get(0))) {
       return Optional.empty();
     }
-    Optional<UpsellTrigger> next = latest(key, watch, due.getStep(), settings);
+    Optional<UpsellTrigger> next = latest(key, watch, due.getStep(), settings.get());
     next.filter(n -> n.getStep() == 1).ifPresent(n -> {
       watch.armedUntil = n.getDueAt().toEpochMilli();
       watches.put(key, watch);

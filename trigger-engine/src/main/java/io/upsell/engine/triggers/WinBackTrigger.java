@@ -41,11 +41,11 @@ public final class WinBackTrigger extends WatchedTrigger<OrderEvent> {
       return;
     }
     watch.seen(order.getEventId(), record.timestamp()).currency = order.getCurrency();
-    UpsellTrigger invitation = latest(record.key(), watch, 1, detector.settings(record.key())).orElseThrow();
-    boolean armed = stillArmed(watch, record.timestamp(), invitation.getDueAt().toEpochMilli());
+    ShopSettings settings = detector.settings(record.key());
+    boolean armed = stillArmed(watch, record.timestamp(), dueAt(watch, settings));
     watches.put(record.key(), watch);
     if (!armed) {
-      detector.emit(new Record<>(record.key(), invitation, record.timestamp()));
+      detector.emit(new Record<>(record.key(), invitation(record.key(), watch, settings), record.timestamp()));
     }
   }
 
@@ -53,9 +53,20 @@ public final class WinBackTrigger extends WatchedTrigger<OrderEvent> {
   // keep some nine 60-day timers), and the timer moves on to the latest order when it comes due.
   @Override
   Optional<UpsellTrigger> latest(String key, Watch watch, int step, ShopSettings settings) {
-    long days = settings.number(type(), "inactiveDays", 60);
-    return Optional.of(Candidates.candidate(type(), 1, key, "no order for " + days + " days",
+    return Optional.of(invitation(key, watch, settings));
+  }
+
+  private UpsellTrigger invitation(String key, Watch watch, ShopSettings settings) {
+    return Candidates.candidate(type(), 1, key, "no order for " + inactiveDays(settings) + " days",
         Offer.newBuilder().setCurrency(watch.currency).build(), List.of(watch.eventId), watch.at,
-        watch.at + days * 86_400_000L, settings).value());
+        dueAt(watch, settings), settings).value();
+  }
+
+  private long dueAt(Watch watch, ShopSettings settings) {
+    return watch.at + inactiveDays(settings) * 86_400_000L;
+  }
+
+  private long inactiveDays(ShopSettings settings) {
+    return settings.number(type(), "inactiveDays", 60);
   }
 }
