@@ -89,7 +89,8 @@ public final class BacktestCommand {
 
   private static ObjectNode request(BacktestArgs args) throws IOException {
     ObjectNode request = JSON.createObjectNode();
-    request.put("shopId", args.shop()).put("from", args.from()).put("to", args.to());
+    request.put("shopId", args.shop()).put("from", args.from()).put("to", args.to())
+        .put("assumeConsent", args.assumeConsent());
     if (args.rules().isPresent()) {
       request.set("rules", JSON.readTree(Files.readString(args.rules().get())));
     }

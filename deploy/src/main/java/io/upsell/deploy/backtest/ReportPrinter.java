@@ -15,6 +15,9 @@ final class ReportPrinter {
     out.printf("Backtest of %s from %s to %s (days in %s), %d records replayed%n%n", job.path("shopId").asText(),
         job.path("from").asText(), job.path("to").asText(), report.path("timeZone").asText(),
         job.path("replayed").asLong());
+    if (job.path("assumeConsent").asBoolean()) {
+      out.printf("Customers without a profile counted as consenting (--assume-consent).%n%n");
+    }
     out.println("| would have fired | total |");
     out.println("| --- | ---: |");
     rows(report.path("firedByType"), out);

@@ -26,6 +26,7 @@ class BacktestCommandTest {
 
   private HttpServer engine;
   private final List<String> requests = new ArrayList<>();
+  private volatile boolean assumeConsent;
   private final AtomicInteger polls = new AtomicInteger();
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -50,12 +51,13 @@ class BacktestCommandTest {
       reply(exchange, 400, "{\"status\":400,\"error\":\"invalid request\",\"fields\":[{\"field\":\"from\","
           + "\"reason\":\"must be a date like 2010-12-01 or an ISO instant\"}]}");
     } else if (exchange.getRequestMethod().equals("POST")) {
+      assumeConsent = body.contains("\"assumeConsent\":true");
       reply(exchange, 202, "{\"id\":\"b1\",\"status\":\"QUEUED\",\"progress\":0,\"replayed\":0,\"total\":100}");
     } else if (polls.incrementAndGet() < 3) {
       reply(exchange, 200, "{\"id\":\"b1\",\"status\":\"RUNNING\",\"progress\":0.5,\"replayed\":50,\"total\":100}");
     } else {
       reply(exchange, 200, "{\"id\":\"b1\",\"shopId\":\"demo\",\"from\":\"2010-12-01T00:00:00Z\","
-          + "\"to\":\"2011-01-01T00:00:00Z\",\"status\":\"DONE\",\"progress\":1,\"replayed\":100,\"total\":100,"
+          + "\"to\":\"2011-01-01T00:00:00Z\",\"assumeConsent\":" + assumeConsent + ",\"status\":\"DONE\",\"progress\":1,\"replayed\":100,\"total\":100,"
           + "\"report\":{\"timeZone\":\"Europe/London\",\"firedByType\":{\"WIN_BACK\":7},"
           + "\"firedByTypeAndDay\":{\"WIN_BACK\":{\"2010-12-03\":7}},\"suppressedByReason\":{\"HOLDOUT\":2},"
           + "\"pendingTimers\":4}}");
@@ -88,11 +90,30 @@ class BacktestCommandTest {
 
     assertThat(exit).isZero();
     assertThat(requests.get(0)).startsWith("POST /v1/backtests Bearer k-123 ")
-        .contains("\"shopId\":\"demo\"", "\"from\":\"2010-12-01\"", "\"rules\":{\"holdoutPercent\":10}");
+        .contains("\"shopId\":\"demo\"", "\"from\":\"2010-12-01\"", "\"rules\":{\"holdoutPercent\":10}",
+            "\"assumeConsent\":false");
     assertThat(requests.get(1)).startsWith("GET /v1/backtests/b1 Bearer k-123");
     assertThat(err.toString()).contains("]  50%  50/100 records", "] 100%  100/100 records");
     assertThat(out.toString()).contains("| WIN_BACK | 7 |", "| WIN_BACK | 2010-12-03 | 7 |", "| HOLDOUT | 2 |",
         "pending at the end of the range: 4");
+  }
+
+  @Test
+  void assumeConsentIsAskedForAndSaidAboveTheReport() {
+    int exit = run("--shop", "demo", "--from", "2010-12-01", "--assume-consent", "--to", "2011-01-01", "--api-key",
+        "k", "--url", url());
+
+    assertThat(exit).isZero();
+    assertThat(requests.get(0)).contains("\"assumeConsent\":true");
+    assertThat(out.toString()).contains("Customers without a profile counted as consenting");
+  }
+
+  @Test
+  void withoutTheFlagTheReportSaysNothingOfConsent() {
+    int exit = run("--shop", "demo", "--from", "2010-12-01", "--to", "2011-01-01", "--api-key", "k", "--url", url());
+
+    assertThat(exit).isZero();
+    assertThat(out.toString()).doesNotContain("counted as consenting");
   }
 
   @Test

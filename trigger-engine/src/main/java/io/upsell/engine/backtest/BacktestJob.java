@@ -12,17 +12,19 @@ public final class BacktestJob {
   private final String shopId;
   private final Instant from;
   private final Instant to;
+  private final boolean assumeConsent;
   private final BacktestReport report;
   private volatile Status status = Status.QUEUED;
   private volatile long replayed;
   private volatile long total;
   private volatile String error;
 
-  public BacktestJob(String id, String shopId, Instant from, Instant to, BacktestReport report) {
+  public BacktestJob(String id, String shopId, Instant from, Instant to, boolean assumeConsent, BacktestReport report) {
     this.id = id;
     this.shopId = shopId;
     this.from = from;
     this.to = to;
+    this.assumeConsent = assumeConsent;
     this.report = report;
   }
 
@@ -55,15 +57,16 @@ public final class BacktestJob {
   /** The job as JSON; the report only once done. */
   public View view() {
     double progress = status == Status.DONE ? 1.0 : total == 0 ? 0.0 : Math.min(1.0, (double) replayed / total);
-    return new View(id, shopId, from.toString(), to.toString(), status, progress, replayed, total, error,
-        status == Status.DONE ? report.snapshot() : null);
+    return new View(id, shopId, from.toString(), to.toString(), assumeConsent, status, progress, replayed, total,
+        error, status == Status.DONE ? report.snapshot() : null);
   }
 
   /**
    * JSON view of a job.
    *
+   * @param assumeConsent whether customers without a profile were counted as consenting
    * @param replayed raw records read so far (every shop's: the topics are shared); {@code total} at the start
    */
-  public record View(String id, String shopId, String from, String to, Status status, double progress, long replayed,
-      long total, String error, BacktestReport.Snapshot report) {}
+  public record View(String id, String shopId, String from, String to, boolean assumeConsent, Status status,
+      double progress, long replayed, long total, String error, BacktestReport.Snapshot report) {}
 }

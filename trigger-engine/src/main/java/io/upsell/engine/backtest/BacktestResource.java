@@ -3,6 +3,7 @@ package io.upsell.engine.backtest;
 import io.upsell.engine.config.EngineConfig;
 import io.upsell.engine.rules.RulesBody;
 import io.upsell.engine.rules.RulesCheck;
+import io.upsell.engine.topology.Replay;
 import io.upsell.platform.http.ApiException;
 import io.upsell.platform.http.FieldError;
 import io.upsell.platform.http.ShopAuth;
@@ -48,8 +49,10 @@ public class BacktestResource {
    * @param from inclusive: a date (start of day in the shop's zone) or an ISO instant
    * @param to exclusive, same forms
    * @param rules rules to try instead of the shop's stored ones (optional)
+   * @param assumeConsent count customers the history holds no profile for as consenting (optional, default false):
+   *     for history imported without CRM profiles; a stated refusal and an unsubscribe still refuse
    */
-  public record BacktestRequest(String shopId, String from, String to, RulesBody rules) {}
+  public record BacktestRequest(String shopId, String from, String to, RulesBody rules, Boolean assumeConsent) {}
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -69,7 +72,8 @@ public class BacktestResource {
       RulesCheck.check(defaults, request.rules());
       override = request.rules().toRecord(shop.id(), Instant.now());
     }
-    BacktestJob job = backtests.start(shop.id(), from, to, shop.timeZone(), override);
+    BacktestJob job = backtests.start(shop.id(), from, to, shop.timeZone(),
+        new Replay(override, Boolean.TRUE.equals(request.assumeConsent())));
     return Response.accepted(job.view()).location(URI.create("/v1/backtests/" + job.id())).build();
   }
 

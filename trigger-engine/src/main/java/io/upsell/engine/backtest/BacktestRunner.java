@@ -2,9 +2,9 @@ package io.upsell.engine.backtest;
 
 import io.upsell.engine.config.EngineConfig;
 import io.upsell.engine.topology.EngineTopology;
+import io.upsell.engine.topology.Replay;
 import io.upsell.engine.topology.Scope;
 import io.upsell.schemas.serde.EventSerdes;
-import io.upsell.schemas.upsell.ShopRules;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -42,9 +42,9 @@ public final class BacktestRunner {
   }
 
   /** Runs {@code job} to its end (or failure), updating its progress as it goes. */
-  public void run(BacktestJob job, Scope scope, ShopRules rulesOverride) {
+  public void run(BacktestJob job, Scope scope, Replay replay) {
     String applicationId = "trigger-engine-backtest-" + job.id();
-    Topology topology = EngineTopology.build(config, serdes, scope, rulesOverride, true,
+    Topology topology = EngineTopology.build(config, serdes, scope, replay,
         decisions -> decisions.process(() -> new ReportSink(job.report())));
     job.status(BacktestJob.Status.RUNNING);
     try (ReplayProgress progress = new ReplayProgress(bootstrapServers, applicationId, topology)) {

@@ -1,9 +1,9 @@
 package io.upsell.engine.backtest;
 
 import io.upsell.engine.config.EngineConfig;
+import io.upsell.engine.topology.Replay;
 import io.upsell.engine.topology.Scope;
 import io.upsell.schemas.serde.EventSerdes;
-import io.upsell.schemas.upsell.ShopRules;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
@@ -49,13 +49,13 @@ public class Backtests {
     this.runner = new BacktestRunner(config, serdes, bootstrapServers, memory);
   }
 
-  /** Queues a replay of {@code shopId}'s history in [from, to) and returns its job. */
-  public BacktestJob start(String shopId, Instant from, Instant to, ZoneId zone, ShopRules rulesOverride) {
+  /** Queues a replay of {@code shopId}'s history in [from, to), judged as {@code replay} says, and returns its job. */
+  public BacktestJob start(String shopId, Instant from, Instant to, ZoneId zone, Replay replay) {
     String id = UUID.randomUUID().toString();
-    BacktestJob job = new BacktestJob(id, shopId, from, to, new BacktestReport(zone));
+    BacktestJob job = new BacktestJob(id, shopId, from, to, replay.consentWithoutProfile(), new BacktestReport(zone));
     jobs.put(id, job);
     Scope scope = new Scope(shopId, from.toEpochMilli(), to.toEpochMilli());
-    worker.submit(() -> runner.run(job, scope, rulesOverride));
+    worker.submit(() -> runner.run(job, scope, replay));
     return job;
   }
 

@@ -113,7 +113,7 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
   private void decide(String key, UpsellTrigger candidate, long now) {
     CustomerFacts known = Optional.ofNullable(facts.get(key)).orElseGet(CustomerFacts::new);
     Verdict verdict = Policies.decide(candidate, triggers.get(candidate.getType()), known,
-        engine.settings(this, candidate.getShopId()), now);
+        engine.settings(this, candidate.getShopId()), engine.consentWithoutProfile(), now);
     UpsellTrigger t = verdict.trigger();
     switch (verdict.kind()) {
       case REPEAT -> {

@@ -23,8 +23,12 @@ public final class Policies {
 
   private Policies() {}
 
+  /**
+   * @param consentWithoutProfile whether a customer without a profile (consent never stated) counts as consenting:
+   *     false in production; a backtest over imported history may say true
+   */
   public static Verdict decide(UpsellTrigger candidate, Trigger definition, CustomerFacts facts, ShopSettings settings,
-      long now) {
+      boolean consentWithoutProfile, long now) {
     UpsellTrigger t = Copies.of(candidate);
     if (facts.decidedTriggerIds.contains(t.getTriggerId())) {
       return Verdict.repeat(t);
@@ -32,7 +36,8 @@ public final class Policies {
     if (!settings.enabled(t.getType())) {
       return Verdict.suppress(t, SuppressionReason.DISABLED, "trigger disabled in the shop's rules");
     }
-    if (facts.unsubscribed || !Boolean.TRUE.equals(facts.consent)) {
+    boolean consents = facts.consent == null ? consentWithoutProfile : facts.consent;
+    if (facts.unsubscribed || !consents) {
       SuppressionReason reason = facts.unsubscribed ? SuppressionReason.UNSUBSCRIBED : SuppressionReason.NO_CONSENT;
       if (!definition.servicePrompt()) {
         return Verdict.suppress(t, reason, "no marketing consent: no email");

@@ -9,13 +9,12 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * What every trigger is wired with: defaults, serdes, the shared sources, and (in a backtest) rules given by the
- * caller instead of the stored ones.
+ * What every trigger is wired with: defaults, serdes, the shared sources, and in a backtest how it replays.
  *
- * @param backtest history replay: timers run on stream time whatever the config says
+ * @param replay null in production; in a backtest, timers run on stream time whatever the config says, and the
+ *     replay may bring its own rules and count customers without a profile as consenting
  */
-public record EngineContext(EngineConfig config, EventSerdes serdes, Sources sources, ShopRules rulesOverride,
-    boolean backtest) {
+public record EngineContext(EngineConfig config, EventSerdes serdes, Sources sources, Replay replay) {
 
   /** Global store of each shop's rules (key shopId). */
   public static final String RULES = "rules";
@@ -24,13 +23,18 @@ public record EngineContext(EngineConfig config, EventSerdes serdes, Sources sou
 
   /** Whether timers fire on stream time (backtests) rather than the wall clock. */
   public boolean streamTimeTimers() {
-    return backtest || config.streamTimeTimers();
+    return replay != null || config.streamTimeTimers();
+  }
+
+  /** Whether a customer without a profile counts as consenting (only a backtest that says so). */
+  public boolean consentWithoutProfile() {
+    return replay != null && replay.consentWithoutProfile();
   }
 
   /** The settings in force for {@code shopId}, read from the rules global store. */
   public ShopSettings settings(StoreReader stores, String shopId) {
-    if (rulesOverride != null) {
-      return new ShopSettings(config, rulesOverride);
+    if (replay != null && replay.rules() != null) {
+      return new ShopSettings(config, replay.rules());
     }
     KeyValueStore<String, ValueAndTimestamp<ShopRules>> rules = stores.store(RULES);
     ValueAndTimestamp<ShopRules> stored = rules.get(shopId);

@@ -18,7 +18,6 @@ import io.upsell.engine.triggers.Trigger;
 import io.upsell.engine.triggers.WinBackTrigger;
 import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.topics.Topics;
-import io.upsell.schemas.upsell.ShopRules;
 import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import java.util.ArrayList;
@@ -48,7 +47,7 @@ public final class EngineTopology {
 
   /** The production topology: all raw records in, decisions to the contract's topics. */
   public static Topology live(EngineConfig config, EventSerdes serdes) {
-    return build(config, serdes, Scope.everything(), null, false, toLiveTopics(serdes));
+    return build(config, serdes, Scope.everything(), null, toLiveTopics(serdes));
   }
 
   /** Fired triggers to {@code upsell.triggers}, refusals (holdout included) to {@code upsell.suppressed}. */
@@ -63,14 +62,14 @@ public final class EngineTopology {
   }
 
   /**
-   * The same topology with a scope (a backtest's shop and range), optional rules in place of the stored ones, and
+   * The same topology with a scope (a backtest's shop and range), a backtest's way of replaying (null: live), and
    * the decisions handed to {@code sink} instead of the live topics.
    */
-  public static Topology build(EngineConfig config, EventSerdes serdes, Scope scope, ShopRules rulesOverride,
-      boolean backtest, Consumer<KStream<String, Decision>> sink) {
+  public static Topology build(EngineConfig config, EventSerdes serdes, Scope scope, Replay replay,
+      Consumer<KStream<String, Decision>> sink) {
     StreamsBuilder builder = new StreamsBuilder();
     EngineContext engine =
-        new EngineContext(config, serdes, new Sources(builder, serdes, scope), rulesOverride, backtest);
+        new EngineContext(config, serdes, new Sources(builder, serdes, scope), replay);
     BoughtTogether.addTo(engine);
     FactsKeeper.addTo(engine);
     Map<TriggerType, Trigger> byType = new EnumMap<>(TriggerType.class);

@@ -8,7 +8,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.upsell.engine.testing.OnlineRetail;
-import io.upsell.schemas.crm.CustomerProfile;
 import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.shop.OrderEvent;
 import io.upsell.schemas.shop.OrderPlaced;
@@ -21,11 +20,8 @@ import io.upsell.testkit.TopicRecords;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
-import java.time.Instant;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.GroupListing;
@@ -35,8 +31,9 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.junit.jupiter.api.Test;
 
 /**
- * December 2010 of a real shop, imported through the raw topics, replayed by POST /v1/backtests: the report says
- * what would have fired, and nothing of the replay reaches the live topics.
+ * December 2010 of a real shop, its orders imported through the raw topics as {@code ./upsell import} does (no CRM
+ * profiles: the data set has no consent field), replayed by POST /v1/backtests with {@code assumeConsent}: the report
+ * says what would have fired, and nothing of the replay reaches the live topics.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
@@ -56,17 +53,19 @@ class BacktestOnlineRetailTest {
 
     String id = given().header("Authorization", KEY).contentType(ContentType.JSON)
         // The contract's defaults (the test profile switches quiet hours and holdout off for the live tests).
-        .body("{\"from\": \"2010-12-01\", \"to\": \"2011-01-01\", \"rules\": {\"holdoutPercent\": 5,"
-            + " \"quietHoursStart\": \"21:00\", \"quietHoursEnd\": \"08:00\"}}")
+        .body("{\"from\": \"2010-12-01\", \"to\": \"2011-01-01\", \"assumeConsent\": true,"
+            + " \"rules\": {\"holdoutPercent\": 5, \"quietHoursStart\": \"21:00\", \"quietHoursEnd\": \"08:00\"}}")
         .post("/v1/backtests").then().statusCode(202).extract().path("id");
     JsonPath job = awaitDone(id);
     Files.writeString(Path.of("target", "backtest-online-retail.json"), job.prettify());
     System.out.println("[backtest online-retail] " + job.prettify());
 
     assertThat(job.getString("status")).isEqualTo("DONE");
+    assertThat(job.getBoolean("assumeConsent")).isTrue();
     Map<String, Integer> fired = job.getMap("report.firedByType");
     assertThat(fired).containsKey("POST_PURCHASE_CROSS_SELL");
-    assertThat(job.getMap("report.suppressedByReason")).isNotEmpty();
+    // Without a profile and without the assumption, every one of them would be refused NO_CONSENT.
+    assertThat(job.getMap("report.suppressedByReason")).isNotEmpty().doesNotContainKey("NO_CONSENT");
     TopicRecords records = new TopicRecords(TestKafka.broker(), EventSerdes.singleObject());
     assertThat(records.readAll(Topics.UPSELL_TRIGGERS, r -> r.value().getShopId().equals(SHOP), Duration.ofSeconds(2)))
         .isEmpty();
@@ -92,28 +91,17 @@ class BacktestOnlineRetailTest {
     return job;
   }
 
-  // The data set has no consent field: every buyer is given a consenting profile just before their first order.
   private static void importHistory(List<OrderPlaced> orders) {
     EventSerdes serdes = EventSerdes.singleObject();
     Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, TestKafka.broker().bootstrapServers(),
         ProducerConfig.ACKS_CONFIG, "all");
-    Set<String> known = new HashSet<>();
-    try (var profiles = new KafkaProducer<>(config, serdes.keySerde().serializer(),
-        serdes.valueSerde(Topics.CRM_CUSTOMERS).serializer());
-        var placed = new KafkaProducer<>(config, serdes.keySerde().serializer(),
-            serdes.valueSerde(Topics.SHOP_ORDERS).serializer())) {
+    try (var placed = new KafkaProducer<>(config, serdes.keySerde().serializer(),
+        serdes.valueSerde(Topics.SHOP_ORDERS).serializer())) {
       for (OrderPlaced order : orders) {
         String key = Keys.customer(SHOP, order.getCustomerId());
-        Instant at = order.getOccurredAt();
-        if (known.add(key)) {
-          profiles.send(new ProducerRecord<>(Topics.CRM_CUSTOMERS.name(), null, at.toEpochMilli() - 60_000, key,
-              CustomerProfile.newBuilder().setShopId(SHOP).setCustomerId(order.getCustomerId())
-                  .setEventId("profile-" + order.getCustomerId()).setOccurredAt(at.minusSeconds(60))
-                  .setMarketingConsent(true).setTimeZone("Europe/London").build()));
-        }
-        placed.send(new ProducerRecord<>(Topics.SHOP_ORDERS.name(), null, at.toEpochMilli(), key, new OrderEvent(order)));
+        placed.send(new ProducerRecord<>(Topics.SHOP_ORDERS.name(), null, order.getOccurredAt().toEpochMilli(), key,
+            new OrderEvent(order)));
       }
-      profiles.flush();
       placed.flush();
     }
   }

@@ -95,7 +95,7 @@ class ExactlyOnceRestartTest {
     EventSerdes serdes = EventSerdes.singleObject();
     // Scoped to its own shop, so the two engines on the shared topics each decide only their own run.
     return new KafkaStreams(EngineTopology.build(config, serdes, new Scope(shop, Long.MIN_VALUE, Long.MAX_VALUE),
-        null, false, EngineTopology.toLiveTopics(serdes)), props);
+        null, EngineTopology.toLiveTopics(serdes)), props);
   }
 
   private static void produce(TestBroker broker, String shop, Instant start, int from, int to) {

@@ -68,7 +68,7 @@ class BoughtTogetherOnlineRetailTest {
   private static Topology learnerOnly() {
     StreamsBuilder builder = new StreamsBuilder();
     Sources sources = new Sources(builder, SERDES, Scope.everything());
-    BoughtTogether.addTo(new EngineContext(TestConfig.engine(Map.of()), SERDES, sources, null, false));
+    BoughtTogether.addTo(new EngineContext(TestConfig.engine(Map.of()), SERDES, sources, null));
     return builder.build();
   }
 

@@ -5,6 +5,7 @@ import static io.upsell.engine.testing.EngineDriver.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.upsell.engine.testing.EngineDriver;
+import io.upsell.engine.topology.Replay;
 import io.upsell.schemas.crm.Sentiment;
 import io.upsell.schemas.crm.TicketStatus;
 import io.upsell.schemas.notify.EngagementType;
@@ -44,6 +45,36 @@ class PoliciesTest {
     abandonCart("c1", "e1", Duration.ZERO);
 
     engine.advance(Duration.ofMinutes(31));
+
+    assertThat(engine.fired()).isEmpty();
+    assertThat(reasons()).containsExactly(SuppressionReason.NO_CONSENT);
+  }
+
+  @Test
+  void aBacktestThatAssumesConsentCountsACustomerWithoutProfileAsConsenting() {
+    engine.close();
+    engine = EngineDriver.replaying(new Replay(null, true));
+    engine.customer("refused", false, "UTC");
+    engine.customer("unsubscribed");
+    engine.engagement("unsubscribed", EngagementType.UNSUBSCRIBED, at(Duration.ofMinutes(-5)));
+    for (String customer : List.of("no-profile", "refused", "unsubscribed")) {
+      abandonCart(customer, "e-" + customer, Duration.ZERO);
+    }
+
+    abandonCart("later", "e-later", Duration.ofMinutes(31)); // moves stream time past the reminders' due time
+
+    assertThat(engine.fired()).extracting(UpsellTrigger::getCustomerId).containsExactly("no-profile");
+    assertThat(engine.suppressed()).extracting(s -> s.getTrigger().getCustomerId() + " " + s.getSuppressionReason())
+        .containsExactlyInAnyOrder("refused NO_CONSENT", "unsubscribed UNSUBSCRIBED");
+  }
+
+  @Test
+  void aBacktestRefusesACustomerWithoutProfileUnlessItAssumesConsent() {
+    engine.close();
+    engine = EngineDriver.replaying(new Replay(null, false));
+    abandonCart("no-profile", "e1", Duration.ZERO);
+
+    abandonCart("later", "e2", Duration.ofMinutes(31));
 
     assertThat(engine.fired()).isEmpty();
     assertThat(reasons()).containsExactly(SuppressionReason.NO_CONSENT);

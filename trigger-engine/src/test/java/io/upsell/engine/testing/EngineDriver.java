@@ -2,6 +2,8 @@ package io.upsell.engine.testing;
 
 import io.upsell.engine.config.EngineConfig;
 import io.upsell.engine.topology.EngineTopology;
+import io.upsell.engine.topology.Replay;
+import io.upsell.engine.topology.Scope;
 import io.upsell.schemas.app.CourseProgress;
 import io.upsell.schemas.app.SubscriptionChanged;
 import io.upsell.schemas.app.SubscriptionStatus;
@@ -53,6 +55,7 @@ public final class EngineDriver implements AutoCloseable {
   private final Map<String, String> overrides;
   private int sequence;
   private Instant clock;
+  private final Replay replay;
   private final Changelogs changelogs = new Changelogs();
   private final List<java.util.function.Consumer<EngineDriver>> globalInputs = new ArrayList<>();
 
@@ -61,11 +64,18 @@ public final class EngineDriver implements AutoCloseable {
   }
 
   public EngineDriver(Map<String, String> overrides) {
-    this(overrides, newStateDir(), BASE);
+    this(overrides, null, newStateDir(), BASE);
   }
 
-  private EngineDriver(Map<String, String> overrides, Path stateDir, Instant clock) {
+  /** The engine as a backtest runs it: timers on stream time (send a later event to move it), judged as
+   * {@code replay} says; decisions still read with {@link #fired()} and {@link #suppressed()}. */
+  public static EngineDriver replaying(Replay replay) {
+    return new EngineDriver(Map.of(), replay, newStateDir(), BASE);
+  }
+
+  private EngineDriver(Map<String, String> overrides, Replay replay, Path stateDir, Instant clock) {
     this.overrides = overrides;
+    this.replay = replay;
     this.stateDir = stateDir;
     this.clock = clock;
     Map<String, String> config = new HashMap<>(Map.of("upsell.engine.holdout-percent", "0"));
@@ -75,7 +85,9 @@ public final class EngineDriver implements AutoCloseable {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "engine-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(EngineTopology.live(engine, serdes), props, clock);
+    driver = new TopologyTestDriver(replay == null ? EngineTopology.live(engine, serdes)
+        : EngineTopology.build(engine, serdes, Scope.everything(), replay, EngineTopology.toLiveTopics(serdes)),
+        props, clock);
   }
 
   /**
@@ -86,7 +98,7 @@ public final class EngineDriver implements AutoCloseable {
   public EngineDriver restart() {
     changelogs.capture(driver);
     driver.close();
-    EngineDriver next = new EngineDriver(overrides, newStateDir(), clock);
+    EngineDriver next = new EngineDriver(overrides, replay, newStateDir(), clock);
     next.changelogs.putAll(changelogs);
     next.changelogs.restore(next.driver, serdes);
     globalInputs.forEach(input -> input.accept(next));
