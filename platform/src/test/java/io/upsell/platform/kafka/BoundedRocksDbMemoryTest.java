@@ -1,16 +1,21 @@
 package io.upsell.platform.kafka;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.lang.reflect.Field;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Path;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
 import org.rocksdb.BlockBasedTableConfig;
 import org.rocksdb.Cache;
 import org.rocksdb.Options;
+import org.rocksdb.PerfLevel;
 import org.rocksdb.RocksDB;
 
 class BoundedRocksDbMemoryTest {
@@ -33,6 +38,27 @@ class BoundedRocksDbMemoryTest {
           "index and filter blocks count against the bound");
       assertEquals(BoundedRocksDbMemory.MEMTABLE_BYTES, carts.writeBufferSize());
       assertEquals(2, carts.maxWriteBufferNumber());
+    }
+  }
+
+  @Test
+  void aKeyNoMemtableHoldsIsAnsweredByTheMemtablesBloomFilter(@TempDir Path dir) throws Exception {
+    try (Options options = withTable()) {
+      options.setCreateIfMissing(true);
+      new BoundedRocksDbMemory().setConfig("bought-together", options, CONFIGS);
+      try (RocksDB db = RocksDB.open(options, dir.toString())) {
+        for (int i = 0; i < 1_000; i++) {
+          db.put(("shop|p" + i + "|p" + (i + 1)).getBytes(StandardCharsets.UTF_8), new byte[8]);
+        }
+        db.setPerfLevel(PerfLevel.ENABLE_COUNT);
+        db.getPerfContext().reset();
+        for (int i = 0; i < 1_000; i++) {
+          assertNull(db.get(("shop|q" + i + "|q" + (i + 1)).getBytes(StandardCharsets.UTF_8)));
+        }
+        // Each of those gets was refused by the filter, not by a search of the memtable (a few false positives aside).
+        assertTrue(db.getPerfContext().getBloomMemtableMissCount() > 950,
+            "memtable Bloom misses: " + db.getPerfContext().getBloomMemtableMissCount());
+      }
     }
   }
 

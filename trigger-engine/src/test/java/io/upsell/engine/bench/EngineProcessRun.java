@@ -25,10 +25,12 @@ final class EngineProcessRun {
       "-XX:MaxMetaspaceSize=160m", "-Xss512k");
 
   /**
-   * Seconds from the process start until all input was consumed (start-up included), RSS peak / at the end, and, when
-   * the engine's Streams client died first, what it died of (else null).
+   * Seconds from the process start until all input was consumed (start-up included), the CPU seconds the process
+   * used by then (start-up included; steadier than the wall-clock rate on a machine the broker shares), RSS peak / at
+   * the end, and, when the engine's Streams client died first, what it died of (else null).
    */
-  record Result(double seconds, double startSeconds, long peakRssKb, long endRssKb, String failure) {}
+  record Result(double seconds, double startSeconds, double cpuSeconds, long peakRssKb, long endRssKb,
+      String failure) {}
 
   private EngineProcessRun() {}
 
@@ -64,7 +66,10 @@ final class EngineProcessRun {
         peak = Math.max(peak, last);
         failure = sample % 10 == 0 ? failure(log) : null; // the whole log, so every 2 s, not every sample
       }
-      return new Result((System.nanoTime() - started) / 1e9, startSeconds, peak, last, failure);
+      double seconds = (System.nanoTime() - started) / 1e9;
+      double cpuSeconds = ProcessHandle.of(engine.pid()).flatMap(h -> h.info().totalCpuDuration())
+          .map(d -> d.toMillis() / 1e3).orElse(-1.0);
+      return new Result(seconds, startSeconds, cpuSeconds, peak, last, failure);
     }
   }
 
