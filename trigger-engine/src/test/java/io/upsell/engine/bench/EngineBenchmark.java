@@ -129,6 +129,8 @@ public final class EngineBenchmark {
     }
     System.out.printf("| CPU per event of that engine process (all its threads, start-up included), µs | %.1f | - | - |%n",
         1e6 * process.cpuSeconds() / processEvents);
+    System.out.printf("| CPU per event of that engine's stream thread alone, µs | %.1f | - | - |%n",
+        1e6 * process.streamThreadCpuSeconds() / processEvents);
     System.out.printf("| RSS of that engine process under this load, peak / at the end, MB | %d / %d | - | - |%n",
         process.peakRssKb() / 1024, process.endRssKb() / 1024);
     System.out.printf("%nevents: %,d; engine %s, pass-through %s, count %s; commit.interval.ms %s, cache %s bytes; "
