@@ -3,7 +3,11 @@ package io.upsell.engine.bench;
 import io.upsell.testkit.BenchMain;
 import io.upsell.testkit.BulkProducer;
 import io.upsell.engine.testing.TestConfig;
+import io.upsell.engine.learned.BoughtTogether;
+import io.upsell.engine.topology.EngineContext;
 import io.upsell.engine.topology.EngineTopology;
+import io.upsell.engine.topology.Scope;
+import io.upsell.engine.topology.Sources;
 import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.topics.Topics;
 import io.upsell.testkit.TestBroker;
@@ -14,6 +18,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.Set;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
 import org.apache.kafka.clients.admin.NewTopic;
@@ -24,7 +29,8 @@ import org.apache.kafka.streams.kstream.Produced;
 
 /**
  * Events/s of the whole engine topology beside two exactly-once ceilings on the same broker in the same run (a
- * pass-through app and a groupByKey().count() app), timer lag of wall-clock timers, the bench JVM's RSS, and the
+ * pass-through app and a groupByKey().count() app), the bought-together learner alone (an upper bound for any engine
+ * that learns as exactly and durably on one thread), timer lag of wall-clock timers, the bench JVM's RSS, and the
  * packaged engine run again as its own process over the same input for its own RSS under that load.
  * Args: [events] (default 1,000,000). {@code -Dbench.process-only=true} runs only the packaged engine (memory
  * experiments); {@code -Dbench.process.jvm="-X..."} adds JVM options to it.
@@ -60,6 +66,11 @@ public final class EngineBenchmark {
       System.err.printf("[bench] count %s%n", count);
       Map<String, String> engineSettings = engineSettings();
       var config = TestConfig.engine(engineSettings);
+      // The learner alone, as exact and durable as in the engine: an engine that learns on one thread cannot
+      // outrun it, whatever the rest of it costs.
+      StreamsRun.Run learner = StreamsRun.time(admin, learnerOnly(config), StreamsRun.props(bootstrap, "bench-learner"),
+          Set.of(Topics.SHOP_ORDERS.name()));
+      System.err.printf("[bench] learner alone %s%n", learner);
       Properties engineProps = StreamsRun.props(bootstrap, "bench-engine");
       // Experiments: -Dbench.streams.<streams config>=value overrides the engine's Streams config.
       System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench.streams."))
@@ -72,7 +83,7 @@ public final class EngineBenchmark {
       long processEvents = StreamsRun.inputEnds(admin, inputs).values().stream().mapToLong(Long::longValue).sum();
       EngineProcessRun.Result process = EngineProcessRun.run(admin, bootstrap, inputs, engineSettings);
       System.err.printf("[bench] engine process %s%n", process);
-      print(events, ours, passThrough, count, lag, rss, engineProps, processEvents, process);
+      print(events, ours, passThrough, count, learner, lag, rss, engineProps, processEvents, process);
     }
   }
 
@@ -98,13 +109,20 @@ public final class EngineBenchmark {
     return builder.build();
   }
 
+  private static org.apache.kafka.streams.Topology learnerOnly(io.upsell.engine.config.EngineConfig config) {
+    StreamsBuilder builder = new StreamsBuilder();
+    EventSerdes serdes = EventSerdes.singleObject();
+    BoughtTogether.addTo(new EngineContext(config, serdes, new Sources(builder, serdes, Scope.everything()), null));
+    return builder.build();
+  }
+
   private static long rssKb() throws java.io.IOException {
     return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
         .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1L);
   }
 
   private static void print(long events, StreamsRun.Run ours, StreamsRun.Run passThrough, StreamsRun.Run count,
-      long[] lag, long rssKb, Properties streams, long processEvents, EngineProcessRun.Result process) {
+      StreamsRun.Run learner, long[] lag, long rssKb, Properties streams, long processEvents, EngineProcessRun.Result process) {
     double oursRate = events / ours.seconds();
     System.out.println();
     System.out.println("| figure | ours | ceiling | ratio |");
@@ -113,6 +131,9 @@ public final class EngineBenchmark {
         events / passThrough.seconds(), 100 * oursRate / (events / passThrough.seconds()));
     System.out.printf("| events/s, full engine vs groupByKey().count() (EOS, 1 thread) | %,.0f | %,.0f | %.0f%% |%n",
         oursRate, events / count.seconds(), 100 * oursRate / (events / count.seconds()));
+    System.out.printf("| events/s, the bought-together learner alone (reads only the orders; all events counted) vs "
+        + "groupByKey().count() | %,.0f | %,.0f | %.0f%% |%n", events / learner.seconds(), events / count.seconds(),
+        100 * (events / learner.seconds()) / (events / count.seconds()));
     System.out.printf("| events per CPU-second of the app's threads, engine vs groupByKey().count() | %,.0f | %,.0f | %.0f%% |%n",
         events / ours.cpuSeconds(), events / count.cpuSeconds(), 100 * count.cpuSeconds() / ours.cpuSeconds());
     System.out.printf("| timer lag p50 / p99 / max, ms (%d reminders, wall clock, due → read by a consumer) | %d / %d / %d | 1000 (p99 target) | %s |%n",
