@@ -109,8 +109,8 @@ public final class BoughtTogether {
         best[i] = Optional.ofNullable(top.get(shop + products[i])).orElseGet(TopCompanions::new);
       }
       // Each pair once (a < b): one count read per pair, offered to both products' top lists. The new counts are
-      // written together, in one RocksDB write batch: a write per pair cost more in RocksDB's write path than in
-      // its memtable.
+      // written together, in one RocksDB write batch: a write per pair cost about as much in RocksDB's write path
+      // (write-thread group, sequence numbers) as in its memtable.
       List<KeyValue<String, Long>> counted = new ArrayList<>(products.length * (products.length - 1) / 2);
       for (int a = 0; a < products.length; a++) {
         for (int b = a + 1; b < products.length; b++) {
