@@ -12,8 +12,6 @@ import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.topics.Topics;
 import io.upsell.testkit.TestBroker;
 import io.upsell.testkit.TestKafka;
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -79,7 +77,7 @@ public final class EngineBenchmark {
       StreamsRun.Run ours = StreamsRun.time(admin, topology, engineProps, inputs);
       System.err.printf("[bench] engine %s%n", ours);
       long[] lag = TimerLag.measure(bootstrap, topology, engineProps);
-      long rss = rssKb();
+      long rss = EngineProcessRun.rssKb(ProcessHandle.current().pid());
       long processEvents = StreamsRun.inputEnds(admin, inputs).values().stream().mapToLong(Long::longValue).sum();
       EngineProcessRun.Result process = EngineProcessRun.run(admin, bootstrap, inputs, engineSettings);
       System.err.printf("[bench] engine process %s%n", process);
@@ -114,11 +112,6 @@ public final class EngineBenchmark {
     EventSerdes serdes = EventSerdes.singleObject();
     BoughtTogether.addTo(new EngineContext(config, serdes, new Sources(builder, serdes, Scope.everything()), null));
     return builder.build();
-  }
-
-  private static long rssKb() throws java.io.IOException {
-    return Files.readAllLines(Path.of("/proc/self/status")).stream().filter(l -> l.startsWith("VmRSS"))
-        .map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(-1L);
   }
 
   private static void print(long events, StreamsRun.Run ours, StreamsRun.Run passThrough, StreamsRun.Run count,

@@ -92,17 +92,22 @@ final class EngineProcessRun {
     long ticks = -100;
     try (var threads = Files.list(Path.of("/proc", Long.toString(pid), "task"))) {
       for (Path thread : threads.toList()) {
-        if (Files.readString(thread.resolve("comm")).trim().equals(name)) {
-          String stat = Files.readString(thread.resolve("stat"));
-          String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // from the 3rd field, state
-          ticks = Math.max(ticks, Long.parseLong(fields[11]) + Long.parseLong(fields[12])); // 14th and 15th
+        try {
+          if (Files.readString(thread.resolve("comm")).trim().equals(name)) {
+            String stat = Files.readString(thread.resolve("stat"));
+            String[] fields = stat.substring(stat.lastIndexOf(')') + 2).split(" "); // from the 3rd field, state
+            ticks = Math.max(ticks, Long.parseLong(fields[11]) + Long.parseLong(fields[12])); // 14th and 15th
+          }
+        } catch (java.nio.file.NoSuchFileException ended) {
+          // a thread that ended since the listing (a client's I/O thread): not the stream thread, which still runs
         }
       }
     }
     return ticks / 100.0;
   }
 
-  private static long rssKb(long pid) throws IOException {
+  /** RSS of process {@code pid} in KB, from /proc. */
+  static long rssKb(long pid) throws IOException {
     return Files.readAllLines(Path.of("/proc", Long.toString(pid), "status")).stream()
         .filter(l -> l.startsWith("VmRSS")).map(l -> Long.parseLong(l.replaceAll("\\D", ""))).findFirst().orElse(0L);
   }
