@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # One benchmark report: the raw Kafka ceilings and every service's benchmark (each of which measures its own
 # ceiling again on its own broker in the same run), one after another on this machine. Writes Markdown to
-# bench/results/<UTC time>.md and prints it. Takes 15 minutes or more on 2 cores (the engine alone 7-9); loopback only.
+# bench/results/<UTC time>.md and prints it. Took 11 minutes on 2 cores on 2 Dec; the engine's part alone has taken 7-9 since
+# 3 Dec, so expect longer now. Loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p bench/results
