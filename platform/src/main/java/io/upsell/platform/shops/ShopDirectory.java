@@ -4,10 +4,12 @@ import java.io.IOException;
 import java.io.Reader;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
+import java.net.URI;
 import java.nio.file.Path;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.ZoneId;
+import java.util.EnumMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -24,6 +26,9 @@ import java.util.TreeSet;
  * shop.demo.webhook-secret=&lt;Shopify webhook signing secret&gt;
  * shop.demo.time-zone=Europe/London
  * shop.demo.currency=GBP
+ * shop.demo.default-locale=en
+ * shop.demo.storefront-url=https://shop.example.com/
+ * shop.demo.url.cart=/cart                      (optional; also url.checkout, url.product, url.billing, url.course)
  * </pre>
  * API keys are compared by hash in constant time against every shop, so timing tells nothing about which shop
  * or how much of a key matched.
@@ -77,7 +82,28 @@ public final class ShopDirectory {
         ZoneId.of(p.getProperty(key + "time-zone", "UTC")),
         p.getProperty(key + "currency", "USD"),
         HexFormat.of().parseHex(hash.strip().toLowerCase()),
-        Optional.ofNullable(p.getProperty(key + "webhook-secret")).filter(s -> !s.isBlank()));
+        Optional.ofNullable(p.getProperty(key + "webhook-secret")).filter(s -> !s.isBlank()),
+        p.getProperty(key + "default-locale", "en").strip(),
+        storefront(key, p));
+  }
+
+  private static Storefront storefront(String key, Properties p) {
+    Optional<URI> base = Optional.ofNullable(p.getProperty(key + "storefront-url")).map(String::strip)
+        .filter(s -> !s.isEmpty()).map(s -> {
+          URI uri = URI.create(s.endsWith("/") ? s : s + "/");
+          if (!("http".equals(uri.getScheme()) || "https".equals(uri.getScheme())) || uri.getHost() == null) {
+            throw new IllegalArgumentException(key + "storefront-url must be an http(s) URL: " + s);
+          }
+          return uri;
+        });
+    Map<Storefront.Page, String> patterns = new EnumMap<>(Storefront.Page.class);
+    for (Storefront.Page page : Storefront.Page.values()) {
+      String pattern = p.getProperty(key + page.key());
+      if (pattern != null && !pattern.isBlank()) {
+        patterns.put(page, pattern.strip());
+      }
+    }
+    return new Storefront(base, patterns);
   }
 
   /** The shop whose API key this is, checked in constant time against every shop. */

@@ -14,7 +14,7 @@ import org.apache.avro.Schema;
  * Records the current value schemas as new released versions in {@code src/main/resources/avro-history} where
  * they differ from the newest released one. Run after a (compatible) schema change:
  * {@code ./mvnw -q -pl schemas test-compile exec:java -Dexec.classpathScope=test
- * -Dexec.mainClass=io.upsell.schemas.serde.ReleaseSchemas}
+ * -Dexec.mainClass=io.upsell.schemas.serde.ReleaseSchemas -Dexec.args=schemas/src/main/resources/avro-history} from the root
  */
 public final class ReleaseSchemas {
 
