@@ -11,6 +11,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.upsell.schemas.app.SubscriptionStatus;
 import io.upsell.schemas.app.UsageReported;
 import io.upsell.schemas.catalog.Product;
+import io.upsell.schemas.catalog.ProductKind;
 import io.upsell.schemas.crm.CustomerProfile;
 import io.upsell.schemas.crm.SupportTicket;
 import io.upsell.schemas.notify.Engagement;
@@ -151,6 +152,52 @@ class NativeEventsTest {
     List<ConsumerRecord<String, MarketingSpend>> spend = IngestTestSupport.records().await(Topics.SHOP_SPEND,
         r -> r.value().getEventId().equals(spendId), 1, java.time.Duration.ofSeconds(10));
     assertThat(spend).singleElement().satisfies(r -> assertThat(r.key()).isEqualTo(TestShops.SHOP_A));
+  }
+
+  @Test
+  void aCartCarriesItsItemsNamesPricesAndLinksToTheShopsPages() {
+    CartEvent cart = accept(Topics.SHOP_CARTS, uniqueId("c"), """
+        {"type":"cart_item_added","cartId":"k","cartUrl":"https://shop.example.com/cart/k",
+         "checkoutUrl":"https://shop.example.com/checkout/k","valueMinor":4500,"items":[{"productId":"mug",
+         "name":"Blue mug","quantity":3,"unitPriceMinor":1500,"url":"https://shop.example.com/products/mug",
+         "imageUrl":"https://cdn.example.com/mug.png"}]}""", v -> v, CartEvent.class);
+    assertThat(cart.getCartUrl()).isEqualTo("https://shop.example.com/cart/k");
+    assertThat(cart.getCheckoutUrl()).isEqualTo("https://shop.example.com/checkout/k");
+    assertThat(cart.getItems()).singleElement().satisfies(item -> {
+      assertThat(item.getName()).isEqualTo("Blue mug");
+      assertThat(item.getUnitPriceMinor()).isEqualTo(1500);
+      assertThat(item.getQuantity()).isEqualTo(3);
+      assertThat(item.getUrl()).isEqualTo("https://shop.example.com/products/mug");
+      assertThat(item.getImageUrl()).isEqualTo("https://cdn.example.com/mug.png");
+    });
+  }
+
+  @Test
+  void aViewCarriesItsProductUrlAndAUsageReportItsUnit() {
+    ProductViewed viewed = accept(Topics.SHOP_VIEWS, uniqueId("c"), "{\"type\":\"product_viewed\","
+        + "\"productId\":\"p-9\",\"productUrl\":\"https://shop.example.com/p/9\"}", ViewEvent::getEvent,
+        ProductViewed.class);
+    assertThat(viewed.getProductUrl()).isEqualTo("https://shop.example.com/p/9");
+    UsageReported usage = accept(Topics.APP_USAGE, uniqueId("c"), "{\"type\":\"usage_reported\","
+        + "\"resource\":\"storage\",\"usedUnits\":86,\"quotaUnits\":100,\"plan\":\"basic\",\"unit\":\"GB\"}",
+        v -> v, UsageReported.class);
+    assertThat(usage.getUnit()).isEqualTo("GB");
+  }
+
+  @Test
+  void aPlanIsAProductOfKindPlanWithItsQuotasUnitsPeriodAndTier() {
+    String planId = uniqueId("pro");
+    postJson("/v1/events", "{\"type\":\"product\",\"eventId\":\"" + uniqueId("e") + "\",\"occurredAt\":" + AT
+        + ",\"productId\":\"" + planId + "\",\"name\":\"Pro\",\"kind\":\"plan\",\"priceMinor\":1500,"
+        + "\"quotas\":{\"storage\":1000,\"seats\":5},\"units\":{\"storage\":\"GB\"},\"tier\":2,"
+        + "\"upgradeOf\":\"basic\"}").then().statusCode(202);
+    Product plan = await(Topics.CATALOG_PRODUCTS, TestShops.SHOP_A + ":" + planId, 1).get(0).value();
+    assertThat(plan.getKind()).isEqualTo(ProductKind.PLAN);
+    assertThat(plan.getQuotas()).containsEntry("storage", 1000L).containsEntry("seats", 5L);
+    assertThat(plan.getUnits()).containsEntry("storage", "GB");
+    assertThat(plan.getBillingPeriod()).as("a plan is billed monthly unless it says").isEqualTo("month");
+    assertThat(plan.getTier()).isEqualTo(2);
+    assertThat(plan.getUpgradeOf()).isEqualTo("basic");
   }
 
   /** Posts {@code fields} as one event of a fresh customer and returns what arrived on {@code topic}. */

@@ -65,6 +65,33 @@ class RefusalsTest {
   }
 
   @Test
+  void aLinkThatIsNotAnAbsoluteHttpUrlIsRefusedByName() {
+    String reason = "must be an absolute http or https URL of at most 2048 characters";
+    for (String url : List.of("javascript:alert(1)", "/cart", "https://shop.example.com/a b",
+        "https://shop.example.com/" + "x".repeat(2048))) {
+      postJson("/v1/events", "{\"type\":\"cart_viewed\",\"eventId\":\"" + uniqueId("e") + "\",\"customerId\":\"c\","
+          + "\"occurredAt\":1763800000000,\"cartId\":\"k\",\"valueMinor\":5,\"cartUrl\":\"" + url + "\","
+          + "\"items\":[{\"productId\":\"p\",\"quantity\":1,\"unitPriceMinor\":5,\"imageUrl\":\"" + url + "\"}]}")
+          .then().statusCode(400)
+          .body("fields.field", containsInAnyOrder("cartUrl", "items[0].imageUrl"))
+          .body("fields.reason", containsInAnyOrder(reason, reason));
+    }
+  }
+
+  @Test
+  void aPlanWithoutQuotasOrWithABadPeriodIsRefusedByName() {
+    String plan = "{\"type\":\"product\",\"eventId\":\"%s\",\"productId\":\"pro\",\"occurredAt\":1763800000000,"
+        + "\"name\":\"Pro\",\"kind\":\"plan\",\"priceMinor\":1500%s}";
+    postJson("/v1/events", plan.formatted(uniqueId("e"), "")).then().statusCode(400)
+        .body("fields[0].field", equalTo("quotas"));
+    postJson("/v1/events", plan.formatted(uniqueId("e"), ",\"quotas\":{\"storage\":-1},\"billingPeriod\":\"fortnight\""))
+        .then().statusCode(400)
+        .body("fields.field", containsInAnyOrder("quotas.storage", "quotas", "billingPeriod"));
+    postJson("/v1/events", plan.formatted(uniqueId("e"), ",\"quotas\":{\"storage\":1000},\"billingPeriod\":\"year\""))
+        .then().statusCode(202);
+  }
+
+  @Test
   void anNdjsonBatchIsAcceptedWholeAndARepeatedEventIdIsADuplicate() {
     String customer = uniqueId("c");
     String first = usage(customer, uniqueId("e"), 1);

@@ -90,7 +90,8 @@ class SegmentExamplesTest {
         .body("ignored", equalTo(0));
     Mapped m = new Mapped(TestShops.SHOP_A + ":" + customer, messageId);
     switch (event) {
-      case "Product Viewed" -> m.viewed("view", "Games");
+      case "Product Viewed" -> assertThat(m.viewed("view", "Games").getProductUrl())
+          .isEqualTo("https://www.example.com/product/path");
       case "Product Clicked" -> m.viewed("click", "Games");
       case "Product Added to Wishlist" -> m.viewed("wishlist", "Games");
       case "Product Shared" -> m.viewed("share", "Games");
@@ -104,8 +105,12 @@ class SegmentExamplesTest {
       case "Checkout Step Viewed", "Checkout Step Completed" ->
           m.cartChange(CartEventType.CHECKOUT_STARTED, ORDER, 0, "GBP");
       case "Payment Info Entered" -> m.cartChange(CartEventType.CHECKOUT_STARTED, "39f39fj39f3jf93fj9fj39fj3f", 0, "GBP");
-      case "Cart Viewed" -> m.cart(CartEventType.CART_VIEWED, "d92jd29jd92jd29j92d92jd", 2200, "GBP",
-          line(PRODUCT, 1, 1900), line("505bd76785ebb509fc183733", 1, 300));
+      case "Cart Viewed" -> assertThat(m.cart(CartEventType.CART_VIEWED, "d92jd29jd92jd29j92d92jd", 2200, "GBP",
+          line(PRODUCT, 1, 1900), line("505bd76785ebb509fc183733", 1, 300)).getItems())
+          .extracting(LineItem::getName, LineItem::getUrl, LineItem::getImageUrl)
+          .containsExactly(org.assertj.core.groups.Tuple.tuple("Monopoly: 3rd Edition",
+              "https://www.example.com/product/path", "https://www.example.com/product/path.jpg"),
+              org.assertj.core.groups.Tuple.tuple("Uno Card Game", null, null));
       case "Checkout Started" -> m.cart(CartEventType.CHECKOUT_STARTED, ORDER, 3000, "USD",
           line(PRODUCT, 1, 1900), line("505bd76785ebb509fc183733", 2, 300));
       case "Order Completed" -> m.orderCompleted();
@@ -205,16 +210,19 @@ class SegmentExamplesTest {
       return value;
     }
 
-    void viewed(String source, String category) {
+    ProductViewed viewed(String source, String category) {
       ProductViewed viewed = (ProductViewed) one(Topics.SHOP_VIEWS).getEvent();
       assertThat(viewed.getProductId()).isEqualTo(PRODUCT);
       assertThat(viewed.getCategory()).isEqualTo(category);
       assertThat(viewed.getSource()).isEqualTo(source);
+      return viewed;
     }
 
     /** A cart event with the whole cart after it. */
-    void cart(CartEventType type, String cartId, long valueMinor, String currency, LineItem... lines) {
-      assertThat(landed(type, cartId, valueMinor, currency, lines).getChangedItemsOnly()).isFalse();
+    CartEvent cart(CartEventType type, String cartId, long valueMinor, String currency, LineItem... lines) {
+      CartEvent cart = landed(type, cartId, valueMinor, currency, lines);
+      assertThat(cart.getChangedItemsOnly()).isFalse();
+      return cart;
     }
 
     /** A cart event naming only what changed. */

@@ -20,6 +20,7 @@ final class AppEvents {
         .setPlan(f.optText("plan"))
         .setRequestedFeature(f.optText("requestedFeature"))
         .setRequiredPlan(f.optText("requiredPlan"))
+        .setUnit(f.optText("unit"))
         .build();
     return new Draft<>(Topics.APP_USAGE, e.shopId(), e.customerId(), usage, e.occurredAt(), e.eventId());
   }

@@ -65,7 +65,8 @@ final class CommerceEvents {
         .setItems(lines(f, "items", true))
         .setValueMinor(f.count("valueMinor"))
         .setCurrency(Currencies.read(f, "currency", e.currency()))
-        .setCheckoutUrl(f.optText("checkoutUrl"))
+        .setCheckoutUrl(f.optUrl("checkoutUrl"))
+        .setCartUrl(f.optUrl("cartUrl"))
         .setChangedItemsOnly(f.bool("changedItemsOnly", false))
         .build();
     return new Draft<>(Topics.SHOP_CARTS, e.shopId(), e.customerId(), cart, e.occurredAt(), e.eventId());
@@ -78,6 +79,7 @@ final class CommerceEvents {
         .setCategory(f.optText("category"))
         .setSessionId(f.optId("sessionId"))
         .setSource(f.optText("source"))
+        .setProductUrl(f.optUrl("productUrl"))
         .build();
     return view(e, ViewEvent.newBuilder().setEvent(viewed).build());
   }
@@ -102,6 +104,8 @@ final class CommerceEvents {
           .setCategory(line.optText("category"))
           .setQuantity(quantity)
           .setUnitPriceMinor(line.count("unitPriceMinor"))
+          .setUrl(line.optUrl("url"))
+          .setImageUrl(line.optUrl("imageUrl"))
           .build();
     }).toList();
   }

@@ -3,6 +3,8 @@ package io.upsell.ingest.events;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import java.math.BigDecimal;
+import java.net.URI;
+import java.net.URISyntaxException;
 import io.upsell.platform.http.FieldError;
 import io.upsell.schemas.topics.Keys;
 import java.time.Duration;
@@ -11,9 +13,12 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Optional;
+import java.util.function.BiFunction;
 
 /**
  * Reads one JSON object field by field and records every problem as a {@link FieldError} with the field's full path
@@ -24,6 +29,9 @@ public final class Fields {
 
   /** How far ahead of our clock an event time may be (the sender's clock may run fast). */
   public static final Duration MAX_CLOCK_SKEW = Duration.ofMinutes(10);
+
+  /** Longest URL accepted: what browsers and mail clients follow reliably. */
+  public static final int MAX_URL_LENGTH = 2048;
 
   private final JsonNode node;
   private final String path;
@@ -90,6 +98,76 @@ public final class Fields {
       return null;
     }
     return value.asText();
+  }
+
+  /**
+   * An optional absolute http(s) URL: it becomes a link in a customer's message, so anything else (a relative
+   * path, {@code javascript:}, spaces or control characters) is refused rather than passed on.
+   */
+  public String optUrl(String name) {
+    String value = optText(name);
+    if (value == null) {
+      return null;
+    }
+    if (value.length() > MAX_URL_LENGTH || !isHttpUrl(value)) {
+      fail(name, "must be an absolute http or https URL of at most " + MAX_URL_LENGTH + " characters");
+      return null;
+    }
+    return value;
+  }
+
+  /** Whether {@code value} is an absolute http(s) URL without spaces or control characters. */
+  public static boolean isHttpUrl(String value) {
+    if (value.chars().anyMatch(c -> c <= ' ' || c == 0x7f)) {
+      return false;
+    }
+    try {
+      URI uri = new URI(value);
+      String scheme = uri.getScheme();
+      return uri.getHost() != null && ("http".equalsIgnoreCase(scheme) || "https".equalsIgnoreCase(scheme));
+    } catch (URISyntaxException e) {
+      return false;
+    }
+  }
+
+  /** An optional object of whole numbers ≥ 0 by name, e.g. a plan's quotas per resource. */
+  public Map<String, Long> counts(String name) {
+    return valuesByName(name, Fields::optCount, "must be a whole number");
+  }
+
+  /** An optional object of non-blank strings by name, e.g. a plan's unit per resource. */
+  public Map<String, String> textsByName(String name) {
+    return valuesByName(name, Fields::optText, "must be a string");
+  }
+
+  private <T> Map<String, T> valuesByName(String name, BiFunction<Fields, String, T> read, String whenNull) {
+    Fields object = object(name);
+    Map<String, T> values = new LinkedHashMap<>();
+    for (String key : object.names()) {
+      if (object.node.get(key).isNull()) {
+        object.fail(key, whenNull);
+        continue;
+      }
+      T value = read.apply(object, key);
+      if (value != null) {
+        values.put(key, value);
+      }
+    }
+    return values;
+  }
+
+  // The member names of this object, each held to the id rule: they become map keys in stored records.
+  private List<String> names() {
+    List<String> names = new ArrayList<>();
+    node.fieldNames().forEachRemaining(key -> {
+      Optional<String> problem = Keys.idProblem(key);
+      if (problem.isPresent()) {
+        fail(key, "name " + problem.get());
+      } else {
+        names.add(key);
+      }
+    });
+    return names;
   }
 
   /** A required whole number ≥ 0 (quantities, money in minor units, units of usage). */

@@ -96,6 +96,8 @@ public final class NativeJson {
       putIfPresent(item, "category", line.category());
       item.put("quantity", line.quantity());
       item.put("unitPriceMinor", minor(line.unitPrice()));
+      putIfPresent(item, "url", line.url());
+      putIfPresent(item, "imageUrl", line.imageUrl());
     }
     return this;
   }
@@ -120,7 +122,11 @@ public final class NativeJson {
 
   /** One product line in another format's words, price in major units. */
   public record Line(String productId, String sku, String name, String category, long quantity,
-      BigDecimal unitPrice) {
+      BigDecimal unitPrice, String url, String imageUrl) {
+
+    public Line(String productId, String sku, String name, String category, long quantity, BigDecimal unitPrice) {
+      this(productId, sku, name, category, quantity, unitPrice, null, null);
+    }
 
     public BigDecimal total() {
       return unitPrice.multiply(BigDecimal.valueOf(quantity));

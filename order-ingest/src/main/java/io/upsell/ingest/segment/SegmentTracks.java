@@ -1,5 +1,6 @@
 package io.upsell.ingest.segment;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import io.upsell.ingest.events.Fields;
 import io.upsell.ingest.events.NativeJson;
 import io.upsell.ingest.events.NativeJson.Line;
@@ -55,7 +56,7 @@ final class SegmentTracks {
   private static NativeJson productViewed(Call c, String source) {
     Fields p = c.properties();
     return c.event("product_viewed").text("productId", p.id("product_id")).text("category", p.optText("category"))
-        .text("source", source);
+        .text("source", source).text("productUrl", link(p, "url"));
   }
 
   // A low rating down-votes the product (no more offers of it); any other review is interest, like a view.
@@ -103,6 +104,13 @@ final class SegmentTracks {
         .money("refundMinor", first(p, "total", "revenue", sum(lines)));
   }
 
+  // Segment's links are optional hints: one that is not an absolute http(s) URL is dropped, not refused.
+  private static String link(Fields p, String name) {
+    JsonNode value = p.raw(name);
+    return value != null && value.isTextual() && Fields.isHttpUrl(value.asText())
+        && value.asText().length() <= Fields.MAX_URL_LENGTH ? value.asText() : null;
+  }
+
   private static String cartId(Call c) {
     Fields p = c.properties();
     for (String name : List.of("cart_id", "checkout_id", "order_id")) {
@@ -121,7 +129,8 @@ final class SegmentTracks {
     Long quantity = p.optCount("quantity");
     BigDecimal price = p.optAmount("price");
     return new Line(p.id("product_id"), p.optText("sku"), p.optText("name"), p.optText("category"),
-        quantity == null || quantity == 0 ? 1 : quantity, price == null ? BigDecimal.ZERO : price);
+        quantity == null || quantity == 0 ? 1 : quantity, price == null ? BigDecimal.ZERO : price,
+        link(p, "url"), link(p, "image_url"));
   }
 
   private static BigDecimal first(Fields p, String name, String fallbackName, BigDecimal fallback) {
