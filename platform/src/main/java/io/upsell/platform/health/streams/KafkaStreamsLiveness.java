@@ -1,7 +1,9 @@
 package io.upsell.platform.health.streams;
 
+import io.smallrye.health.api.HealthRegistry;
 import io.upsell.platform.health.HealthSettings;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.function.LongSupplier;
 import org.apache.kafka.streams.KafkaStreams;
@@ -14,7 +16,6 @@ import org.eclipse.microprofile.health.Liveness;
  * stall bound (stuck starting, shutting down, or in ERROR after a stream thread died) it is DOWN, with the state and
  * the failure that put it there. Quarkus hands this listener to the client it builds.
  */
-@Liveness
 @ApplicationScoped
 public class KafkaStreamsLiveness implements HealthCheck, KafkaStreams.StateListener {
 
@@ -24,8 +25,11 @@ public class KafkaStreamsLiveness implements HealthCheck, KafkaStreams.StateList
   private volatile long sinceNanos;
   private volatile String failure;
 
-  public KafkaStreamsLiveness(HealthSettings settings) {
+  // Registered rather than annotated @Liveness: that qualifier would hide the listener from Quarkus's @Default lookup.
+  @Inject
+  public KafkaStreamsLiveness(HealthSettings settings, @Liveness HealthRegistry liveness) {
     this(settings.stallAfter(), System::nanoTime);
+    liveness.register("kafka-streams", this);
   }
 
   KafkaStreamsLiveness(Duration stallAfter, LongSupplier nanoClock) {

@@ -1,6 +1,8 @@
 package io.upsell.platform.health.streams;
 
+import io.smallrye.health.api.HealthRegistry;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
 import org.apache.kafka.common.TopicPartition;
@@ -13,7 +15,6 @@ import org.eclipse.microprofile.health.Readiness;
  * Not ready while state stores are restored from their changelogs: a query or a decision then would see
  * half-loaded state. The check's data says how far the restoration got, so a long one is visibly moving.
  */
-@Readiness
 @ApplicationScoped
 public class StateRestoration implements HealthCheck, StateRestoreListener {
 
@@ -21,6 +22,14 @@ public class StateRestoration implements HealthCheck, StateRestoreListener {
   private record Progress(String store, long total, long restored) {}
 
   private final Map<TopicPartition, Progress> restoring = new ConcurrentHashMap<>();
+
+  // Registered rather than annotated @Readiness: that qualifier would hide the listener from Quarkus's lookup.
+  @Inject
+  public StateRestoration(@Readiness HealthRegistry readiness) {
+    readiness.register("state restoration", this);
+  }
+
+  StateRestoration() {}
 
   @Override
   public void onRestoreStart(TopicPartition partition, String store, long startingOffset, long endingOffset) {
