@@ -52,6 +52,8 @@ final class ChildProcess {
     }
     command.add(javaBinary());
     command.add("-Dupsell.role=" + role);
+    // Out of memory, a JVM exits (and is restarted) rather than limps on with threads that died of it.
+    command.add("-XX:+ExitOnOutOfMemoryError");
     command.addAll(jvmArgs);
     command.addAll(main);
     ProcessBuilder builder = new ProcessBuilder(command)

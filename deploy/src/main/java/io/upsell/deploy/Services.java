@@ -11,11 +11,28 @@ final class Services {
 
   private Services() {}
 
+  /** The launcher's fault tests set this system property; it is never set by {@code ./upsell}. */
+  private static final String TEST_FAULTS = "upsell.test.faults";
+
   static void start(StackHome home, StackPorts ports, String service) {
     String jar = home.artifact(service + "/target/quarkus-app/quarkus-run.jar").toString();
-    ChildProcess.start(home, service,
-        List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m", "-Xss512k"),
-        List.of("-jar", jar), env(home, ports, service));
+    List<String> jvm = new java.util.ArrayList<>(
+        List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m", "-Xss512k"));
+    if (Boolean.getBoolean(TEST_FAULTS)) {
+      jvm.add("-Dupsell.test.fault-file=" + faultFile(home, service));
+      jvm.add("-Dkafka-streams.main.consumer.interceptor.classes=io.upsell.platform.health.InjectedFaultInterceptor");
+    }
+    ChildProcess.start(home, service, jvm, List.of("-jar", jar), env(home, ports, service));
+  }
+
+  /** Where a fault test asks {@code service} for a fault (see the platform's InjectedFault). */
+  static java.nio.file.Path faultFile(StackHome home, String service) {
+    return home.run().resolve(service + ".fault");
+  }
+
+  /** Hands the fault tests' switch on to the supervisor, which starts services again. */
+  static List<String> testFaultSwitch() {
+    return Boolean.getBoolean(TEST_FAULTS) ? List.of("-D" + TEST_FAULTS + "=true") : List.of();
   }
 
   static String baseUrl(StackPorts ports, String service) {

@@ -29,6 +29,7 @@ public final class Stack {
     List<String> roles = new ArrayList<>(List.of(KafkaNode.ROLE, MailServer.ROLE));
     roles.addAll(Services.ALL);
     roles.add(DemoSite.ROLE);
+    roles.add(Supervisor.ROLE); // last: stopped first, so it restarts nothing that stop stops
     return roles;
   }
 
@@ -56,6 +57,7 @@ public final class Stack {
       for (String service : Services.ALL) {
         awaitHealthy(service, Services.healthUrl(requested, service));
       }
+      Supervisor.start(home);
     });
     step("demo pages" + (demo ? " and traffic simulator" : "") + " on http://127.0.0.1:" + requested.of("demo"),
         () -> {
@@ -94,6 +96,14 @@ public final class Stack {
     return status;
   }
 
+  /** How often the supervisor restarted each service since the stack started. */
+  public Map<String, Integer> restarts() {
+    Restarts restarts = new Restarts(home);
+    Map<String, Integer> counts = new LinkedHashMap<>();
+    Services.ALL.forEach(service -> counts.put(service, restarts.of(service)));
+    return counts;
+  }
+
   public StackPorts ports() {
     return StackPorts.load(home.run().resolve("ports.properties"));
   }
@@ -107,6 +117,7 @@ public final class Stack {
       case KafkaNode.ROLE -> KafkaProbe.reachable(KafkaNode.bootstrap(ports));
       case MailServer.ROLE -> Health.ok(MailServer.readinessUrl(ports));
       case DemoSite.ROLE -> Health.ok(DemoSite.url(ports) + "/health");
+      case Supervisor.ROLE -> true; // alive is all it can be
       default -> Health.ok(Services.healthUrl(ports, role));
     };
   }

@@ -12,7 +12,7 @@ public final class Upsell {
       usage: ./upsell <command>
         start [--demo]   start Kafka, the SMTP server, the four services and the demo pages (--demo: traffic too)
         stop             stop everything ./upsell start started
-        status           what runs and is healthy (exit code 0 only when all is)
+        status           what runs and is healthy, and each service's restarts (exit code 0 only when all is healthy)
         mail [--json]    the mail the local SMTP server received
         import ...       stream past orders into the ingest API (./upsell import --help)
         backtest ...     replay stored history through the trigger engine (./upsell backtest --help)
@@ -79,7 +79,9 @@ public final class Upsell {
 
   private static int status(Stack stack, PrintStream out) {
     Map<String, String> status = stack.status();
-    status.forEach((role, state) -> out.printf("%-16s %s%n", role, state));
+    Map<String, Integer> restarts = stack.restarts();
+    status.forEach((role, state) -> out.printf("%-16s %-22s%s%n", role, state,
+        restarts.containsKey(role) ? "restarts " + restarts.get(role) : ""));
     return status.values().stream().allMatch("healthy"::equals) ? 0 : 1;
   }
 }

@@ -22,6 +22,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
 
 /**
  * Faults injected into the real stack (broker, SMTP server and services as processes): nothing accepted is lost
@@ -170,6 +172,54 @@ class FaultSuiteIT {
         .isEqualTo(result.newWritten());
     assertThat(result.newRefusedByOldWithoutIt()).as("new writer, old reader without it: refused, never misread")
         .isEqualTo(result.newWritten());
+    awaitAllHealthy();
+  }
+
+  @Test
+  @Order(6)
+  void aNotifierWorkerThatDiesIsReportedDownWithTheReasonThenRestartedAndSendsWhatWasDecidedOnce() throws Exception {
+    String customer = "fault-notifier-ex-" + UUID.randomUUID().toString().substring(0, 8);
+    WorkerFault.Result result = new WorkerFault(stack).run("notifier", "trigger-consumer", "exception", customer);
+    printAndAssertRecovered("notifier, exception in trigger-consumer", result);
+    assertThat(result.livenessWhileFailed()).as("liveness while the worker was dead")
+        .contains("\"trigger-consumer\"", "DOWN", "injected by a fault test into trigger-consumer");
+  }
+
+  @ParameterizedTest(name = "{0}, OutOfMemoryError in {1}")
+  @CsvSource({"notifier, trigger-consumer", "trigger-engine, stream-thread", "order-ingest, seen-ids-follower"})
+  @Order(7)
+  void anOutOfMemoryErrorInAServicesWorkerExitsItIsRestartedAndWhatWasDecidedIsSentOnce(String service, String worker)
+      throws Exception {
+    String customer = "fault-" + service + "-oom-" + UUID.randomUUID().toString().substring(0, 8);
+    printAndAssertRecovered(service + ", OutOfMemoryError in " + worker,
+        new WorkerFault(stack).run(service, worker, "oom", customer));
+  }
+
+  @Test
+  @Order(10)
+  void anAnalyticsOutOfMemoryInItsStreamThreadExitsIsRestartedAndCountsTheTriggerOnce() throws Exception {
+    String customer = "fault-analytics-oom-" + UUID.randomUUID().toString().substring(0, 8);
+    printAndAssertRecovered("analytics, OutOfMemoryError in the stream thread",
+        new WorkerFault(stack).run("analytics", "stream-thread", "oom", customer));
+    long fired = topics.readAll(Topics.UPSELL_TRIGGERS,
+        r -> DemoShop.ID.equals(r.value().getShopId()) && "STORAGE_NEAR_FULL".equals(r.value().getType().toString()),
+        Duration.ofSeconds(3)).size();
+    assertThat(KillDuringLoad.firedInAnalytics(stack, "STORAGE_NEAR_FULL", fired))
+        .as("analytics counts every storage prompt, the one decided across its restart included, once").isEqualTo(fired);
+  }
+
+  /** The service was restarted once and is healthy; the customer's trigger was decided once and delivered once. */
+  private static void printAndAssertRecovered(String fault, WorkerFault.Result result) throws InterruptedException {
+    var triggers = awaitRecords(Topics.UPSELL_TRIGGERS, result.customer(), 1);
+    var outcomes = awaitRecords(Topics.NOTIFY_DELIVERIES, result.customer(), 1);
+    System.out.printf("[fault] %s: restarts %d -> %d / triggers %d / delivery outcomes %d %s%n", fault,
+        result.restartsBefore(), result.restartsAfter(), triggers.size(), outcomes.size(),
+        outcomes.stream().map(d -> d.getStatus().toString()).toList());
+
+    assertThat(result.restartsAfter()).as("restarted by the launcher").isEqualTo(result.restartsBefore() + 1);
+    assertThat(triggers).as("decided once").hasSize(1);
+    assertThat(outcomes).as("one outcome for the trigger").hasSize(1);
+    assertThat(outcomes.get(0).getTriggerId()).isEqualTo(triggers.get(0).getTriggerId());
     awaitAllHealthy();
   }
 

@@ -62,6 +62,18 @@ class ManifestsTest {
   }
 
   @Test
+  void everyServiceImageAndTheBrokersOfComposeAndKubernetesExitOnOutOfMemory() throws IOException {
+    String entrypoint = Files.readAllLines(DEPLOY.resolve("docker/Dockerfile.jvm")).stream()
+        .filter(line -> line.startsWith("ENTRYPOINT")).findFirst().orElseThrow();
+    assertThat(entrypoint).as("before JAVA_OPTS, so overriding them keeps it")
+        .contains("java -XX:+ExitOnOutOfMemoryError $JAVA_OPTS");
+    Map<String, Object> kafka = map(map(yamlDocuments("compose.yaml").get(0), "services"), "kafka");
+    assertThat(map(kafka, "environment").get("KAFKA_OPTS")).isEqualTo("-XX:+ExitOnOutOfMemoryError");
+    Map<String, Object> pool = map(yamlDocuments("k8s/kafka.yaml").get(0), "spec");
+    assertThat(map(map(pool, "jvmOptions"), "-XX")).containsEntry("ExitOnOutOfMemoryError", "true");
+  }
+
+  @Test
   void kubernetesDeploysEveryServiceWithProbesAndTheLaunchersSettings() throws IOException {
     List<Map<String, Object>> docs = yamlDocuments("k8s/services.yaml");
     for (String service : Services.ALL) {

@@ -7,6 +7,9 @@ import io.upsell.notifier.customer.Catalog;
 import io.upsell.notifier.customer.Customers;
 import io.upsell.notifier.customer.ShopRulesTable;
 import io.upsell.notifier.inapp.Inbox;
+import io.upsell.platform.health.InjectedFault;
+import io.upsell.platform.health.Worker;
+import io.upsell.platform.health.Workers;
 import io.upsell.schemas.topics.Topics;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
@@ -52,7 +55,7 @@ public class TriggerConsumer {
   private final Set<Integer> ownedTriggerPartitions = ConcurrentHashMap.newKeySet();
   private ExecutorService workers;
   private KafkaConsumer<String, byte[]> consumer;
-  private Thread thread;
+  private Worker worker;
   private volatile boolean running = true;
 
   public TriggerConsumer(@ConfigProperty(name = "kafka.bootstrap.servers") String servers, NotifierConfig config,
@@ -77,10 +80,8 @@ public class TriggerConsumer {
         ConsumerConfig.SESSION_TIMEOUT_MS_CONFIG, 10_000),
         new StringDeserializer(), new ByteArrayDeserializer());
     // A shop's channel rules too: before they are read, a shop that turned email off would still get emails.
-    thread = new Thread(() -> run(List.of(customers::awaitLoaded, catalog::awaitLoaded, inbox::awaitLoaded,
-        rules::awaitLoaded)),
-        "trigger-consumer");
-    thread.start();
+    worker = Workers.start("trigger-consumer", self -> run(self, List.of(customers::awaitLoaded,
+        catalog::awaitLoaded, inbox::awaitLoaded, rules::awaitLoaded)));
   }
 
   /** Whether this instance handles the customer's triggers now (their partition is assigned here). */
@@ -88,26 +89,46 @@ public class TriggerConsumer {
     return ownedTriggerPartitions.contains(Topics.UPSELL_TRIGGERS.partitionOf(customerKey));
   }
 
-  private void run(List<java.util.function.Consumer<Duration>> tables) {
+  // Anything but a wake-up escapes to the worker, which reports it DOWN and stops the service to be restarted:
+  // a consumer thread that ends quietly would leave every later trigger unsent with health still UP.
+  private void run(Worker self, List<java.util.function.Consumer<Duration>> tables) {
     try {
       tables.forEach(t -> t.accept(Duration.ofMinutes(2)));
       consumer.subscribe(List.of(Topics.UPSELL_TRIGGERS.name(), Topics.ANALYTICS_REPORTS.name()), rebalance());
       while (running) {
         ConsumerRecords<String, byte[]> batch = consumer.poll(Duration.ofMillis(200));
+        self.progressed(lag());
+        if (workers.isShutdown() && running) {
+          throw new IllegalStateException("the sender pool stopped");
+        }
         if (!batch.isEmpty()) {
-          handle(batch);
+          InjectedFault.check("trigger-consumer");
+          self.pendingSince(oldestTimestamp(batch));
+          handle(self, batch);
+          self.pendingSince(0);
         }
       }
     } catch (WakeupException e) {
       // stopping
-    } catch (RuntimeException e) {
-      LOG.error("trigger consumer stopped", e);
     } finally {
       consumer.close(Duration.ofSeconds(5));
     }
   }
 
-  private void handle(ConsumerRecords<String, byte[]> batch) {
+  /** Records behind this consumer on its partitions, as far as its last fetch knows (no broker call). */
+  private long lag() {
+    return consumer.assignment().stream().mapToLong(p -> consumer.currentLag(p).orElse(0)).sum();
+  }
+
+  private static long oldestTimestamp(ConsumerRecords<String, byte[]> batch) {
+    long oldest = Long.MAX_VALUE;
+    for (ConsumerRecord<String, byte[]> record : batch) {
+      oldest = Math.min(oldest, record.timestamp());
+    }
+    return oldest;
+  }
+
+  private void handle(Worker self, ConsumerRecords<String, byte[]> batch) {
     // One customer's records run in order on one worker: a trigger delivered twice in one batch then meets its own
     // outcome in the ledger instead of racing it, and a customer's messages keep their order.
     Map<String, List<ConsumerRecord<String, byte[]>>> byCustomer = new java.util.LinkedHashMap<>();
@@ -121,6 +142,7 @@ public class TriggerConsumer {
     try {
       CompletableFuture.allOf(handled.toArray(CompletableFuture[]::new)).join();
       consumer.commitSync(nextOffsets(batch));
+      batch.partitions().forEach(p -> self.processed(p.topic(), batch.records(p).size()));
     } catch (RuntimeException e) {
       LOG.warn("batch failed; rewinding to handle it again (the ledger skips what was done)", e);
       batch.partitions().forEach(p -> consumer.seek(p, batch.records(p).get(0).offset()));
@@ -184,8 +206,8 @@ public class TriggerConsumer {
       workers.shutdownNow();
     }
     try {
-      if (thread != null) {
-        thread.join(TimeUnit.SECONDS.toMillis(10));
+      if (worker != null) {
+        worker.join(TimeUnit.SECONDS.toMillis(10));
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();

@@ -1,5 +1,7 @@
 package io.upsell.notifier.kafka;
 
+import io.upsell.platform.health.Worker;
+import io.upsell.platform.health.Workers;
 import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.topics.Topic;
 import java.time.Duration;
@@ -31,7 +33,7 @@ public final class TopicReader<V extends SpecificRecord> implements AutoCloseabl
   private final KafkaConsumer<String, V> consumer;
   private final Consumer<ConsumerRecord<String, V>> sink;
   private final ConcurrentLinkedQueue<CompletableFuture<Void>> waiting = new ConcurrentLinkedQueue<>();
-  private final Thread thread;
+  private Worker worker;
   private volatile boolean running = true;
 
   public TopicReader(String bootstrapServers, EventSerdes serdes, Topic<V> topic,
@@ -45,12 +47,10 @@ public final class TopicReader<V extends SpecificRecord> implements AutoCloseabl
         ConsumerConfig.FETCH_MAX_WAIT_MS_CONFIG, 50);
     this.consumer = new KafkaConsumer<>(config, serdes.keySerde().deserializer(),
         serdes.valueSerde(topic).deserializer());
-    this.thread = new Thread(this::run, "read-" + topic.name());
-    thread.setDaemon(true);
   }
 
   public TopicReader<V> start() {
-    thread.start();
+    worker = Workers.start("read-" + topic.name(), this::run);
     return this;
   }
 
@@ -70,7 +70,9 @@ public final class TopicReader<V extends SpecificRecord> implements AutoCloseabl
     }
   }
 
-  private void run() {
+  // A failure escapes to the worker (DOWN with the reason, then the service exits): a table that stopped being
+  // read would silently serve stale profiles and consent.
+  private void run(Worker self) {
     try {
       List<TopicPartition> partitions = consumer.partitionsFor(topic.name()).stream()
           .map(p -> new TopicPartition(topic.name(), p.partition())).toList();
@@ -83,7 +85,8 @@ public final class TopicReader<V extends SpecificRecord> implements AutoCloseabl
           drainInto(pending);
           target = consumer.endOffsets(partitions);
         }
-        pollOnce();
+        pollOnce(self);
+        self.progressed(partitions.stream().mapToLong(p -> consumer.currentLag(p).orElse(0)).sum());
         if (target != null && reached(target)) {
           pending.forEach(f -> f.complete(null));
           pending.clear();
@@ -95,6 +98,7 @@ public final class TopicReader<V extends SpecificRecord> implements AutoCloseabl
     } catch (RuntimeException e) {
       LOG.errorf(e, "reader of %s stopped", topic);
       waiting.forEach(f -> f.completeExceptionally(e));
+      throw e;
     } finally {
       consumer.close(Duration.ofSeconds(2));
     }
@@ -106,11 +110,13 @@ public final class TopicReader<V extends SpecificRecord> implements AutoCloseabl
     }
   }
 
-  private void pollOnce() {
+  private void pollOnce(Worker self) {
     try {
-      for (ConsumerRecord<String, V> record : consumer.poll(Duration.ofMillis(100))) {
+      var records = consumer.poll(Duration.ofMillis(100));
+      for (ConsumerRecord<String, V> record : records) {
         sink.accept(record);
       }
+      self.processed(topic.name(), records.count());
     } catch (RecordDeserializationException e) {
       // A record no schema can read must not stop the table: skip it and say where it is.
       LOG.warnf("skipping unreadable record %s@%d: %s", e.topicPartition(), e.offset(), e.getMessage());
@@ -127,7 +133,9 @@ public final class TopicReader<V extends SpecificRecord> implements AutoCloseabl
     running = false;
     consumer.wakeup();
     try {
-      thread.join(5000);
+      if (worker != null) {
+        worker.join(5000);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -1,6 +1,7 @@
 package io.upsell.ingest.publish;
 
 import io.upsell.ingest.publish.Publisher.Submission;
+import io.upsell.platform.health.ServiceExit;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -63,6 +64,7 @@ final class Lane implements Runnable {
         // Past planning and writing (answering, polling): still answer the group rather than lose the lane.
         LOG.errorf(e, "publishing lane failed unexpectedly; it goes on");
         publisher.failed(group, e, System.currentTimeMillis());
+        ServiceExit.haltOnError(Thread.currentThread().getName(), e); // the group is answered; after an Error, stop
       } finally {
         group.clear();
       }
@@ -86,6 +88,7 @@ final class Lane implements Runnable {
         publisher.fenced(); // before the group is answered: whoever sees its 503 sees this instance not ready
       }
       failed(group, plan, e, now);
+      ServiceExit.haltOnError(Thread.currentThread().getName(), e);
       if (e instanceof LaneProducer.Fenced fenced) {
         throw fenced;
       }

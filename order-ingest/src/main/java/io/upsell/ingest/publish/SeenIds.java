@@ -1,5 +1,8 @@
 package io.upsell.ingest.publish;
 
+import io.upsell.platform.health.InjectedFault;
+import io.upsell.platform.health.Worker;
+import io.upsell.platform.health.Workers;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -11,13 +14,14 @@ import java.util.concurrent.atomic.AtomicBoolean;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import io.upsell.schemas.topics.Topics;
 import org.jboss.logging.Logger;
 
 /**
  * The event ids published in the last 7 days, by any instance: read from {@code ingest.seen-ids} (committed records
  * only) at start-up and then followed, so a restart or another instance knows what was already accepted. Until the
- * log is read to its end, and for good once the follower has stopped, {@link #ready()} is false and nothing is
- * accepted. The ids are held compactly on the heap ({@link IdTable}, 40 to 80 bytes each).
+ * log is read to its end, {@link #ready()} is false and nothing is accepted; a follower that stops for good stops
+ * the service (see {@link Worker}). The ids are held compactly on the heap ({@link IdTable}, 40 to 80 bytes each).
  */
 public final class SeenIds implements AutoCloseable {
 
@@ -27,7 +31,7 @@ public final class SeenIds implements AutoCloseable {
   private final Duration window;
   private final String bootstrapServers;
   private final AtomicBoolean running = new AtomicBoolean(true);
-  private final Thread follower;
+  private Worker follower;
   /** Callers waiting until the follower has read everything committed when they asked ({@link #readToEnd()}). */
   private final Queue<CompletableFuture<Void>> readRequests = new ConcurrentLinkedQueue<>();
   /** The requests the follower is reading for now (touched by the follower thread only). */
@@ -40,13 +44,11 @@ public final class SeenIds implements AutoCloseable {
   public SeenIds(String bootstrapServers, Duration window) {
     this.bootstrapServers = bootstrapServers;
     this.window = window;
-    this.follower = new Thread(this::follow, "seen-ids-follower");
-    this.follower.setDaemon(true);
   }
 
   /** Starts reading the log in the background. */
   public SeenIds start() {
-    follower.start();
+    follower = Workers.start("seen-ids-follower", this::follow);
     return this;
   }
 
@@ -82,13 +84,13 @@ public final class SeenIds implements AutoCloseable {
     return seenAt.size();
   }
 
-  private void follow() {
+  // A failure escapes to the worker: liveness DOWN with the reason, then the service exits to be restarted, rather
+  // than staying up and refusing every event until someone notices.
+  private void follow(Worker self) {
     try {
       while (running.get()) {
-        followOnce();
+        followOnce(self);
       }
-    } catch (Throwable e) {
-      LOG.errorf(e, "the idempotency log follower stopped; this instance accepts nothing until restarted");
     } finally {
       ready = false;
       running.set(false);
@@ -99,12 +101,18 @@ public final class SeenIds implements AutoCloseable {
   }
 
   /** One consumer's life: read the log to its end (then ready), follow it, and answer read-to-end requests. */
-  private void followOnce() {
+  private void followOnce(Worker self) {
     try (var consumer = SeenIdsConsumer.open(bootstrapServers)) {
       Map<TopicPartition, Long> end = SeenIdsConsumer.end(consumer);
       long lastPrune = System.currentTimeMillis();
       while (running.get()) {
-        consumer.poll(Duration.ofMillis(200)).forEach(this::remember);
+        var markers = consumer.poll(Duration.ofMillis(200));
+        if (!markers.isEmpty()) {
+          InjectedFault.check("seen-ids-follower");
+        }
+        markers.forEach(this::remember);
+        self.processed(Topics.INGEST_SEEN_IDS.name(), markers.count());
+        self.progressed(consumer.assignment().stream().mapToLong(p -> consumer.currentLag(p).orElse(0)).sum());
         if (!ready && SeenIdsConsumer.readTo(consumer, end)) {
           ready = true;
           failuresInARow = 0;
