@@ -176,6 +176,9 @@ public final class SeenIds implements AutoCloseable {
   @Override
   public void close() {
     running.set(false);
+    if (follower == null) {
+      return; // never started
+    }
     try {
       follower.join(2000);
     } catch (InterruptedException e) {
