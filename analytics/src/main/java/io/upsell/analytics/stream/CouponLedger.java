@@ -47,8 +47,9 @@ final class CouponLedger implements Processor<String, CouponState, Void, Void> {
     }
     String key = StoreKeys.coupon(shop, event.getCode());
     CouponState current = coupons.get(key);
+    // A shallow copy: the parts are replaced, never changed (Avro's deep copy goes through its global SpecificData).
     CouponState next = current == null ? new CouponState(event.getCode(), null, null)
-        : CouponState.newBuilder(current).build();
+        : new CouponState(current.getCode(), current.getIssue(), current.getRedemption());
     ZoneId zone = settings.zone(shop);
     try {
       Contributions out = new Contributions();
@@ -65,7 +66,7 @@ final class CouponLedger implements Processor<String, CouponState, Void, Void> {
       LOG.warnf("refused a code event of shop %s dated outside the periods stored (%s)", shop, e.getMessage());
       return;
     }
-    if (!next.equals(current)) {
+    if (current == null || next.getIssue() != current.getIssue() || next.getRedemption() != current.getRedemption()) {
       coupons.put(key, next);
     }
   }
