@@ -101,11 +101,15 @@
     chart($('chart-conversion'), labels, s.map((r) => r.conversionRate), 'line', percent);
   }
 
-  function renderFunnel(funnel) {
+  // Each variant's codes redeemed (from the A/B results) beside its funnel, so variants compare on them too.
+  function renderFunnel(funnel, lift) {
     const body = $('funnel').tBodies[0];
     clear(body);
+    const redeemed = (r) => (lift.variants.find((v) => v.triggerType === r.triggerType && v.variant === r.variant)
+      || { redemptions: { redeemed: 0, revenueMinor: 0 } }).redemptions;
     funnel.rows.forEach((r) => body.appendChild(row([r.triggerType, r.variant, r.decided, r.suppressed, r.sent,
-      r.delivered, r.opened, r.clicked, r.converted, money(r.attributedRevenueMinor)])));
+      r.delivered, r.opened, r.clicked, r.converted, money(r.attributedRevenueMinor), r.downvoted,
+      redeemed(r).redeemed, money(redeemed(r).revenueMinor)])));
     $('best-hour').textContent = funnel.bestSendHour === null ? '–' : `${funnel.bestSendHour}:00`;
   }
 
@@ -141,7 +145,7 @@
         api('kpis', { ...range, granularity: $('granularity').value }), api('funnel', range),
         api('attribution', range), api('lift', range), api('products/top', { ...range, limit: 10 })]);
       renderKpis(kpis);
-      renderFunnel(funnel);
+      renderFunnel(funnel, lift);
       renderAttribution(attribution, lift);
       renderTop(top);
       $('status').textContent = `Updated ${new Date().toLocaleTimeString()} · ${kpis.timeZone} · live every 4 s`;

@@ -1,9 +1,11 @@
 package io.upsell.analytics;
 
 import io.micrometer.core.instrument.MeterRegistry;
+import io.upsell.analytics.query.CouponQuery;
 import io.upsell.analytics.query.KpiQuery;
 import io.upsell.analytics.query.LiftQuery;
 import io.upsell.analytics.query.RemoteRanges;
+import io.upsell.analytics.query.ShopStores;
 import io.upsell.analytics.query.StoreRanges;
 import io.upsell.analytics.query.TopProductsQuery;
 import io.upsell.analytics.query.UpsellQuery;
@@ -98,8 +100,21 @@ public class AnalyticsBeans {
 
   @Produces
   @Singleton
-  LiftQuery liftQuery(StoreRanges ranges) {
-    return new LiftQuery(ranges);
+  LiftQuery liftQuery(StoreRanges ranges, ShopStores shopStores) {
+    return new LiftQuery(ranges, shopStores);
+  }
+
+  @Produces
+  @Singleton
+  ShopStores shopStores(KafkaStreams streams, StoreRanges ranges, AnalyticsConfig config) {
+    return new ShopStores(streams, ranges, new RemoteRanges(config.peerSecret()));
+  }
+
+  // The clock a code's deadline is judged by.
+  @Produces
+  @Singleton
+  CouponQuery couponQuery(ShopStores stores, StoreRanges ranges) {
+    return new CouponQuery(stores, ranges, Clock.systemUTC());
   }
 
   @Produces

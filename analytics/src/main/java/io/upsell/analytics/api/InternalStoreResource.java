@@ -3,6 +3,7 @@ package io.upsell.analytics.api;
 import io.upsell.analytics.AnalyticsConfig;
 import io.upsell.analytics.kpi.StoreKeys;
 import io.upsell.analytics.query.RemoteRanges;
+import io.upsell.analytics.query.ShopStores;
 import io.upsell.analytics.query.StoreRanges;
 import io.upsell.analytics.stream.AnalyticsTopology;
 import io.upsell.platform.http.ApiException;
@@ -34,11 +35,13 @@ public class InternalStoreResource {
 
   private final ShopAuth auth;
   private final StoreRanges ranges;
+  private final ShopStores shopStores;
   private final Optional<byte[]> peerSecret;
 
-  public InternalStoreResource(ShopAuth auth, StoreRanges ranges, AnalyticsConfig config) {
+  public InternalStoreResource(ShopAuth auth, StoreRanges ranges, ShopStores shopStores, AnalyticsConfig config) {
     this.auth = auth;
     this.ranges = ranges;
+    this.shopStores = shopStores;
     this.peerSecret = config.peerSecret().map(secret -> secret.getBytes(StandardCharsets.UTF_8));
   }
 
@@ -53,11 +56,13 @@ public class InternalStoreResource {
     if (from == null || to == null || !from.startsWith(prefix) || !to.startsWith(prefix)) {
       throw ApiException.forbidden("from", "the range must lie inside the key's shop");
     }
-    if (!AnalyticsTopology.COUNTER_STORES.contains(store) && !store.equals(StoreKeys.SPEND)) {
+    boolean shopKeyed = AnalyticsTopology.SHOP_COUNTER_STORES.contains(store);
+    if (!AnalyticsTopology.COUNTER_STORES.contains(store) && !store.equals(StoreKeys.SPEND) && !shopKeyed) {
       throw ApiException.badRequest("store", "unknown store");
     }
     try {
-      return ranges.local(store, parse(partitions), from, to);
+      return shopKeyed ? shopStores.localCounters(store, parse(partitions), from, to)
+          : ranges.local(store, parse(partitions), from, to);
     } catch (StoreRanges.NotReady e) {
       throw ApiException.unavailable(e.getMessage(), 1);
     }

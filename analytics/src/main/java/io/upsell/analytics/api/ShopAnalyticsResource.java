@@ -102,16 +102,16 @@ public class ShopAnalyticsResource {
     var answer = lift.lift(scope.shop().id(), scope.range(), query.authorization);
     List<LiftRow> rows = new ArrayList<>();
     rows.add(LiftRow.of("treated", "all", "all", answer.treated(), answer.conversionLift(),
-        answer.revenuePerCustomerLift()));
-    rows.add(LiftRow.of("control", "all", "all", answer.control(), null, null));
+        answer.revenuePerCustomerLift(), answer.redemptions()));
+    rows.add(LiftRow.of("control", "all", "all", answer.control(), null, null, null));
     String controlOf = null;
     for (LiftQuery.VariantLift v : answer.variants()) {
       if (!v.triggerType().equals(controlOf)) {
         controlOf = v.triggerType();
-        rows.add(LiftRow.of("control", controlOf, "all", v.control(), null, null));
+        rows.add(LiftRow.of("control", controlOf, "all", v.control(), null, null, null));
       }
       rows.add(LiftRow.of("treated", v.triggerType(), v.variant(), v.treated(), v.conversionLift(),
-          v.revenuePerCustomerLift()));
+          v.revenuePerCustomerLift(), v.redemptions()));
     }
     return answer(query, answer, rows);
   }
@@ -128,15 +128,16 @@ public class ShopAnalyticsResource {
   record LiftRow(String group, String triggerType, String variant, long customers, long converted,
       Double conversionRate, long revenueMinor, Long revenuePerCustomerMinor, Double conversionLift,
       Double conversionCi95Low, Double conversionCi95High, Double revenuePerCustomerLift, Double revenueCi95Low,
-      Double revenueCi95High) {
+      Double revenueCi95High, Long redemptions, Long redeemedRevenueMinor, Long redeemedByOtherCustomer) {
 
     static LiftRow of(String group, String triggerType, String variant, LiftQuery.GroupStats s,
-        LiftQuery.Estimate conversion, LiftQuery.Estimate revenue) {
+        LiftQuery.Estimate conversion, LiftQuery.Estimate revenue, LiftQuery.Redemptions redeemed) {
       return new LiftRow(group, triggerType, variant, s.customers(), s.converted(), s.conversionRate(),
           s.revenueMinor(), s.revenuePerCustomerMinor(), conversion == null ? null : conversion.difference(),
           conversion == null ? null : conversion.ci95Low(), conversion == null ? null : conversion.ci95High(),
           revenue == null ? null : revenue.difference(), revenue == null ? null : revenue.ci95Low(),
-          revenue == null ? null : revenue.ci95High());
+          revenue == null ? null : revenue.ci95High(), redeemed == null ? null : redeemed.redeemed(),
+          redeemed == null ? null : redeemed.revenueMinor(), redeemed == null ? null : redeemed.byOtherCustomer());
     }
   }
 

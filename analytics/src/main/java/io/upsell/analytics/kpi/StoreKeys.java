@@ -27,6 +27,17 @@ public final class StoreKeys {
   public static final String COUNTED_ORDERS = "counted-orders";
   /** Marketing spend per shop, day and channel (the latest figure the shop posted). */
   public static final String SPEND = "shop-spend";
+  /**
+   * Codes the engine issued and the orders that redeemed them ({@code CouponState}), keyed {@link #coupon} (shop and
+   * the code's digest): all of a shop's codes lie in the partition of its id, in one key range.
+   */
+  public static final String COUPONS = "coupons";
+  /** Redemptions ({@link CouponMeasure}) per shop, day of the order, trigger type and variant; beside the coupons. */
+  public static final String REDEMPTIONS = "coupon-redemptions";
+  /** Suffix of the {@link #REDEMPTIONS} key counting orders that named a code no trigger issued. */
+  public static final String UNKNOWN_CODE = "unknown-code";
+  /** Down-votes of sent messages per shop, day of the down-vote, trigger type and variant: one counter. */
+  public static final String DOWNVOTES = "upsell-downvotes";
   /** Shop rules (monthly revenue target), a global table every instance holds. */
   public static final String RULES = "shop-rules";
 
@@ -67,6 +78,41 @@ public final class StoreKeys {
     StringBuilder key = new StringBuilder(shopId.length() + PERIOD_DIGITS + suffix.length() + 2).append(shopId)
         .append(SEP);
     return appendPeriod(key, dayId).append(SEP).append(suffix).toString();
+  }
+
+  /**
+   * Key of a shop's code: codes compare without case or surrounding blanks (as Shopify and WooCommerce take them),
+   * so an order naming {@code save-ab12} redeems {@code SAVE-AB12}.
+   */
+  public static String coupon(String shopId, String code) {
+    return shopId + SEP + java.util.HexFormat.of().formatHex(couponDigest(code));
+  }
+
+  /**
+   * SHA-256 of a code as stored: the store's index compares digests, which a caller guessing codes cannot steer
+   * towards a real code's prefix, so how long a lookup takes tells nothing about the codes held.
+   */
+  public static byte[] couponDigest(String code) {
+    try {
+      return java.security.MessageDigest.getInstance("SHA-256")
+          .digest(couponCode(code).getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    } catch (java.security.NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every Java runtime has SHA-256", e);
+    }
+  }
+
+  /** First and last key of a shop's codes. */
+  public static String couponsFrom(String shopId) {
+    return shopId + SEP;
+  }
+
+  public static String couponsTo(String shopId) {
+    return shopId + SEP + '\uffff';
+  }
+
+  /** A code as stored and compared: stripped, upper case. */
+  public static String couponCode(String code) {
+    return code.strip().toUpperCase(java.util.Locale.ROOT);
   }
 
   /** First key of a shop's day range (inclusive) for stores keyed by {@link #daily}. */

@@ -3,6 +3,7 @@ package io.upsell.analytics.query;
 import static io.upsell.analytics.kpi.Counters.get;
 
 import io.upsell.analytics.kpi.Counters;
+import io.upsell.analytics.kpi.CouponMeasure;
 import io.upsell.analytics.kpi.LiftMeasure;
 import io.upsell.analytics.kpi.StoreKeys;
 import java.util.ArrayList;
@@ -21,9 +22,11 @@ public final class LiftQuery {
   private static final double Z95 = 1.959964;
 
   private final StoreRanges ranges;
+  private final ShopStores shopStores;
 
-  public LiftQuery(StoreRanges ranges) {
+  public LiftQuery(StoreRanges ranges, ShopStores shopStores) {
     this.ranges = ranges;
+    this.shopStores = shopStores;
   }
 
   /** One group's figures. */
@@ -33,12 +36,29 @@ public final class LiftQuery {
   /** Treated minus control, with its 95% interval; {@code relative} is the difference over the control's value. */
   public record Estimate(Double difference, Double ci95Low, Double ci95High, Double relative) {}
 
-  /** One trigger type's variant against the control customers of the same trigger type. */
+  /**
+   * One trigger type's variant against the control customers of the same trigger type, and the codes of the variant
+   * that orders in the range redeemed.
+   */
   public record VariantLift(String triggerType, String variant, GroupStats treated, GroupStats control,
-      Estimate conversionLift, Estimate revenuePerCustomerLift) {}
+      Estimate conversionLift, Estimate revenuePerCustomerLift, Redemptions redemptions) {}
 
+  /**
+   * Codes redeemed by orders placed in the range (the earliest order naming each issued code), those orders' total,
+   * how many came from another customer than the code was issued to, and further orders naming a redeemed code.
+   */
+  public record Redemptions(long redeemed, long revenueMinor, long byOtherCustomer, long alreadyRedeemed) {
+
+    static Redemptions of(long[] c) {
+      return new Redemptions(get(c, CouponMeasure.REDEEMED.ordinal()), get(c, CouponMeasure.REDEEMED_REVENUE.ordinal()),
+          get(c, CouponMeasure.BY_OTHER_CUSTOMER.ordinal()), get(c, CouponMeasure.ALREADY_REDEEMED.ordinal()));
+    }
+  }
+
+  /** {@code unknownCodeOrders}: orders in the range that named a code no trigger issued. */
   public record Lift(String shopId, String from, String to, GroupStats treated, GroupStats control,
-      Estimate conversionLift, Estimate revenuePerCustomerLift, List<VariantLift> variants) {}
+      Estimate conversionLift, Estimate revenuePerCustomerLift, Redemptions redemptions, long unknownCodeOrders,
+      List<VariantLift> variants) {}
 
   public Lift lift(String shopId, DateRange range, String authorization) {
     long[] treated = new long[LiftMeasure.SIZE];
@@ -56,15 +76,30 @@ public final class LiftQuery {
             variants.merge(parts[2] + StoreKeys.SEP + parts[3], c, Counters::plus);
           }
         });
+    Map<String, long[]> redeemed = new TreeMap<>();
+    long[] unknown = new long[CouponMeasure.SIZE];
+    shopStores.counters(StoreKeys.REDEMPTIONS, shopId, StoreKeys.dailyFrom(shopId, range.fromDay()),
+        StoreKeys.dailyTo(shopId, range.toDay()), authorization).forEach((key, c) -> {
+          String[] parts = StoreKeys.parts(key);
+          if (parts.length == 4) {
+            redeemed.merge(parts[2] + StoreKeys.SEP + parts[3], c, Counters::plus);
+            variants.putIfAbsent(parts[2] + StoreKeys.SEP + parts[3], new long[LiftMeasure.SIZE]);
+          } else {
+            add(unknown, c);
+          }
+        });
+    long[] allRedeemed = new long[CouponMeasure.SIZE];
+    redeemed.values().forEach(c -> add(allRedeemed, c));
     List<VariantLift> byVariant = new ArrayList<>();
     variants.forEach((typeAndVariant, c) -> {
       String[] group = StoreKeys.parts(typeAndVariant);
       long[] typeControl = controlByType.getOrDefault(group[0], new long[LiftMeasure.SIZE]);
       byVariant.add(new VariantLift(group[0], group[1], stats(c), stats(typeControl), conversion(c, typeControl),
-          revenue(c, typeControl)));
+          revenue(c, typeControl), Redemptions.of(redeemed.get(typeAndVariant))));
     });
     return new Lift(shopId, range.from().toString(), range.to().toString(), stats(treated), stats(control),
-        conversion(treated, control), revenue(treated, control), byVariant);
+        conversion(treated, control), revenue(treated, control), Redemptions.of(allRedeemed),
+        get(unknown, CouponMeasure.UNKNOWN_CODE.ordinal()), byVariant);
   }
 
   static GroupStats stats(long[] c) {

@@ -51,10 +51,15 @@ public final class StoreRanges {
 
   /** Entries of {@code store} with keys in [from, to], summed over all partitions. */
   public SortedMap<String, long[]> range(String store, String from, String to, String authorization) {
+    return retrying(() -> gather(store, from, to, authorization));
+  }
+
+  /** Runs {@code read}, retrying it while a store rebalances, then 503 with Retry-After: never a partial answer. */
+  public <T> T retrying(java.util.function.Supplier<T> read) {
     layout.requireCurrent(retryAfterSeconds);
     for (int attempt = 1; ; attempt++) {
       try {
-        return gather(store, from, to, authorization);
+        return read.get();
       } catch (NotReady | InvalidStateStoreException e) {
         if (attempt >= attempts) {
           throw ApiException.unavailable("the analytics state is rebalancing (" + e.getMessage() + "); retry",

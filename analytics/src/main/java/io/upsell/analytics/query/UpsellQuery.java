@@ -30,10 +30,14 @@ public final class UpsellQuery {
     this.viewWindow = viewWindow;
   }
 
-  /** One trigger type and variant through the funnel; rates are of sent messages. */
+  /**
+   * One trigger type and variant through the funnel; rates are of sent messages. {@code downvoted}: "not relevant"
+   * answers to its messages, on the day of the answer.
+   */
   public record FunnelRow(String triggerType, String variant, long decided, long suppressed,
       Map<String, Long> suppressedByReason, long holdout, long sent, long failed, long delivered, long opened,
-      long clicked, long converted, long attributedRevenueMinor, Double clickThroughRate, Double conversionRate) {}
+      long clicked, long converted, long attributedRevenueMinor, Double clickThroughRate, Double conversionRate,
+      long downvoted) {}
 
   /** Messages sent in one hour of the day (customer's zone) and how many were opened and clicked. */
   public record SendHour(int hour, long sent, long opened, long clicked, Double clickThroughRate) {}
@@ -50,7 +54,19 @@ public final class UpsellQuery {
 
   public Funnel funnel(String shopId, DateRange range, String authorization) {
     List<FunnelRow> rows = new ArrayList<>();
-    byGroup(shopId, range, authorization).forEach((group, c) -> {
+    Map<String, Long> downvotes = new TreeMap<>();
+    ranges.range(StoreKeys.DOWNVOTES, StoreKeys.dailyFrom(shopId, range.fromDay()),
+        StoreKeys.dailyTo(shopId, range.toDay()), authorization).forEach((key, c) -> {
+          String[] parts = StoreKeys.parts(key);
+          downvotes.merge(parts[2] + "|" + parts[3], get(c, 0), Long::sum);
+        });
+    Map<String[], long[]> groups = byGroup(shopId, range, authorization);
+    groups.keySet().forEach(group -> downvotes.putIfAbsent(group[0] + "|" + group[1], 0L));
+    Map<String, long[]> funnels = new TreeMap<>();
+    groups.forEach((group, c) -> funnels.put(group[0] + "|" + group[1], c));
+    downvotes.forEach((name, downvoted) -> {
+      String[] group = name.split("\\|", 2);
+      long[] c = funnels.getOrDefault(name, new long[FunnelMeasure.SIZE]);
       Map<String, Long> reasons = new LinkedHashMap<>();
       for (SuppressionReason reason : SuppressionReason.values()) {
         reasons.put(reason.name(), get(c, FunnelMeasure.suppressedBy(reason)));
@@ -62,7 +78,7 @@ public final class UpsellQuery {
           get(c, FunnelMeasure.OPENED.ordinal()), get(c, FunnelMeasure.CLICKED.ordinal()),
           get(c, FunnelMeasure.CONVERTED.ordinal()), get(c, FunnelMeasure.ATTRIBUTED_REVENUE.ordinal()),
           KpiRow.rate(get(c, FunnelMeasure.CLICKED.ordinal()), sent),
-          KpiRow.rate(get(c, FunnelMeasure.CONVERTED.ordinal()), sent)));
+          KpiRow.rate(get(c, FunnelMeasure.CONVERTED.ordinal()), sent), downvoted));
     });
     List<SendHour> hours = sendHours(shopId, range, authorization);
     Integer best = hours.stream().filter(h -> h.sent() > 0)

@@ -4,12 +4,17 @@ import io.upsell.analytics.kpi.Counters;
 import io.upsell.analytics.kpi.StoreKeys;
 import io.upsell.analytics.report.DigestScheduler;
 import io.upsell.analytics.report.ReportSettings;
+import io.upsell.schemas.analytics.CouponState;
 import io.upsell.schemas.serde.EventSerdes;
+import io.upsell.schemas.shop.OrderEvent;
 import io.upsell.schemas.shop.MarketingSpend;
+import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.topics.Topic;
 import io.upsell.schemas.topics.Topics;
 import io.upsell.schemas.upsell.ShopRules;
+import io.upsell.schemas.upsell.UpsellTrigger;
 import java.util.List;
+import org.apache.kafka.common.serialization.Serde;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.common.utils.Bytes;
 import org.apache.kafka.streams.StreamsBuilder;
@@ -17,7 +22,9 @@ import org.apache.kafka.streams.Topology;
 import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
+import org.apache.kafka.streams.kstream.Named;
 import org.apache.kafka.streams.kstream.Produced;
+import org.apache.kafka.streams.kstream.Repartitioned;
 import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.Stores;
 
@@ -35,7 +42,13 @@ public final class AnalyticsTopology {
 
   /** Counter stores fed by the customer processor. */
   public static final List<String> COUNTER_STORES = List.of(StoreKeys.BUCKETS, StoreKeys.PRODUCTS, StoreKeys.FUNNEL,
-      StoreKeys.LIFT, StoreKeys.SEND_HOURS);
+      StoreKeys.LIFT, StoreKeys.SEND_HOURS, StoreKeys.DOWNVOTES);
+
+  /** Counter stores kept beside the coupons: all of a shop's keys in the partition of its id. */
+  public static final List<String> SHOP_COUNTER_STORES = List.of(StoreKeys.REDEMPTIONS);
+
+  /** The repartition topic (named by Kafka Streams after this) that brings a shop's code events to one partition. */
+  static final String COUPON_EVENTS = "coupon-events";
 
   /** Name of the processor every customer-scoped event goes through. */
   static final String ACTIVITY = "customer-activity";
@@ -64,6 +77,11 @@ public final class AnalyticsTopology {
         Consumed.with(serdes.keySerde(), serdes.valueSerde(Topics.UPSELL_RULES)),
         Materialized.<String, ShopRules, KeyValueStore<Bytes, byte[]>>as(StoreKeys.RULES)
             .withKeySerde(serdes.keySerde()).withValueSerde(serdes.valueSerde(Topics.UPSELL_RULES)));
+    KStream<String, UpsellTrigger> triggers = builder.stream(Topics.UPSELL_TRIGGERS.name(), Consumed.with(
+        serdes.keySerde(), serdes.valueSerde(Topics.UPSELL_TRIGGERS)).withName(source(Topics.UPSELL_TRIGGERS)));
+    KStream<String, OrderEvent> orders = builder.stream(Topics.SHOP_ORDERS.name(), Consumed.with(
+        serdes.keySerde(), serdes.valueSerde(Topics.SHOP_ORDERS)).withName(source(Topics.SHOP_ORDERS)));
+    addCoupons(builder, triggers, orders, serdes, settings);
     Topology topology = builder.build();
     addCustomerActivity(topology, serdes, settings);
     return topology;
@@ -75,9 +93,12 @@ public final class AnalyticsTopology {
     String[] sources = new String[CUSTOMER_INPUTS.size()];
     for (int i = 0; i < sources.length; i++) {
       Topic<?> topic = CUSTOMER_INPUTS.get(i);
-      sources[i] = "source-" + topic.name();
-      topology.addSource(sources[i], serdes.keySerde().deserializer(), serdes.valueSerde(topic).deserializer(),
-          topic.name());
+      sources[i] = source(topic);
+      // Triggers and orders also feed the coupons: their sources are the DSL's (a topic has one source node).
+      if (topic != Topics.UPSELL_TRIGGERS && topic != Topics.SHOP_ORDERS) {
+        topology.addSource(sources[i], serdes.keySerde().deserializer(), serdes.valueSerde(topic).deserializer(),
+            topic.name());
+      }
     }
     topology.addProcessor(ACTIVITY, () -> new CustomerActivity(settings), sources);
     // RocksDB flushes its memtable on every commit (10 times a second under exactly-once): 30x slower here.
@@ -91,6 +112,29 @@ public final class AnalyticsTopology {
     for (String store : COUNTER_STORES) {
       topology.addStateStore(counterStore(store, serdes), ACTIVITY);
     }
+  }
+
+  private static String source(Topic<?> topic) {
+    return "source-" + topic.name();
+  }
+
+  // A shop's codes are looked up and exported together, and an order may name a code issued to another customer: the
+  // code events move from the customer's partition to the shop's, where one ledger keeps the shop's codes.
+  private static void addCoupons(StreamsBuilder builder, KStream<String, UpsellTrigger> triggers,
+      KStream<String, OrderEvent> orders, EventSerdes serdes, AnalyticsSettings settings) {
+    Serde<CouponState> state = serdes.valueSerde(CouponState.class);
+    builder.addStateStore(Stores.keyValueStoreBuilder(settings.persistentCustomers()
+        ? Stores.persistentKeyValueStore(StoreKeys.COUPONS) : Stores.inMemoryKeyValueStore(StoreKeys.COUPONS),
+        serdes.keySerde(), state));
+    builder.addStateStore(counterStore(StoreKeys.REDEMPTIONS, serdes));
+    KStream<String, CouponState> issued = triggers.mapValues(CouponEvents::issued);
+    KStream<String, CouponState> named = orders.mapValues(CouponEvents::named);
+    issued.merge(named).filter((key, event) -> event != null && key != null)
+        .selectKey((key, event) -> Keys.shopOf(key))
+        .repartition(Repartitioned.<String, CouponState>as(COUPON_EVENTS).withKeySerde(serdes.keySerde())
+            .withValueSerde(state))
+        .process(() -> new CouponLedger(settings), Named.as("coupon-ledger"), StoreKeys.COUPONS,
+            StoreKeys.REDEMPTIONS);
   }
 
   // Counters are small and read on every query: in memory, restored from their changelog after a restart. The record

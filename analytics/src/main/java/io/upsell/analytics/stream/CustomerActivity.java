@@ -141,7 +141,7 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
     } else if (event instanceof Delivery delivery) {
       outcomes.delivered(delivery, state);
     } else if (event instanceof Engagement engagement) {
-      outcomes.engaged(engagement, state);
+      outcomes.engaged(engagement, zone, state, out);
     } else if (event instanceof CustomerProfile profile) {
       state.timeZone = validZone(profile.getTimeZone());
     }

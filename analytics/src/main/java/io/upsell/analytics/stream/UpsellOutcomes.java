@@ -68,7 +68,8 @@ final class UpsellOutcomes {
     }
   }
 
-  void engaged(Engagement engagement, CustomerState state) {
+  /** A down-vote counts once it happens, under the type and variant of the delivery it concerns (when known). */
+  void engaged(Engagement engagement, ZoneId zone, CustomerState state, Contributions out) {
     String deliveryId = engagement.getDeliveryId();
     if (deliveryId == null && engagement.getTriggerId() != null) {
       deliveryId = state.deliveries.entrySet().stream()
@@ -84,8 +85,13 @@ final class UpsellOutcomes {
       case DELIVERED -> fact.deliveredAt = earliest(fact.deliveredAt, at);
       case OPENED -> fact.openedAt = earliest(fact.openedAt, at);
       case CLICKED -> fact.clickedAt = earliest(fact.clickedAt, at);
+      case DOWNVOTED -> {
+        if (fact.type != null) {
+          out.add(StoreKeys.DOWNVOTES, funnelKey(engagement.getShopId(), at, zone, fact.type, fact.variant), 0, 1, 1);
+        }
+      }
       default -> {
-        // dismissals, down-votes and bounces are not funnel stages
+        // dismissals and bounces are not funnel stages
       }
     }
   }

@@ -107,6 +107,12 @@ final class TopologyFixture implements BeforeEachCallback, AfterEachCallback {
     return store(StoreKeys.BUCKETS).get(StateLayout.MARKER);
   }
 
+  /** The coupon ledger's state of one of the shop's codes (null: none). */
+  io.upsell.schemas.analytics.CouponState coupon(String code) {
+    KeyValueStore<String, io.upsell.schemas.analytics.CouponState> coupons = driver.getKeyValueStore(StoreKeys.COUPONS);
+    return coupons.get(StoreKeys.coupon(shop, code));
+  }
+
   private KeyValueStore<String, long[]> store(String name) {
     return driver.getKeyValueStore(name);
   }

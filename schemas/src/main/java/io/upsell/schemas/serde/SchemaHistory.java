@@ -1,6 +1,6 @@
 package io.upsell.schemas.serde;
 
-import io.upsell.schemas.topics.Topic;
+import io.upsell.schemas.topics.StateValues;
 import io.upsell.schemas.topics.Topics;
 import java.io.BufferedReader;
 import java.io.IOException;
@@ -52,13 +52,19 @@ public final class SchemaHistory {
     return SpecificData.getForClass(type).getSchema(type);
   }
 
+  /** Every value type whose versions are released: each topic's value, then each state store's own. */
+  public static List<Class<? extends SpecificRecord>> releasedTypes() {
+    List<Class<? extends SpecificRecord>> types = new ArrayList<>();
+    Topics.ALL.forEach(topic -> types.add(topic.valueType()));
+    types.addAll(StateValues.ALL);
+    return types;
+  }
+
   /** A store that resolves every released version and every current value schema by fingerprint. */
   public SchemaStore store() {
     SchemaStore.Cache cache = new SchemaStore.Cache();
     versions.values().forEach(list -> list.forEach(cache::addSchema));
-    for (Topic<?> topic : Topics.ALL) {
-      cache.addSchema(current(topic.valueType()));
-    }
+    releasedTypes().forEach(type -> cache.addSchema(current(type)));
     return cache;
   }
 

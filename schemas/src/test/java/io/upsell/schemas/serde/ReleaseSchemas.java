@@ -1,7 +1,5 @@
 package io.upsell.schemas.serde;
 
-import io.upsell.schemas.topics.Topic;
-import io.upsell.schemas.topics.Topics;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,6 +7,7 @@ import java.nio.file.StandardOpenOption;
 import java.util.LinkedHashSet;
 import java.util.List;
 import org.apache.avro.Schema;
+import org.apache.avro.specific.SpecificRecord;
 
 /**
  * Records the current value schemas as new released versions in {@code src/main/resources/avro-history} where
@@ -24,11 +23,11 @@ public final class ReleaseSchemas {
     Path root = Path.of(args.length > 0 ? args[0] : "src/main/resources/avro-history");
     SchemaHistory history = SchemaHistory.load();
     var types = new LinkedHashSet<Class<?>>();
-    for (Topic<?> topic : Topics.ALL) {
-      if (!types.add(topic.valueType())) {
+    for (Class<? extends SpecificRecord> type : SchemaHistory.releasedTypes()) {
+      if (!types.add(type)) {
         continue;
       }
-      Schema current = SchemaHistory.current(topic.valueType());
+      Schema current = SchemaHistory.current(type);
       List<Schema> released = history.versionsOf(current.getFullName());
       if (!released.isEmpty() && released.get(released.size() - 1).equals(current)) {
         continue;
