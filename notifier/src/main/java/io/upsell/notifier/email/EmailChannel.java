@@ -6,7 +6,6 @@ import io.upsell.notifier.delivery.SendLedger;
 import io.upsell.notifier.email.SmtpSender.Outcome;
 import io.upsell.notifier.template.MessageModel;
 import io.upsell.notifier.template.Renderer;
-import io.upsell.notifier.tracking.DeliveryRef;
 import io.upsell.schemas.crm.CustomerProfile;
 import io.upsell.schemas.notify.DeliveryChannel;
 import io.upsell.schemas.upsell.UpsellTrigger;
@@ -30,12 +29,10 @@ public class EmailChannel {
   }
 
   /** Sends to the profile's address (the caller checked consent); the claim is acknowledged before SMTP starts. */
-  public Outcome send(UpsellTrigger trigger, CustomerProfile profile, String shopName) {
+  public Outcome send(UpsellTrigger trigger, CustomerProfile profile) {
     String deliveryId = Outcomes.deliveryId(trigger.getTriggerId(), DeliveryChannel.EMAIL);
-    var ref = new DeliveryRef(trigger.getShopId(), trigger.getCustomerId(), deliveryId, trigger.getTriggerId(),
-        DeliveryChannel.EMAIL, MessageComposer.language(Optional.of(profile)));
-    MessageModel model = composer.compose(trigger, Optional.of(profile), shopName, ref);
-    var email = renderer.email(trigger.getType(), model);
+    MessageModel model = composer.compose(trigger, Optional.of(profile), DeliveryChannel.EMAIL);
+    var email = renderer.email(model);
     ledger.claim(trigger.getShopId(), trigger.getCustomerId(), trigger.getTriggerId(), deliveryId,
         DeliveryChannel.EMAIL);
     return smtp.send(profile.getEmail(), email, deliveryId, model.unsubscribeUrl());

@@ -51,10 +51,13 @@ public final class Fixtures {
     RECORDS.send(Topics.CATALOG_PRODUCTS, Keys.product(shop, id), product, System.currentTimeMillis());
   }
 
+  /** Where every fixture offer leads: the page the engine decided, on the shop's own domain. */
+  public static final String OFFER_URL = "https://shop.example.com/offer";
+
   public static UpsellTrigger trigger(String shop, String customer, TriggerType type, List<String> products,
       ChannelHint hint) {
     var offer = Offer.newBuilder().setProductIds(products).setDiscountPercent(10).setCouponCode("SAVE10")
-        .setPlan(type == TriggerType.STORAGE_NEAR_FULL ? "Pro 1 TB" : null).build();
+        .setPlan(type == TriggerType.STORAGE_NEAR_FULL ? "Pro 1 TB" : null).setUrl(OFFER_URL).build();
     return UpsellTrigger.newBuilder().setShopId(shop).setCustomerId(customer).setTriggerId(unique("t"))
         .setType(type).setReason("test").setOffer(offer).setChannelHint(hint).setVariant("B")
         .setFiredAt(Instant.now()).build();
