@@ -1,6 +1,7 @@
 package io.upsell.engine.policy;
 
 import io.upsell.schemas.upsell.Offer;
+import io.upsell.schemas.upsell.OfferItem;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import java.util.ArrayList;
 import java.util.List;
@@ -19,8 +20,11 @@ final class Copies {
         t.getHoldout(), new ArrayList<>(t.getSourceEventIds()), t.getFiredAt(), t.getDueAt());
   }
 
+  /** A copy naming only {@code productIds}: its items keep those products alone. */
   static Offer offer(Offer o, List<String> productIds) {
+    List<OfferItem> items = o.getItems().stream().filter(i -> productIds.contains(i.getProductId())).toList();
     return new Offer(new ArrayList<>(productIds), o.getDiscountPercent(), o.getDiscountMinor(), o.getCurrency(),
-        o.getCouponCode(), o.getPlan(), o.getCourseId(), o.getUrl());
+        o.getCouponCode(), o.getPlan(), o.getCourseId(), o.getUrl(), new ArrayList<>(items), o.getCurrentPlan(),
+        o.getOfferedPlan(), o.getAlternativePlan(), o.getUsage(), o.getExpiresAt());
   }
 }

@@ -4,7 +4,6 @@ import io.upsell.engine.config.ShopSettings;
 import io.upsell.engine.triggers.Trigger;
 import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.upsell.ChannelHint;
-import io.upsell.schemas.upsell.Offer;
 import io.upsell.schemas.upsell.SuppressionReason;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import java.time.Instant;
@@ -67,12 +66,13 @@ public final class Policies {
       return Verdict.delay(t, quietEnd);
     }
     t.setVariant(bucket(t.getShopId() + ":" + t.getCustomerId() + ":" + t.getType(), 2) == 0 ? "A" : "B");
-    t.setOffer(withDiscount(t, settings));
+    t.setOffer(OfferTerms.apply(t, settings, now));
     t.setFiredAt(Instant.ofEpochMilli(now));
     if (bucket(t.getShopId() + ":" + t.getCustomerId(), 10_000) < settings.holdoutPercent() * 100) {
       t.setHoldout(true);
       return Verdict.suppress(t, SuppressionReason.HOLDOUT, "control group");
     }
+    OfferTerms.issueCode(t, settings);
     return Verdict.fire(t);
   }
 
@@ -91,19 +91,6 @@ public final class Policies {
     }
     t.setOffer(Copies.offer(t.getOffer(), products));
     return null;
-  }
-
-  // Variant A is a share off, variant B a fixed amount off; a trigger without discounts keeps its offer.
-  private static Offer withDiscount(UpsellTrigger t, ShopSettings settings) {
-    Offer offer = Copies.offer(t.getOffer(), t.getOffer().getProductIds());
-    long percent = settings.number(t.getType(), "discountPercent", 0);
-    long amount = settings.number(t.getType(), "discountMinor", 0);
-    if ("A".equals(t.getVariant()) && percent > 0) {
-      offer.setDiscountPercent((int) percent);
-    } else if ("B".equals(t.getVariant()) && amount > 0) {
-      offer.setDiscountMinor(amount);
-    }
-    return offer;
   }
 
   private static ZoneId zone(CustomerFacts facts, ShopSettings settings) {

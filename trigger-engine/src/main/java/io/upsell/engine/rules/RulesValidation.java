@@ -1,6 +1,7 @@
 package io.upsell.engine.rules;
 
 import io.upsell.engine.config.EngineConfig;
+import io.upsell.engine.config.OfferSetting;
 import io.upsell.engine.learned.TopCompanions;
 import io.upsell.platform.http.ApiException;
 import io.upsell.platform.http.FieldError;
@@ -105,6 +106,14 @@ final class RulesValidation {
     if (key.equals(RuleSettings.REPORT_RECIPIENT)) {
       if (value == null || value.length() > 254 || !ONE_ADDRESS.matcher(value).matches()) {
         errors.add(new FieldError(field, "must be one email address, e.g. owner@shop.example"));
+      }
+      return;
+    }
+    OfferSetting offer = OfferSetting.ofKey(key);
+    if (offer != null) {
+      String refusal = offer.refusal(value);
+      if (refusal != null) {
+        errors.add(new FieldError(field, refusal));
       }
       return;
     }

@@ -32,7 +32,8 @@ final class BareLines {
   private static List<LineItem> bare(List<LineItem> lines) {
     List<LineItem> bare = new ArrayList<>(lines.size());
     for (LineItem line : lines) {
-      bare.add(new LineItem(line.getProductId(), null, null, null, line.getQuantity(), line.getUnitPriceMinor()));
+      bare.add(new LineItem(line.getProductId(), null, null, null, line.getQuantity(), line.getUnitPriceMinor(),
+          null, null));
     }
     return bare;
   }

@@ -4,6 +4,12 @@ import io.upsell.engine.config.EngineConfig;
 import io.upsell.engine.topology.EngineTopology;
 import io.upsell.engine.topology.Replay;
 import io.upsell.engine.topology.Scope;
+import io.upsell.platform.shops.Shop;
+import io.upsell.platform.shops.ShopDirectory;
+import io.upsell.platform.shops.Storefront;
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.Optional;
 import io.upsell.schemas.app.CourseProgress;
 import io.upsell.schemas.app.SubscriptionChanged;
 import io.upsell.schemas.app.SubscriptionStatus;
@@ -48,6 +54,11 @@ public final class EngineDriver implements AutoCloseable {
 
   public static final String SHOP = "shop-a";
   public static final Instant BASE = Instant.parse("2026-11-23T12:00:00Z");
+  /** The shop's storefront, where its offers link. */
+  public static final String STOREFRONT = "https://shop.example.com/";
+  /** The shops file of the engine under test: {@link #SHOP} sells in GBP from {@link #STOREFRONT}. */
+  public static final ShopDirectory SHOPS = new ShopDirectory(Map.of(SHOP, new Shop(SHOP, "Shop A", ZoneId.of("UTC"),
+      "GBP", new byte[32], Optional.empty(), "en", new Storefront(Optional.of(URI.create(STOREFRONT)), Map.of()))));
 
   private final EventSerdes serdes = EventSerdes.singleObject();
   private final TopologyTestDriver driver;
@@ -85,8 +96,8 @@ public final class EngineDriver implements AutoCloseable {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "engine-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(replay == null ? EngineTopology.live(engine, serdes)
-        : EngineTopology.build(engine, serdes, Scope.everything(), replay, EngineTopology.toLiveTopics(serdes)),
+    driver = new TopologyTestDriver(replay == null ? EngineTopology.live(engine, serdes, SHOPS)
+        : EngineTopology.build(engine, serdes, SHOPS, Scope.everything(), replay, EngineTopology.toLiveTopics(serdes)),
         props, clock);
   }
 

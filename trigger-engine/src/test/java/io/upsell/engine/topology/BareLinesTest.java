@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 /** What crosses to the shop-keyed part keeps every field but the lines' names, SKUs and categories; the read record stays whole. */
 class BareLinesTest {
 
-  private static final LineItem LINE = new LineItem("p-1", "sku-1", "WHITE HANGING HEART", "home", 6, 255L);
+  private static final LineItem LINE = new LineItem("p-1", "sku-1", "WHITE HANGING HEART", "home", 6, 255L, null, null);
 
   @Test
   void orderLosesLineDetailsOnlyAndTheOriginalIsUntouched() {
@@ -25,7 +25,7 @@ class BareLinesTest {
 
     OrderPlaced bare = (OrderPlaced) BareLines.of(original).getEvent();
 
-    assertThat(bare.getLines()).containsExactly(new LineItem("p-1", null, null, null, 6, 255L));
+    assertThat(bare.getLines()).containsExactly(new LineItem("p-1", null, null, null, 6, 255L, null, null));
     OrderPlaced expected = OrderPlaced.newBuilder(placed).setLines(bare.getLines()).build();
     assertThat(bare).isEqualTo(expected);
     assertThat(((OrderPlaced) original.getEvent()).getLines()).containsExactly(LINE);
@@ -39,7 +39,7 @@ class BareLinesTest {
 
     CartEvent bare = BareLines.of(cart);
 
-    assertThat(bare.getItems()).containsExactly(new LineItem("p-1", null, null, null, 6, 255L));
+    assertThat(bare.getItems()).containsExactly(new LineItem("p-1", null, null, null, 6, 255L, null, null));
     assertThat(bare).isEqualTo(CartEvent.newBuilder(cart).setItems(bare.getItems()).build());
     assertThat(cart.getItems()).containsExactly(LINE);
   }
