@@ -44,12 +44,17 @@ public class InAppChannel {
 
   public CompletableFuture<Void> deliver(UpsellTrigger trigger, Optional<CustomerProfile> profile,
       boolean emailFallback) {
+    return inbox.publish(message(trigger, profile, emailFallback));
+  }
+
+  /** The prompt as the inbox keeps it and the widget shows it. */
+  public InAppMessage message(UpsellTrigger trigger, Optional<CustomerProfile> profile, boolean emailFallback) {
     String deliveryId = Outcomes.deliveryId(trigger.getTriggerId(), DeliveryChannel.IN_APP);
     MessageModel model = composer.compose(trigger, profile, DeliveryChannel.IN_APP);
     var text = renderer.inApp(model);
     Instant now = clock.instant();
     boolean away = !hub.live(Keys.customer(trigger.getShopId(), trigger.getCustomerId()));
-    var message = InAppMessage.newBuilder()
+    return InAppMessage.newBuilder()
         .setShopId(trigger.getShopId()).setCustomerId(trigger.getCustomerId()).setMessageId(deliveryId)
         .setTriggerId(trigger.getTriggerId()).setTriggerType(trigger.getType()).setVariant(trigger.getVariant())
         .setLocale(model.locale()).setTitle(text.title()).setBody(text.body()).setCtaLabel(text.cta())
@@ -61,6 +66,5 @@ public class InAppChannel {
         .setEmailFallbackAt(emailFallback && away ? now.plus(config.inapp().fallbackWait()) : null)
         .setTrigger(trigger)
         .build();
-    return inbox.publish(message);
   }
 }

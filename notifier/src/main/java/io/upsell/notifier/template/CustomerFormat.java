@@ -5,6 +5,7 @@ import java.text.NumberFormat;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.time.format.DecimalStyle;
 import java.time.format.FormatStyle;
 import java.util.Currency;
 import java.util.Locale;
@@ -40,8 +41,9 @@ public record CustomerFormat(String localeTag, ZoneId zone) {
 
   /** A date and time with the zone it is read in, so a deadline is never ambiguous. */
   public String dateTime(Instant instant) {
+    // The language's digits, as in its prices: the JDK's date formats print ASCII digits unless told.
     var dateTime = DateTimeFormatter.ofLocalizedDateTime(FormatStyle.LONG, FormatStyle.SHORT).withLocale(locale())
-        .withZone(zone);
+        .withDecimalStyle(DecimalStyle.of(locale())).withZone(zone);
     var zoneName = DateTimeFormatter.ofPattern("zzz", locale()).withZone(zone);
     return dateTime.format(instant) + " " + zoneName.format(instant);
   }

@@ -61,7 +61,7 @@ class OfferFormatterTest {
     String riyadh = formatter.format("s", offer, "SAR", new CustomerFormat("ar", ZoneId.of("Asia/Riyadh")))
         .deadline();
 
-    assertThat(riyadh).contains("مارس").doesNotContain("March").contains("9:00");
+    assertThat(riyadh).contains("مارس").doesNotContain("March").contains("٩:٠٠");
   }
 
   @Test
