@@ -53,7 +53,7 @@ import org.junit.jupiter.api.TestFactory;
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
-@QuarkusTestResource(ContractShops.class)
+@QuarkusTestResource(value = ContractShops.class, restrictToAnnotatedClass = true)
 @QuarkusTestResource(MailAndHooks.class)
 class OfferContractTest {
 

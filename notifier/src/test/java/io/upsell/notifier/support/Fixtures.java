@@ -1,6 +1,7 @@
 package io.upsell.notifier.support;
 
 import io.upsell.schemas.catalog.Product;
+import io.upsell.schemas.catalog.ProductKind;
 import io.upsell.schemas.crm.CustomerProfile;
 import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.topics.Keys;
@@ -47,6 +48,7 @@ public final class Fixtures {
   public static void product(String shop, String id, String name, long priceMinor, String currency) {
     var product = Product.newBuilder().setShopId(shop).setProductId(id).setEventId(unique("e"))
         .setOccurredAt(Instant.now()).setName(name).setPriceMinor(priceMinor).setCurrency(currency)
+        .setKind(ProductKind.PRODUCT)
         .setImageUrl("https://img.example/" + id + ".jpg").setUrl("https://shop.example/p/" + id).build();
     RECORDS.send(Topics.CATALOG_PRODUCTS, Keys.product(shop, id), product, System.currentTimeMillis());
   }
