@@ -46,6 +46,9 @@ public final class Policies {
     if (!facts.openTickets.isEmpty() || facts.negativeAt > now - settings.angryForMillis()) {
       return Verdict.suppress(t, SuppressionReason.ANGRY_CUSTOMER, "open support ticket or negative sentiment");
     }
+    if (definition.offersUpgrade() && t.getOffer().getCurrentPlan() != null && t.getOffer().getOfferedPlan() == null) {
+      return Verdict.suppress(t, SuppressionReason.TOP_PLAN, "already on the top plan");
+    }
     Verdict relevance = relevance(t, definition, facts);
     if (relevance != null) {
       return relevance;
