@@ -247,6 +247,13 @@ public final class EngineDriver implements AutoCloseable {
         .build(), at);
   }
 
+  /** The customer down-voted the message of one trigger (a prompt without products names none). */
+  public void downvote(String customer, String triggerId, long at) {
+    send(Topics.ENGAGEMENT_EVENTS, key(customer), Engagement.newBuilder().setShopId(SHOP).setCustomerId(customer)
+        .setEventId(nextId("e")).setTriggerId(triggerId).setType(EngagementType.DOWNVOTED)
+        .setOccurredAt(Instant.ofEpochMilli(at)).build(), at);
+  }
+
   public void product(Product product) {
     global(Topics.CATALOG_PRODUCTS, Keys.product(product.getShopId(), product.getProductId()), product);
   }
