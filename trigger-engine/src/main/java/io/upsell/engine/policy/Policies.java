@@ -1,5 +1,6 @@
 package io.upsell.engine.policy;
 
+import io.upsell.engine.config.OfferSetting;
 import io.upsell.engine.config.ShopSettings;
 import io.upsell.engine.triggers.Trigger;
 import io.upsell.schemas.topics.Keys;
@@ -45,6 +46,13 @@ public final class Policies {
     }
     if (!facts.openTickets.isEmpty() || facts.negativeAt > now - settings.angryForMillis()) {
       return Verdict.suppress(t, SuppressionReason.ANGRY_CUSTOMER, "open support ticket or negative sentiment");
+    }
+    if (definition.offersUpgrade() && t.getOffer().getCurrentPlan() != null && t.getOffer().getOfferedPlan() == null) {
+      return Verdict.suppress(t, SuppressionReason.TOP_PLAN, "already on the top plan");
+    }
+    Long downvoted = facts.downvotedTypes.get(t.getType().name());
+    if (downvoted != null && now - downvoted < settings.offerNumber(OfferSetting.DOWNVOTE_COOLDOWN_DAYS) * DAY) {
+      return Verdict.suppress(t, SuppressionReason.DOWNVOTED, "the customer down-voted this prompt");
     }
     Verdict relevance = relevance(t, definition, facts);
     if (relevance != null) {

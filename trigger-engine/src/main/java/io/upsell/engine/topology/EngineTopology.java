@@ -13,6 +13,7 @@ import io.upsell.engine.triggers.CourseCompletedTrigger;
 import io.upsell.engine.triggers.FrequentlyBoughtTogetherTrigger;
 import io.upsell.engine.triggers.PlanLimitHitTrigger;
 import io.upsell.engine.triggers.PostPurchaseCrossSellTrigger;
+import io.upsell.engine.triggers.ProductUpgradeTrigger;
 import io.upsell.engine.triggers.ReplenishmentDueTrigger;
 import io.upsell.engine.triggers.StorageNearFullTrigger;
 import io.upsell.engine.triggers.SubscriptionExpiringTrigger;
@@ -42,7 +43,8 @@ public final class EngineTopology {
   public static List<Trigger> catalog() {
     return List.of(new CartAbandonedTrigger(), new CheckoutAbandonedTrigger(), new PostPurchaseCrossSellTrigger(),
         new FrequentlyBoughtTogetherTrigger(), new ReplenishmentDueTrigger(), new StorageNearFullTrigger(),
-        new PlanLimitHitTrigger(), new SubscriptionExpiringTrigger(), new CourseCompletedTrigger(), new WinBackTrigger());
+        new PlanLimitHitTrigger(), new SubscriptionExpiringTrigger(), new CourseCompletedTrigger(), new WinBackTrigger(),
+        new ProductUpgradeTrigger());
   }
 
   private EngineTopology() {}

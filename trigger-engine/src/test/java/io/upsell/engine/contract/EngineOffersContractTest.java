@@ -10,6 +10,8 @@ import io.upsell.schemas.shop.CartEventType;
 import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.upsell.Offer;
 import io.upsell.schemas.upsell.OfferItem;
+import io.upsell.schemas.upsell.PlanInfo;
+import io.upsell.schemas.upsell.UsageInfo;
 import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import java.io.ByteArrayOutputStream;
@@ -102,6 +104,7 @@ class EngineOffersContractTest {
     s.put(TriggerType.SUBSCRIPTION_EXPIRING, (c, at) -> events.subscription(c, at, "pro", Duration.ofDays(10)));
     s.put(TriggerType.COURSE_COMPLETED, (c, at) -> events.courseCompleted(c, at, "course-101"));
     s.put(TriggerType.WIN_BACK, (c, at) -> events.order(c, at, line("wool-scarf", "Merino Wool Scarf", 3_500, 1)));
+    s.put(TriggerType.PRODUCT_UPGRADE, (c, at) -> events.view(c, at, "camera"));
     return s;
   }
 
@@ -149,6 +152,34 @@ class EngineOffersContractTest {
       assertThat(offer.getCurrency()).as("%s currency", t.getType()).isEqualTo("GBP");
       assertThat(offer.getUrl()).as("%s url", t.getType()).startsWith(STOREFRONT + "/");
     }
+  }
+
+  @Test
+  void everyOfferLinksToTheShop() {
+    assertThat(fired).allSatisfy(t -> assertThat(t.getOffer().getUrl()).as("%s url", t.getType())
+        .startsWith(STOREFRONT + "/"));
+  }
+
+  @Test
+  void planOffersNameTheCurrentAndTheOfferedPlanWithTheirPrices() {
+    List<UpsellTrigger> planOffers = fired.stream().filter(t -> List.of(TriggerType.STORAGE_NEAR_FULL,
+        TriggerType.PLAN_LIMIT_HIT, TriggerType.SUBSCRIPTION_EXPIRING).contains(t.getType())).toList();
+    assertThat(planOffers).hasSize(6);
+    for (UpsellTrigger t : planOffers) {
+      for (PlanInfo plan : List.of(t.getOffer().getCurrentPlan(), t.getOffer().getOfferedPlan())) {
+        assertThat(plan.getName()).as("%s plan name", t.getType()).isNotBlank();
+        assertThat(plan.getPriceMinor()).as("%s plan price", t.getType()).isPositive();
+        assertThat(plan.getCurrency()).isEqualTo("GBP");
+      }
+      assertThat(t.getOffer().getUrl()).isEqualTo(STOREFRONT + "/account/billing");
+    }
+    UpsellTrigger storage = planOffers.stream().filter(t -> t.getType() == TriggerType.STORAGE_NEAR_FULL).findFirst()
+        .orElseThrow();
+    assertThat(storage.getOffer().getOfferedPlan().getPlanId()).isEqualTo("pro");
+    assertThat(storage.getOffer().getUsage()).isEqualTo(new UsageInfo("storage", 86L, 100L, "GB"));
+    UpsellTrigger renewal = planOffers.stream().filter(t -> t.getType() == TriggerType.SUBSCRIPTION_EXPIRING)
+        .findFirst().orElseThrow();
+    assertThat(renewal.getOffer().getAlternativePlan().getPlanId()).isEqualTo("pro-yearly");
   }
 
   @Test

@@ -195,6 +195,27 @@ public final class EngineDriver implements AutoCloseable {
         .setQuotaUnits(quota).setPlan("basic").build(), at);
   }
 
+  /** A storage report in GB on {@code plan}. */
+  public void storage(String customer, String eventId, long at, String plan, long usedGb, long quotaGb) {
+    send(Topics.APP_USAGE, key(customer), UsageReported.newBuilder().setShopId(SHOP).setCustomerId(customer)
+        .setEventId(eventId).setOccurredAt(Instant.ofEpochMilli(at)).setResource("storage").setUsedUnits(usedGb)
+        .setQuotaUnits(quotaGb).setUnit("GB").setPlan(plan).build(), at);
+  }
+
+  /** The ladder basic 100 GB → pro 1 TB → business 5 TB, monthly, in GBP; {@code pro-yearly} beside pro. */
+  public void planLadder() {
+    plan("basic", "Basic", 900, 100, null, "month", 1);
+    plan("pro", "Pro", 2_900, 1_000, "basic", "month", 2);
+    plan("business", "Business", 9_900, 5_000, "pro", "month", 3);
+    plan("pro-yearly", "Pro (yearly)", 29_000, 1_000, null, "year", 2);
+  }
+
+  private void plan(String id, String name, long price, long storageGb, String upgradeOf, String period, int tier) {
+    product(productOf(id).setName(name).setPriceMinor(price).setKind(io.upsell.schemas.catalog.ProductKind.PLAN)
+        .setQuotas(Map.of("storage", storageGb)).setUnits(Map.of("storage", "GB")).setUpgradeOf(upgradeOf)
+        .setBillingPeriod(period).setTier(tier).build());
+  }
+
   public void featureRequest(String customer, String eventId, long at, String feature, String requiredPlan) {
     send(Topics.APP_USAGE, key(customer), UsageReported.newBuilder().setShopId(SHOP).setCustomerId(customer)
         .setEventId(eventId).setOccurredAt(Instant.ofEpochMilli(at)).setResource("api-calls").setUsedUnits(1)
@@ -224,6 +245,13 @@ public final class EngineDriver implements AutoCloseable {
     send(Topics.ENGAGEMENT_EVENTS, key(customer), Engagement.newBuilder().setShopId(SHOP).setCustomerId(customer)
         .setEventId(nextId("e")).setType(type).setProductIds(List.of(products)).setOccurredAt(Instant.ofEpochMilli(at))
         .build(), at);
+  }
+
+  /** The customer down-voted the message of one trigger (a prompt without products names none). */
+  public void downvote(String customer, String triggerId, long at) {
+    send(Topics.ENGAGEMENT_EVENTS, key(customer), Engagement.newBuilder().setShopId(SHOP).setCustomerId(customer)
+        .setEventId(nextId("e")).setTriggerId(triggerId).setType(EngagementType.DOWNVOTED)
+        .setOccurredAt(Instant.ofEpochMilli(at)).build(), at);
   }
 
   public void product(Product product) {
