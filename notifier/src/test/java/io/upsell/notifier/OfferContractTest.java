@@ -135,6 +135,11 @@ class OfferContractTest {
         assertThat(rendered).contains(money(plan.getPriceMinor(), plan.getCurrency(), customer));
       }
     }
+    if (offer.getUsage() != null) {
+      NumberFormat units = NumberFormat.getIntegerInstance(customer);
+      assertThat(rendered).contains(units.format(offer.getUsage().getUsedUnits()))
+          .contains(units.format(offer.getUsage().getQuotaUnits()));
+    }
     if (offer.getDiscountPercent() != null) {
       assertThat(rendered).containsPattern(offer.getDiscountPercent() + "\\s?[%٪]");
     }

@@ -55,8 +55,11 @@ public class OfferFormatter {
     PlanInfo current = offer.getCurrentPlan();
     PlanInfo offered = offer.getOfferedPlan();
     PlanInfo alternative = offer.getAlternativePlan();
+    // An offer naming its plan by id alone (before plans were data) still names it.
+    PlanView offeredView = offered == null && offer.getPlan() != null
+        ? new PlanView(offer.getPlan(), null, false, List.of()) : plan(offered, f);
     return new OfferView(items(shopId, offer, currency, f), offer.getDiscountPercent(), amount,
-        offer.getCouponCode(), deadline, plan(current, f), plan(offered, f), plan(alternative, f),
+        offer.getCouponCode(), deadline, plan(current, f), offeredView, plan(alternative, f),
         usage(offer.getUsage(), current, offered, f), PlanPrices.difference(current, offered, f),
         PlanPrices.yearlySaving(offered, alternative, f), comparison(current, offered, f), course);
   }
