@@ -22,4 +22,6 @@ BOOTSTRAP="${BOOTSTRAP:-kafka:9092}"
 /opt/kafka/bin/kafka-topics.sh --bootstrap-server "$BOOTSTRAP" --create --if-not-exists --topic ingest.seen-ids --partitions 6 --replication-factor 1 --config cleanup.policy=delete --config retention.ms=604800000
 /opt/kafka/bin/kafka-topics.sh --bootstrap-server "$BOOTSTRAP" --create --if-not-exists --topic notify.ledger --partitions 6 --replication-factor 1 --config cleanup.policy=delete --config retention.ms=2592000000
 /opt/kafka/bin/kafka-topics.sh --bootstrap-server "$BOOTSTRAP" --create --if-not-exists --topic notify.inapp --partitions 6 --replication-factor 1 --config cleanup.policy=delete --config retention.ms=2592000000
+/opt/kafka/bin/kafka-topics.sh --bootstrap-server "$BOOTSTRAP" --create --if-not-exists --topic notify.templates --partitions 3 --replication-factor 1 --config cleanup.policy=compact --config retention.ms=-1
+/opt/kafka/bin/kafka-topics.sh --bootstrap-server "$BOOTSTRAP" --create --if-not-exists --topic notify.brands --partitions 3 --replication-factor 1 --config cleanup.policy=compact --config retention.ms=-1
 /opt/kafka/bin/kafka-topics.sh --bootstrap-server "$BOOTSTRAP" --create --if-not-exists --topic upsell.dead-letters --partitions 6 --replication-factor 1 --config cleanup.policy=delete --config retention.ms=2592000000

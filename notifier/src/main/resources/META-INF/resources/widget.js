@@ -3,7 +3,8 @@
  * (POST /v1/inapp/tokens):
  *   <script src="https://notifier.example/widget.js" data-token="TOKEN" async></script>
  * It streams the customer's prompts (SSE; the browser resumes with Last-Event-ID after a drop) and shows each as a
- * banner with its call to action, "Not relevant" and dismiss. Every action is POSTed back to the notifier.
+ * banner with the offer (one line each: items, plan, discount, code, deadline), its call to action when the offer
+ * leads to a page, "Not relevant" (on every prompt) and dismiss. Every action is POSTed back to the notifier.
  */
 (function () {
   'use strict';
@@ -62,7 +63,8 @@
     title.setAttribute('style', 'font-weight:600;font-size:16px;margin-inline-end:24px;margin-bottom:6px');
     var body = document.createElement('div');
     body.textContent = message.body;
-    body.setAttribute('style', 'font-size:14px;line-height:1.5;color:#374151;margin-bottom:12px');
+    body.className = 'upsell-body';
+    body.setAttribute('style', 'font-size:14px;line-height:1.5;color:#374151;margin-bottom:12px;white-space:pre-line');
     var cta = button(message.ctaLabel, 'border:0;background:#2563eb;color:#fff;font-weight:600', function () {
       act(message, 'click').finally(function () { if (message.ctaUrl) { location.href = message.ctaUrl; } });
       remove(message.id);
@@ -71,7 +73,9 @@
     var notRelevant = button(labels.notRelevant, 'border:1px solid #d1d5db;background:#fff;color:#374151;' +
       'margin-inline-start:8px', function () { act(message, 'not-relevant'); remove(message.id); });
     notRelevant.className = 'upsell-not-relevant';
-    card.append(close, title, body, cta, notRelevant);
+    card.append(close, title, body);
+    if (message.ctaUrl) { card.append(cta); }
+    card.append(notRelevant);
     stack.appendChild(card);
     banners[message.id] = card;
     act(message, 'read');

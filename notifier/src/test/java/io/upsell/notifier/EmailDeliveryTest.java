@@ -76,7 +76,7 @@ class EmailDeliveryTest {
 
     // And the click link records CLICKED and redirects only where it was signed for
     given().redirects().follow(false).get(pathOf(link(html, "/v1/track/click")))
-        .then().statusCode(302).header("Location", "https://shop.example/p/p-mug");
+        .then().statusCode(302).header("Location", Fixtures.OFFER_URL);
     awaitEngagement(customer, EngagementType.CLICKED, delivery.getDeliveryId());
     // And the open pixel records OPENED
     given().get(pathOf(link(html, "/v1/track/open"))).then().statusCode(200).contentType("image/gif");

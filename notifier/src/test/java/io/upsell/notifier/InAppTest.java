@@ -74,7 +74,8 @@ class InAppTest {
       // Then the stream gets it, and so does the inbox
       var event = stream.next(e -> e.name().equals("message"), WAIT);
       assertThat(event).isNotNull();
-      assertThat(event.data()).contains("Your storage is almost full").contains("See storage options");
+      assertThat(event.data()).contains("Your storage is almost full").contains("See storage options")
+          .contains("Suggested plan: Pro 1 TB");
       String id = delivered(trigger, DeliveryStatus.SENT).getDeliveryId();
       assertThat(event.data()).contains(id);
       given().header("Authorization", "Bearer " + token).get("/v1/inapp/messages")

@@ -134,6 +134,7 @@ class WidgetBrowserTest {
       String productId = id + "-" + entry.getKey();
       var product = Product.newBuilder().setShopId(SHOP).setProductId(productId).setEventId(unique("e"))
           .setOccurredAt(Instant.now()).setName(entry.getValue()).setPriceMinor(priceMinor).setCurrency("GBP")
+          .setKind(io.upsell.schemas.catalog.ProductKind.PRODUCT)
           .setImageUrl(base + "demo/" + image + ".svg").setUrl("https://shop.example/p/" + id).build();
       RECORDS.send(Topics.CATALOG_PRODUCTS, Keys.product(SHOP, productId), product, System.currentTimeMillis());
     }

@@ -1,86 +1,89 @@
 package io.upsell.notifier.delivery;
 
-import io.upsell.notifier.NotifierConfig;
-import io.upsell.notifier.customer.Catalog;
+import io.upsell.notifier.shopcopy.CopyChooser;
+import io.upsell.notifier.shopcopy.ShopBrands;
+import io.upsell.notifier.template.CustomerFormat;
 import io.upsell.notifier.template.MessageModel;
-import io.upsell.notifier.template.MessageModel.Item;
-import io.upsell.notifier.template.MessageModel.Offer;
+import io.upsell.notifier.template.OfferView;
 import io.upsell.notifier.tracking.DeliveryRef;
 import io.upsell.notifier.tracking.Links;
-import io.upsell.schemas.catalog.Product;
+import io.upsell.platform.shops.Shop;
+import io.upsell.platform.shops.ShopDirectory;
+import io.upsell.platform.shops.Storefront;
 import io.upsell.schemas.crm.CustomerProfile;
+import io.upsell.schemas.notify.DeliveryChannel;
 import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.math.BigDecimal;
-import java.text.NumberFormat;
-import java.util.Currency;
-import java.util.List;
+import java.time.DateTimeException;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
 import java.util.Locale;
-import java.util.Objects;
 import java.util.Optional;
 
 /**
- * Turns a trigger into what the message says: the customer's name and language, the offered items as the catalog
- * knows them (name, image, price in the customer's language), the offer, and signed links. Items the catalog does
- * not know are left out rather than shown without a name.
+ * Turns a trigger into what one channel's message says: the customer's name, language and zone, the offer the
+ * engine decided (formatted for them), the shop's words and brand, the button to the shop's page and the signed
+ * links. Every channel (email, in-app, webhook) composes here, so all show the same offer.
  */
 @ApplicationScoped
 public class MessageComposer {
 
-  private final Catalog catalog;
+  private final OfferFormatter offers;
+  private final CopyChooser copy;
+  private final ShopBrands brands;
+  private final ShopDirectory shops;
   private final Links links;
-  private final NotifierConfig config;
 
-  public MessageComposer(Catalog catalog, Links links, NotifierConfig config) {
-    this.catalog = catalog;
+  public MessageComposer(OfferFormatter offers, CopyChooser copy, ShopBrands brands, ShopDirectory shops,
+      Links links) {
+    this.offers = offers;
+    this.copy = copy;
+    this.brands = brands;
+    this.shops = shops;
     this.links = links;
-    this.config = config;
   }
 
-  /** Our two languages; anything else reads English. */
-  public static String language(Optional<CustomerProfile> profile) {
-    String tag = profile.map(CustomerProfile::getLocale).orElse("en");
-    return tag.toLowerCase(Locale.ROOT).startsWith("ar") ? "ar" : "en";
+  public MessageModel compose(UpsellTrigger trigger, Optional<CustomerProfile> profile, DeliveryChannel channel) {
+    Shop shop = shop(trigger.getShopId());
+    String language = copy.language(shop, profile.map(CustomerProfile::getLocale));
+    var ref = new DeliveryRef(trigger.getShopId(), trigger.getCustomerId(),
+        Outcomes.deliveryId(trigger.getTriggerId(), channel), trigger.getTriggerId(), channel, language);
+    var format = new CustomerFormat(formatLocale(language, profile), zone(profile, shop));
+    OfferView offer = offers.format(shop.id(), trigger.getOffer(), shop.currency(), format);
+    String target = OfferTarget.of(trigger, shop.storefront()).orElse(null);
+    String customerName = profile.map(CustomerProfile::getName).orElse(null);
+    var model = new MessageModel(language, typeKey(trigger), customerName, shop.name(), offer, null,
+        brands.brand(shop.id()), target, target == null ? null : links.click(ref, target), links.openPixel(ref),
+        links.unsubscribe(ref), channel == DeliveryChannel.IN_APP ? null : links.notRelevant(ref, trigger));
+    return model.withCopy(copy.copy(shop.id(), trigger.getType(), channel, model));
   }
 
-  public MessageModel compose(UpsellTrigger trigger, Optional<CustomerProfile> profile, String shopName,
-      DeliveryRef ref) {
-    String locale = ref.locale();
-    List<Product> products = trigger.getOffer().getProductIds().stream()
-        .map(id -> catalog.product(trigger.getShopId(), id)).flatMap(Optional::stream).toList();
-    List<Item> items = products.stream()
-        .map(p -> new Item(p.getName(), p.getImageUrl(), money(p.getPriceMinor(), p.getCurrency(), locale)))
-        .toList();
-    String target = Optional.ofNullable(trigger.getOffer().getUrl())
-        .or(() -> products.stream().map(Product::getUrl).filter(Objects::nonNull).findFirst())
-        .orElse(config.publicBaseUrl());
-    return new MessageModel(locale, typeKey(trigger), profile.map(CustomerProfile::getName).orElse(null), shopName,
-        items, offer(trigger, locale), target, links.click(ref, target), links.openPixel(ref), links.unsubscribe(ref));
+  private Shop shop(String shopId) {
+    return shops.find(shopId).orElseGet(() -> new Shop(shopId, shopId, ZoneOffset.UTC, null, new byte[0],
+        Optional.empty(), "en", Storefront.NONE));
   }
 
-  private Offer offer(UpsellTrigger trigger, String locale) {
-    var offer = trigger.getOffer();
-    String amount = offer.getDiscountMinor() == null || offer.getCurrency() == null ? null
-        : money(offer.getDiscountMinor(), offer.getCurrency(), locale);
-    String course = offer.getCourseId() == null ? null
-        : catalog.product(trigger.getShopId(), offer.getCourseId()).map(Product::getName).orElse(offer.getCourseId());
-    return new Offer(offer.getDiscountPercent(), amount, offer.getCouponCode(), offer.getPlan(), course);
+  /** The customer's own locale (en-GB: 14 March) where it is of the message's language, else the language. */
+  private static String formatLocale(String language, Optional<CustomerProfile> profile) {
+    String tag = profile.map(CustomerProfile::getLocale).orElse(null);
+    return tag != null && language.equals(CopyChooser.language(tag)) ? tag.replace('_', '-') : language;
   }
 
-  /** Minor units shown as money in the customer's language, e.g. £24.99 or ٢٤٫٩٩ US$. */
-  static String money(long minor, String currencyCode, String locale) {
-    Currency currency = Currency.getInstance(currencyCode);
-    NumberFormat format = NumberFormat.getCurrencyInstance(Locale.forLanguageTag(locale));
-    format.setCurrency(currency);
-    return format.format(BigDecimal.valueOf(minor).movePointLeft(Math.max(0, currency.getDefaultFractionDigits())));
+  /** The customer's zone where their profile names a valid one, else the shop's. */
+  private static ZoneId zone(Optional<CustomerProfile> profile, Shop shop) {
+    try {
+      return profile.map(CustomerProfile::getTimeZone).map(ZoneId::of).orElse(shop.timeZone());
+    } catch (DateTimeException e) {
+      return shop.timeZone();
+    }
   }
 
   /**
    * CART_ABANDONED → cartAbandoned: the prefix of the trigger type's message keys. The cart's second, scarcity step
    * has words of its own (cartAbandonedStep2); other types' steps are levels of one message.
    */
-  static String typeKey(UpsellTrigger trigger) {
+  public static String typeKey(UpsellTrigger trigger) {
     String[] words = trigger.getType().name().toLowerCase(Locale.ROOT).split("_");
     var key = new StringBuilder(words[0]);
     for (int i = 1; i < words.length; i++) {

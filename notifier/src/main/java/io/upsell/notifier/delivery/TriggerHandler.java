@@ -87,7 +87,7 @@ public class TriggerHandler {
     if (refusal.isPresent()) {
       return outcomes.delivery(trigger, DeliveryChannel.EMAIL, DeliveryStatus.SKIPPED, refusal.get());
     }
-    Outcome outcome = email.send(trigger, profile.get(), shopName(trigger));
+    Outcome outcome = email.send(trigger, profile.get());
     return switch (outcome.result()) {
       case SENT -> sent(trigger);
       case BOUNCED -> bounced(trigger, key, outcome.error());
@@ -123,7 +123,7 @@ public class TriggerHandler {
       return CompletableFuture.completedFuture(null);
     }
     Optional<CustomerProfile> profile = customers.profile(Keys.customer(trigger.getShopId(), trigger.getCustomerId()));
-    return inApp.deliver(trigger, profile, shopName(trigger), emailFallback)
+    return inApp.deliver(trigger, profile, emailFallback)
         .thenCompose(v -> outcomes.delivery(trigger, DeliveryChannel.IN_APP, DeliveryStatus.SENT, null));
   }
 
@@ -135,7 +135,8 @@ public class TriggerHandler {
     if (secret.isEmpty()) {
       return skipOnce(trigger, DeliveryChannel.WEBHOOK, "the shop has no webhook secret to sign with");
     }
-    var result = webhook.send(trigger, url, secret.get());
+    var profile = customers.profile(Keys.customer(trigger.getShopId(), trigger.getCustomerId()));
+    var result = webhook.send(trigger, profile, url, secret.get());
     if (result.error() == null) {
       return outcomes.delivery(trigger, DeliveryChannel.WEBHOOK, DeliveryStatus.SENT, null);
     }
@@ -149,9 +150,5 @@ public class TriggerHandler {
       return CompletableFuture.completedFuture(null);
     }
     return outcomes.delivery(trigger, channel, DeliveryStatus.SKIPPED, why);
-  }
-
-  private String shopName(UpsellTrigger trigger) {
-    return shops.find(trigger.getShopId()).map(Shop::name).orElse(trigger.getShopId());
   }
 }

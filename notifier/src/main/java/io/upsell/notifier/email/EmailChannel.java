@@ -6,7 +6,7 @@ import io.upsell.notifier.delivery.SendLedger;
 import io.upsell.notifier.email.SmtpSender.Outcome;
 import io.upsell.notifier.template.MessageModel;
 import io.upsell.notifier.template.Renderer;
-import io.upsell.notifier.tracking.DeliveryRef;
+import io.upsell.notifier.template.Renderer.RenderedEmail;
 import io.upsell.schemas.crm.CustomerProfile;
 import io.upsell.schemas.notify.DeliveryChannel;
 import io.upsell.schemas.upsell.UpsellTrigger;
@@ -30,14 +30,20 @@ public class EmailChannel {
   }
 
   /** Sends to the profile's address (the caller checked consent); the claim is acknowledged before SMTP starts. */
-  public Outcome send(UpsellTrigger trigger, CustomerProfile profile, String shopName) {
+  public Outcome send(UpsellTrigger trigger, CustomerProfile profile) {
     String deliveryId = Outcomes.deliveryId(trigger.getTriggerId(), DeliveryChannel.EMAIL);
-    var ref = new DeliveryRef(trigger.getShopId(), trigger.getCustomerId(), deliveryId, trigger.getTriggerId(),
-        DeliveryChannel.EMAIL, MessageComposer.language(Optional.of(profile)));
-    MessageModel model = composer.compose(trigger, Optional.of(profile), shopName, ref);
-    var email = renderer.email(trigger.getType(), model);
+    Prepared prepared = prepare(trigger, profile);
     ledger.claim(trigger.getShopId(), trigger.getCustomerId(), trigger.getTriggerId(), deliveryId,
         DeliveryChannel.EMAIL);
-    return smtp.send(profile.getEmail(), email, deliveryId, model.unsubscribeUrl());
+    return smtp.send(profile.getEmail(), prepared.email(), deliveryId, prepared.model().unsubscribeUrl());
   }
+
+  /** The email as {@link #send} sends it: what it says and its rendering. */
+  public Prepared prepare(UpsellTrigger trigger, CustomerProfile profile) {
+    MessageModel model = composer.compose(trigger, Optional.of(profile), DeliveryChannel.EMAIL);
+    return new Prepared(model, renderer.email(model));
+  }
+
+  /** A composed and rendered email. */
+  public record Prepared(MessageModel model, RenderedEmail email) {}
 }

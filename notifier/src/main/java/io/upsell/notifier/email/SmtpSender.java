@@ -37,8 +37,11 @@ public class SmtpSender {
 
   /** Sends and retries on this thread (no unsubscribe headers when {@code unsubscribeUrl} is null); returns once the email is accepted, bounced or given up on. */
   public Outcome send(String to, RenderedEmail email, String deliveryId, String unsubscribeUrl) {
-    Mail mail = Mail.withHtml(to, email.subject(), email.html()).setText(email.text()).setFrom(config.from())
+    Mail mail = Mail.withHtml(to, email.subject(), email.html()).setText(email.text()).setFrom(from(email))
         .addHeader("Message-ID", "<" + deliveryId + "@" + config.messageIdDomain() + ">");
+    if (email.replyTo() != null) {
+      mail.setReplyTo(email.replyTo());
+    }
     if (unsubscribeUrl != null) {
       mail.addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")
           .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
@@ -62,6 +65,17 @@ public class SmtpSender {
       }
     }
     return new Outcome(Result.FAILED, error, config.maxAttempts());
+  }
+
+  /** The configured address, under the shop's sender name where it set one (checked: no quotes or brackets). */
+  private String from(RenderedEmail email) {
+    if (email.senderName() == null) {
+      return config.from();
+    }
+    String from = config.from();
+    int open = from.indexOf('<');
+    String address = open >= 0 ? from.substring(open) : "<" + from.strip() + ">";
+    return "\"" + email.senderName() + "\" " + address;
   }
 
   private static SMTPException smtpCause(Throwable e) {

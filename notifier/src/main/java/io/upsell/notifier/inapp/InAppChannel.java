@@ -5,7 +5,6 @@ import io.upsell.notifier.delivery.MessageComposer;
 import io.upsell.notifier.delivery.Outcomes;
 import io.upsell.notifier.template.MessageModel;
 import io.upsell.notifier.template.Renderer;
-import io.upsell.notifier.tracking.DeliveryRef;
 import io.upsell.schemas.crm.CustomerProfile;
 import io.upsell.schemas.notify.DeliveryChannel;
 import io.upsell.schemas.notify.InAppMessage;
@@ -43,26 +42,29 @@ public class InAppChannel {
     this.clock = clock;
   }
 
-  public CompletableFuture<Void> deliver(UpsellTrigger trigger, Optional<CustomerProfile> profile, String shopName,
+  public CompletableFuture<Void> deliver(UpsellTrigger trigger, Optional<CustomerProfile> profile,
       boolean emailFallback) {
+    return inbox.publish(message(trigger, profile, emailFallback));
+  }
+
+  /** The prompt as the inbox keeps it and the widget shows it. */
+  public InAppMessage message(UpsellTrigger trigger, Optional<CustomerProfile> profile, boolean emailFallback) {
     String deliveryId = Outcomes.deliveryId(trigger.getTriggerId(), DeliveryChannel.IN_APP);
-    var ref = new DeliveryRef(trigger.getShopId(), trigger.getCustomerId(), deliveryId, trigger.getTriggerId(),
-        DeliveryChannel.IN_APP, MessageComposer.language(profile));
-    MessageModel model = composer.compose(trigger, profile, shopName, ref);
+    MessageModel model = composer.compose(trigger, profile, DeliveryChannel.IN_APP);
     var text = renderer.inApp(model);
     Instant now = clock.instant();
     boolean away = !hub.live(Keys.customer(trigger.getShopId(), trigger.getCustomerId()));
-    var message = InAppMessage.newBuilder()
+    return InAppMessage.newBuilder()
         .setShopId(trigger.getShopId()).setCustomerId(trigger.getCustomerId()).setMessageId(deliveryId)
         .setTriggerId(trigger.getTriggerId()).setTriggerType(trigger.getType()).setVariant(trigger.getVariant())
         .setLocale(model.locale()).setTitle(text.title()).setBody(text.body()).setCtaLabel(text.cta())
         .setCtaUrl(model.target())
-        .setImageUrl(model.items().isEmpty() ? null : model.items().get(0).imageUrl())
+        .setImageUrl(model.offer().items().stream().map(i -> i.imageUrl()).filter(u -> u != null).findFirst()
+            .orElse(null))
         .setProductIds(trigger.getOffer().getProductIds()).setStatus(InAppStatus.UNREAD)
         .setCreatedAt(now).setUpdatedAt(now)
         .setEmailFallbackAt(emailFallback && away ? now.plus(config.inapp().fallbackWait()) : null)
         .setTrigger(trigger)
         .build();
-    return inbox.publish(message);
   }
 }

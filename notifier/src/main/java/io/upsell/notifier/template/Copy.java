@@ -154,4 +154,61 @@ public interface Copy {
 
   @Message("Yes, unsubscribe me")
   String unsubscribeConfirm();
+
+  @Message("{total} in total")
+  String itemTotal(String total);
+
+  @Message("You are using {used} of {quota}.")
+  String usage(String used, String quota);
+
+  @Message("Your plan: {plan}")
+  String currentPlan(String plan);
+
+  @Message("{price} a month")
+  String perMonth(String price);
+
+  @Message("{price} a year")
+  String perYear(String price);
+
+  @Message("Price")
+  String price();
+
+  @Message("That is {amount} more a month than your current plan.")
+  String priceDifferenceMonth(String amount);
+
+  @Message("That is {amount} more a year than your current plan.")
+  String priceDifferenceYear(String amount);
+
+  @Message("Or pay yearly: {plan} at {price} a year saves you {saving}.")
+  String yearlyAlternative(String plan, String price, String saving);
+
+  @Message("Also available: {plan}")
+  String alternativePlan(String plan);
+
+  @Message("This offer ends {deadline}.")
+  String deadline(String deadline);
+
+  @Message("Not relevant to me")
+  String notRelevant();
+
+  @Message("Not relevant to you?")
+  String notRelevantTitle();
+
+  @Message("Yes, show me less like this")
+  String notRelevantConfirm();
+
+  @Message("Thank you")
+  String notRelevantDoneTitle();
+
+  @Message("{shop} will show you fewer offers like this one.")
+  String notRelevantDoneBody(String shop);
+
+  @Message("A step up from what you chose")
+  String productUpgradeSubject(String shop);
+
+  @Message("You picked a good one. If you want a little more, this is the better version, and the difference may be smaller than you think.")
+  String productUpgradeIntro(String shop);
+
+  @Message("See the upgrade")
+  String productUpgradeCta(String shop);
 }

@@ -198,4 +198,80 @@ public interface CopyAr extends Copy {
   @Override
   @Message("نعم، ألغِ اشتراكي")
   String unsubscribeConfirm();
+
+  @Override
+  @Message("المجموع {total}")
+  String itemTotal(String total);
+
+  @Override
+  @Message("تستخدم {used} من {quota}.")
+  String usage(String used, String quota);
+
+  @Override
+  @Message("خطتك الحالية: {plan}")
+  String currentPlan(String plan);
+
+  @Override
+  @Message("{price} شهريًا")
+  String perMonth(String price);
+
+  @Override
+  @Message("{price} سنويًا")
+  String perYear(String price);
+
+  @Override
+  @Message("السعر")
+  String price();
+
+  @Override
+  @Message("أي بزيادة {amount} شهريًا عن خطتك الحالية.")
+  String priceDifferenceMonth(String amount);
+
+  @Override
+  @Message("أي بزيادة {amount} سنويًا عن خطتك الحالية.")
+  String priceDifferenceYear(String amount);
+
+  @Override
+  @Message("أو ادفع سنويًا: {plan} بسعر {price} في السنة، فتوفّر {saving}.")
+  String yearlyAlternative(String plan, String price, String saving);
+
+  @Override
+  @Message("متاح أيضًا: {plan}")
+  String alternativePlan(String plan);
+
+  @Override
+  @Message("ينتهي هذا العرض في {deadline}.")
+  String deadline(String deadline);
+
+  @Override
+  @Message("غير مهم لي")
+  String notRelevant();
+
+  @Override
+  @Message("هل هذا العرض غير مهم لك؟")
+  String notRelevantTitle();
+
+  @Override
+  @Message("نعم، اعرضوا عليّ أقل من هذا")
+  String notRelevantConfirm();
+
+  @Override
+  @Message("شكرًا لك")
+  String notRelevantDoneTitle();
+
+  @Override
+  @Message("سيعرض عليك {shop} عروضًا أقل من هذا النوع.")
+  String notRelevantDoneBody(String shop);
+
+  @Override
+  @Message("خطوة أعلى مما اخترت")
+  String productUpgradeSubject(String shop);
+
+  @Override
+  @Message("اخترت منتجًا جيدًا. وإن أردت المزيد، فهذه هي النسخة الأفضل منه، وقد يكون الفرق أقل مما تتوقع.")
+  String productUpgradeIntro(String shop);
+
+  @Override
+  @Message("عرض الترقية")
+  String productUpgradeCta(String shop);
 }

@@ -1,31 +1,22 @@
 package io.upsell.notifier.template;
 
-import java.util.List;
-
 /**
- * What a message about one trigger says to one customer: who, which items at which price, what offer, where the
- * call to action leads, and the tracking links. Every link in it is already signed.
+ * What a message about one trigger says to one customer: who, the offer as formatted for them, the words (the shop's
+ * own copy or the built-in one), the shop's brand, where the button leads and the tracking links. Every link in it
+ * is already signed.
  *
  * @param typeKey the trigger type as a message key prefix, e.g. {@code cartAbandoned}
- * @param target where the call to action leads; {@code ctaUrl} is the signed click-tracking link to it
+ * @param target where the button leads (the shop's page), or null: then the message has no button
+ * @param ctaUrl the signed click-tracking link to {@code target}, or null with it
+ * @param notRelevantUrl the signed "not relevant" link, or null where the channel has its own (in-app)
  */
-public record MessageModel(String locale, String typeKey, String customerName, String shopName, List<Item> items,
-    Offer offer, String target, String ctaUrl, String pixelUrl, String unsubscribeUrl) {
+public record MessageModel(String locale, String typeKey, String customerName, String shopName, OfferView offer,
+    MessageCopy copy, Brand brand, String target, String ctaUrl, String pixelUrl, String unsubscribeUrl,
+    String notRelevantUrl) {
 
-  /** A product as the customer sees it: the price is already formatted in their language. */
-  public record Item(String name, String imageUrl, String price) {}
-
-  /** The offer; any part may be absent. */
-  public record Offer(Integer percent, String amount, String couponCode, String plan, String course) {}
-
-  /** Key of the opening paragraph's words, e.g. {@code cartAbandonedStep2Intro}. */
-  public String introKey() {
-    return typeKey + "Intro";
-  }
-
-  /** Key of the call to action's words. */
-  public String ctaKey() {
-    return typeKey + "Cta";
+  public MessageModel withCopy(MessageCopy words) {
+    return new MessageModel(locale, typeKey, customerName, shopName, offer, words, brand, target, ctaUrl, pixelUrl,
+        unsubscribeUrl, notRelevantUrl);
   }
 
   /** Text direction of the customer's language. */

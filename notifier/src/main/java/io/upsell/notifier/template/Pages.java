@@ -10,9 +10,9 @@ public final class Pages {
   private Pages() {}
 
   /**
-   * The unsubscribe page in the customer's language.
-   *
-   * @param done true once unsubscribed; otherwise the page asks to confirm with a POST to {@code action}
+   * A page that asks to confirm a choice (unsubscribe, not relevant) with a POST to {@code action}, or, with no
+   * action, tells it is done; the words are already in the customer's language.
    */
-  public static native TemplateInstance unsubscribe(String locale, String shop, String action, boolean done);
+  public static native TemplateInstance choice(String locale, String shop, String title, String body, String action,
+      String button);
 }

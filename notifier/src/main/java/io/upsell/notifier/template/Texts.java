@@ -3,11 +3,13 @@ package io.upsell.notifier.template;
 import io.quarkus.qute.CheckedTemplate;
 import io.quarkus.qute.TemplateInstance;
 
-/** Single lines looked up by key at run time: subjects and the in-app title, body and button. */
+/** Plain text looked up at run time: single lines by key, and the offer as lines for in-app, webhook and text email. */
 @CheckedTemplate(basePath = "texts")
 public final class Texts {
 
   private Texts() {}
 
   public static native TemplateInstance line(String key, String shop);
+
+  public static native TemplateInstance offer(OfferView o);
 }

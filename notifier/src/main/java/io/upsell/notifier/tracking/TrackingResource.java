@@ -2,6 +2,10 @@ package io.upsell.notifier.tracking;
 
 import io.upsell.notifier.customer.Customers;
 import io.upsell.notifier.delivery.Outcomes;
+import io.quarkus.qute.i18n.Localized;
+import io.quarkus.qute.i18n.MessageBundles;
+import io.upsell.notifier.template.BuiltInCopy;
+import io.upsell.notifier.template.Copy;
 import io.upsell.notifier.template.Pages;
 import io.upsell.notifier.tracking.TokenClaim.Kind;
 import io.upsell.platform.http.ApiException;
@@ -18,6 +22,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.util.Base64;
 import java.util.List;
@@ -27,7 +33,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
- * The links inside emails: open pixel, click redirect and unsubscribe. Each acts only on a token this notifier
+ * The links inside emails: open pixel, click redirect, unsubscribe and "not relevant". Each acts only on a token this notifier
  * signed; the click redirect goes only to the URL inside such a token, so it can never be an open redirect.
  */
 @Path("/v1")
@@ -76,8 +82,9 @@ public class TrackingResource {
   @Operation(summary = "Unsubscribe page in the customer's language; confirming POSTs to the same link")
   public String unsubscribePage(@QueryParam("t") String token) {
     TokenClaim claim = valid(token, Kind.UNSUBSCRIBE);
-    return page(claim, "/v1/unsubscribe?t=" + java.net.URLEncoder.encode(token, java.nio.charset.StandardCharsets.UTF_8),
-        false);
+    Copy words = words(claim);
+    return page(claim, words.unsubscribeTitle(shop(claim)), null, action(Links.UNSUBSCRIBE_PATH, token),
+        words.unsubscribeConfirm());
   }
 
   @POST
@@ -88,7 +95,31 @@ public class TrackingResource {
     TokenClaim claim = valid(token, Kind.UNSUBSCRIBE);
     customers.stopEmail(Keys.customer(claim.shopId(), claim.customerId()), EngagementType.UNSUBSCRIBED);
     record(claim, EngagementType.UNSUBSCRIBED);
-    return page(claim, "", true);
+    Copy words = words(claim);
+    return page(claim, words.unsubscribedTitle(), words.unsubscribedBody(shop(claim)), null, null);
+  }
+
+  @GET
+  @Path("/not-relevant")
+  @Produces(MediaType.TEXT_HTML)
+  @Operation(summary = "\"Not relevant\" page in the customer's language; confirming POSTs to the same link. A GET "
+      + "records nothing, so mail scanners that open links cannot down-vote for the customer")
+  public String notRelevantPage(@QueryParam("t") String token) {
+    TokenClaim claim = valid(token, Kind.NOT_RELEVANT);
+    Copy words = words(claim);
+    return page(claim, words.notRelevantTitle(), null, action(Links.NOT_RELEVANT_PATH, token),
+        words.notRelevantConfirm());
+  }
+
+  @POST
+  @Path("/not-relevant")
+  @Produces(MediaType.TEXT_HTML)
+  @Operation(summary = "Records DOWNVOTED for the delivery's trigger and products; the engine holds such offers back")
+  public String notRelevant(@QueryParam("t") String token) {
+    TokenClaim claim = valid(token, Kind.NOT_RELEVANT);
+    record(claim, EngagementType.DOWNVOTED);
+    Copy words = words(claim);
+    return page(claim, words.notRelevantDoneTitle(), words.notRelevantDoneBody(shop(claim)), null, null);
   }
 
   private TokenClaim valid(String token, Kind kind) {
@@ -100,15 +131,33 @@ public class TrackingResource {
     var ref = new DeliveryRef(claim.shopId(), claim.customerId(), claim.deliveryId(), claim.triggerId(),
         DeliveryChannel.valueOf(claim.channel()), claim.locale());
     try {
-      outcomes.engagement(ref, type, List.of()).get(10, TimeUnit.SECONDS);
+      List<String> products = claim.productIds() == null ? List.of() : claim.productIds();
+      outcomes.engagement(ref, type, products).get(10, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw ApiException.unavailable("could not record this, please try again", 2);
     }
   }
 
-  private String page(TokenClaim claim, String action, boolean done) {
-    String shop = shops.find(claim.shopId()).map(Shop::name).orElse(claim.shopId());
-    String locale = claim.locale() == null ? "en" : claim.locale();
-    return Pages.unsubscribe(locale, shop, action, done).setLocale(Locale.forLanguageTag(locale)).render();
+  private String shop(TokenClaim claim) {
+    return shops.find(claim.shopId()).map(Shop::name).orElse(claim.shopId());
+  }
+
+  private static String locale(TokenClaim claim) {
+    return claim.locale() == null ? "en" : claim.locale();
+  }
+
+  private static Copy words(TokenClaim claim) {
+    return MessageBundles.get(Copy.class, Localized.Literal.of(BuiltInCopy.LANGUAGES.contains(locale(claim))
+        ? locale(claim) : "en"));
+  }
+
+  private static String action(String path, String token) {
+    return path + "?t=" + URLEncoder.encode(token, StandardCharsets.UTF_8);
+  }
+
+  private String page(TokenClaim claim, String title, String body, String action, String button) {
+    String locale = locale(claim);
+    return Pages.choice(locale, shop(claim), title, body, action, button).setLocale(Locale.forLanguageTag(locale))
+        .render();
   }
 }

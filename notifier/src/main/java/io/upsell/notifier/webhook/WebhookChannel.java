@@ -1,10 +1,9 @@
 package io.upsell.notifier.webhook;
 
-import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.upsell.notifier.NotifierConfig;
 import io.upsell.notifier.delivery.Backoff;
 import io.upsell.notifier.delivery.Outcomes;
+import io.upsell.schemas.crm.CustomerProfile;
 import io.upsell.schemas.notify.DeliveryChannel;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -17,13 +16,12 @@ import java.nio.charset.StandardCharsets;
 import java.security.GeneralSecurityException;
 import java.time.Clock;
 import java.util.HexFormat;
-import java.util.LinkedHashMap;
-import java.util.Map;
+import java.util.Optional;
 import javax.crypto.Mac;
 import javax.crypto.spec.SecretKeySpec;
 
 /**
- * POSTs a trigger as JSON to the shop's own URL, so a shop can deliver through its SMS or push provider. The body is
+ * POSTs a trigger as JSON ({@link WebhookPayload}) to the shop's own URL, so a shop can deliver through its SMS or push provider. The body is
  * signed: {@code X-Upsell-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256(secret, t + "." + body)>}; the receiver
  * checks the MAC and refuses old timestamps, which stops replays. 5xx, 408, 429 and network errors are retried
  * with backoff; other answers are final. Receivers de-duplicate on {@code X-Upsell-Delivery}.
@@ -35,22 +33,22 @@ public class WebhookChannel {
   public record Result(String error, boolean retriable, int attempts) {}
 
   private final HttpClient http;
-  private final ObjectMapper json;
+  private final WebhookPayload payload;
   private final NotifierConfig.Webhook config;
   private final Backoff backoff;
   private final Clock clock;
 
-  public WebhookChannel(ObjectMapper json, NotifierConfig config, Clock clock) {
-    this.json = json;
+  public WebhookChannel(WebhookPayload payload, NotifierConfig config, Clock clock) {
+    this.payload = payload;
     this.config = config.webhook();
     this.clock = clock;
     this.backoff = new Backoff(this.config.initialBackoff(), this.config.initialBackoff().multipliedBy(16));
     this.http = HttpClient.newBuilder().connectTimeout(this.config.timeout()).build();
   }
 
-  public Result send(UpsellTrigger trigger, String url, String secret) {
+  public Result send(UpsellTrigger trigger, Optional<CustomerProfile> profile, String url, String secret) {
     String deliveryId = Outcomes.deliveryId(trigger.getTriggerId(), DeliveryChannel.WEBHOOK);
-    String body = body(trigger, deliveryId);
+    String body = payload.json(trigger, profile);
     Result last = null;
     for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
       last = call(url, secret, deliveryId, body, attempt);
@@ -93,34 +91,6 @@ public class WebhookChannel {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       return new Result("interrupted", false, attempt);
-    }
-  }
-
-  private String body(UpsellTrigger t, String deliveryId) {
-    var offer = t.getOffer();
-    Map<String, Object> o = new LinkedHashMap<>();
-    o.put("productIds", offer.getProductIds());
-    o.put("discountPercent", offer.getDiscountPercent());
-    o.put("discountMinor", offer.getDiscountMinor());
-    o.put("currency", offer.getCurrency());
-    o.put("couponCode", offer.getCouponCode());
-    o.put("plan", offer.getPlan());
-    o.put("courseId", offer.getCourseId());
-    o.put("url", offer.getUrl());
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("deliveryId", deliveryId);
-    m.put("triggerId", t.getTriggerId());
-    m.put("type", t.getType().name());
-    m.put("shopId", t.getShopId());
-    m.put("customerId", t.getCustomerId());
-    m.put("variant", t.getVariant());
-    m.put("reason", t.getReason());
-    m.put("offer", o);
-    m.put("firedAt", t.getFiredAt().toEpochMilli());
-    try {
-      return json.writeValueAsString(m);
-    } catch (JsonProcessingException e) {
-      throw new IllegalStateException("a map of plain values is always serialisable", e);
     }
   }
 }

@@ -1,6 +1,7 @@
 package io.upsell.notifier.support;
 
 import io.upsell.schemas.catalog.Product;
+import io.upsell.schemas.catalog.ProductKind;
 import io.upsell.schemas.crm.CustomerProfile;
 import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.topics.Keys;
@@ -47,14 +48,18 @@ public final class Fixtures {
   public static void product(String shop, String id, String name, long priceMinor, String currency) {
     var product = Product.newBuilder().setShopId(shop).setProductId(id).setEventId(unique("e"))
         .setOccurredAt(Instant.now()).setName(name).setPriceMinor(priceMinor).setCurrency(currency)
+        .setKind(ProductKind.PRODUCT)
         .setImageUrl("https://img.example/" + id + ".jpg").setUrl("https://shop.example/p/" + id).build();
     RECORDS.send(Topics.CATALOG_PRODUCTS, Keys.product(shop, id), product, System.currentTimeMillis());
   }
 
+  /** Where every fixture offer leads: the page the engine decided, on the shop's own domain. */
+  public static final String OFFER_URL = "https://shop.example.com/offer";
+
   public static UpsellTrigger trigger(String shop, String customer, TriggerType type, List<String> products,
       ChannelHint hint) {
     var offer = Offer.newBuilder().setProductIds(products).setDiscountPercent(10).setCouponCode("SAVE10")
-        .setPlan(type == TriggerType.STORAGE_NEAR_FULL ? "Pro 1 TB" : null).build();
+        .setPlan(type == TriggerType.STORAGE_NEAR_FULL ? "Pro 1 TB" : null).setUrl(OFFER_URL).build();
     return UpsellTrigger.newBuilder().setShopId(shop).setCustomerId(customer).setTriggerId(unique("t"))
         .setType(type).setReason("test").setOffer(offer).setChannelHint(hint).setVariant("B")
         .setFiredAt(Instant.now()).build();

@@ -25,7 +25,8 @@ public record Draft<V extends SpecificRecord>(
   public String key() {
     return switch (topic.key()) {
       case CUSTOMER -> Keys.customer(shopId, entityId);
-      case PRODUCT -> Keys.product(shopId, entityId);
+      // A shop setting's key has the product key's shape, shopId:name (the ingest APIs publish none today).
+      case PRODUCT, SHOP_SETTING -> Keys.product(shopId, entityId);
       case SHOP -> shopId;
     };
   }

@@ -23,7 +23,9 @@ public record Topic<V extends SpecificRecord>(
     /** {@code shopId:productId}. */
     PRODUCT,
     /** {@code shopId}. */
-    SHOP
+    SHOP,
+    /** {@code shopId:name}: one of a shop's own settings, e.g. a template ({@code shopId:CART_ABANDONED:EMAIL:ar}). */
+    SHOP_SETTING
   }
 
   /** Broker cleanup policy. */

@@ -5,6 +5,7 @@ import static io.upsell.schemas.topics.Topic.Cleanup.DELETE;
 import static io.upsell.schemas.topics.Topic.KeyKind.CUSTOMER;
 import static io.upsell.schemas.topics.Topic.KeyKind.PRODUCT;
 import static io.upsell.schemas.topics.Topic.KeyKind.SHOP;
+import static io.upsell.schemas.topics.Topic.KeyKind.SHOP_SETTING;
 
 import io.upsell.schemas.analytics.KpiReport;
 import io.upsell.schemas.app.CourseProgress;
@@ -19,6 +20,8 @@ import io.upsell.schemas.notify.Engagement;
 import io.upsell.schemas.ops.DeadLetter;
 import io.upsell.schemas.notify.InAppMessage;
 import io.upsell.schemas.notify.SendClaim;
+import io.upsell.schemas.notify.ShopBrand;
+import io.upsell.schemas.notify.ShopTemplate;
 import io.upsell.schemas.shop.CartEvent;
 import io.upsell.schemas.shop.MarketingSpend;
 import io.upsell.schemas.shop.OrderEvent;
@@ -79,6 +82,12 @@ public final class Topics {
   public static final Topic<SendClaim> NOTIFY_LEDGER = customer("notify.ledger", SendClaim.class, THIRTY_DAYS);
   /** In-app message snapshots per customer; the inbox is the latest per message. Prompts expire after 30 days. */
   public static final Topic<InAppMessage> NOTIFY_INAPP = customer("notify.inapp", InAppMessage.class, THIRTY_DAYS);
+  /** Each shop's own copy per trigger type, channel and language; shop-wide and few, so every instance reads it all. */
+  public static final Topic<ShopTemplate> NOTIFY_TEMPLATES =
+      new Topic<>("notify.templates", SHOP_SETTING, ShopTemplate.class, SHOP_PARTITIONS, COMPACT, FOREVER);
+  /** Each shop's email brand: sender name, reply-to, logo, colours, footer. */
+  public static final Topic<ShopBrand> NOTIFY_BRANDS =
+      new Topic<>("notify.brands", SHOP, ShopBrand.class, SHOP_PARTITIONS, COMPACT, FOREVER);
 
   // Reports, written by analytics, mailed by the notifier.
   public static final Topic<KpiReport> ANALYTICS_REPORTS =
@@ -100,7 +109,7 @@ public final class Topics {
       SHOP_ORDERS, SHOP_CARTS, SHOP_VIEWS, APP_USAGE, APP_SUBSCRIPTIONS, APP_COURSES, CRM_CUSTOMERS, CRM_SUPPORT,
       CATALOG_PRODUCTS, SHOP_SPEND, UPSELL_TRIGGERS, UPSELL_SUPPRESSED, UPSELL_RULES, NOTIFY_DELIVERIES,
       ENGAGEMENT_EVENTS, NOTIFY_DLQ, ANALYTICS_REPORTS, INGEST_SEEN_IDS,
-      NOTIFY_LEDGER, NOTIFY_INAPP, DEAD_LETTERS);
+      NOTIFY_LEDGER, NOTIFY_INAPP, NOTIFY_TEMPLATES, NOTIFY_BRANDS, DEAD_LETTERS);
 
   private Topics() {}
 

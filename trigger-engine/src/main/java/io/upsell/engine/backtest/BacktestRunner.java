@@ -1,6 +1,7 @@
 package io.upsell.engine.backtest;
 
 import io.upsell.engine.config.EngineConfig;
+import io.upsell.platform.shops.ShopDirectory;
 import io.upsell.engine.topology.EngineTopology;
 import io.upsell.engine.topology.Replay;
 import io.upsell.engine.topology.Scope;
@@ -29,14 +30,16 @@ public final class BacktestRunner {
 
   private final EngineConfig config;
   private final EventSerdes serdes;
+  private final ShopDirectory shops;
   private final String bootstrapServers;
   private final Map<String, String> memorySettings;
 
   /** {@code memorySettings}: Streams settings that bound the replay's memory (the live engine's). */
-  public BacktestRunner(EngineConfig config, EventSerdes serdes, String bootstrapServers,
+  public BacktestRunner(EngineConfig config, EventSerdes serdes, ShopDirectory shops, String bootstrapServers,
       Map<String, String> memorySettings) {
     this.config = config;
     this.serdes = serdes;
+    this.shops = shops;
     this.bootstrapServers = bootstrapServers;
     this.memorySettings = Map.copyOf(memorySettings);
   }
@@ -44,7 +47,7 @@ public final class BacktestRunner {
   /** Runs {@code job} to its end (or failure), updating its progress as it goes. */
   public void run(BacktestJob job, Scope scope, Replay replay) {
     String applicationId = "trigger-engine-backtest-" + job.id();
-    Topology topology = EngineTopology.build(config, serdes, scope, replay,
+    Topology topology = EngineTopology.build(config, serdes, shops, scope, replay,
         decisions -> decisions.process(() -> new ReportSink(job.report())));
     job.status(BacktestJob.Status.RUNNING);
     try (ReplayProgress progress = new ReplayProgress(bootstrapServers, applicationId, topology)) {

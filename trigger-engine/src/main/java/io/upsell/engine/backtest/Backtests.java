@@ -1,6 +1,7 @@
 package io.upsell.engine.backtest;
 
 import io.upsell.engine.config.EngineConfig;
+import io.upsell.platform.shops.ShopDirectory;
 import io.upsell.engine.topology.Replay;
 import io.upsell.engine.topology.Scope;
 import io.upsell.schemas.serde.EventSerdes;
@@ -38,7 +39,7 @@ public class Backtests {
       StreamsConfig.ROCKSDB_CONFIG_SETTER_CLASS_CONFIG, BoundedRocksDbMemory.TOTAL_BYTES_CONFIG,
       ConsumerConfig.FETCH_MAX_BYTES_CONFIG);
 
-  public Backtests(EngineConfig config, EventSerdes serdes,
+  public Backtests(EngineConfig config, EventSerdes serdes, ShopDirectory shops,
       @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, Config settings) {
     // A replay runs in this JVM beside the live engine: the same cache, fetch and RocksDB bounds (the RocksDB one is
     // shared with the live stores).
@@ -46,7 +47,7 @@ public class Backtests {
     for (String key : MEMORY_SETTINGS) {
       settings.getOptionalValue("kafka-streams." + key, String.class).ifPresent(value -> memory.put(key, value));
     }
-    this.runner = new BacktestRunner(config, serdes, bootstrapServers, memory);
+    this.runner = new BacktestRunner(config, serdes, shops, bootstrapServers, memory);
   }
 
   /** Queues a replay of {@code shopId}'s history in [from, to), judged as {@code replay} says, and returns its job. */

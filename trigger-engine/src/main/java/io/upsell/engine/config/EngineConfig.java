@@ -64,6 +64,13 @@ public interface EngineConfig {
   @WithDefault("20")
   int learnTopProducts();
 
+  /**
+   * The key coupon codes are derived with (HMAC-SHA256 over shop and trigger id), at least 16 characters; env
+   * {@code UPSELL_ENGINE_COUPON_SECRET}. Required outside the dev and test profiles: the engine does not start
+   * without it, so no deployment issues codes anyone could compute from a published default.
+   */
+  String couponSecret();
+
   /** Per-trigger settings, {@code upsell.engine.trigger.<TYPE>.<key>=value}. */
   Map<String, Map<String, String>> trigger();
 

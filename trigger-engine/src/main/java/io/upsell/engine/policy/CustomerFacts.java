@@ -5,6 +5,7 @@ import io.upsell.engine.topology.StateSerde;
 import io.upsell.engine.topology.StateWriter;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +31,20 @@ public class CustomerFacts {
   public List<Send> sends = new ArrayList<>();
   public Map<String, Long> lastFired = new HashMap<>();
   public List<String> decidedTriggerIds = new ArrayList<>();
+  /** Trigger type of each recent prompt that offered no products (a plan, a membership), by trigger id. */
+  public Map<String, String> promptTypes = new LinkedHashMap<>();
+  /** When the customer last down-voted a prompt of each trigger type that offered no products. */
+  public Map<String, Long> downvotedTypes = new HashMap<>();
+
+  static final int PROMPTS_REMEMBERED = 20;
+
+  /** Remembers the type of a sent prompt that offered no products, so a down-vote naming its id finds it. */
+  public void prompted(String triggerId, String type) {
+    promptTypes.put(triggerId, type);
+    if (promptTypes.size() > PROMPTS_REMEMBERED) {
+      promptTypes.remove(promptTypes.keySet().iterator().next());
+    }
+  }
 
   /** One message counted against the caps. */
   public record Send(String channel, long at) {}
@@ -82,6 +97,16 @@ public class CustomerFacts {
         out.writeLong(fired.getValue());
       }
       out.writeStrings(f.decidedTriggerIds);
+      out.writeVarint(f.promptTypes.size());
+      for (Map.Entry<String, String> prompt : f.promptTypes.entrySet()) {
+        out.writeString(prompt.getKey());
+        out.writeString(prompt.getValue());
+      }
+      out.writeVarint(f.downvotedTypes.size());
+      for (Map.Entry<String, Long> vote : f.downvotedTypes.entrySet()) {
+        out.writeString(vote.getKey());
+        out.writeLong(vote.getValue());
+      }
     }
 
     @Override
@@ -102,6 +127,14 @@ public class CustomerFacts {
         f.lastFired.put(in.readString(), in.readLong());
       }
       f.decidedTriggerIds = in.readStrings(ArrayList::new);
+      if (in.hasMore()) { // facts written before prompts and their down-votes were kept have neither
+        for (int i = in.readVarint(); i > 0; i--) {
+          f.promptTypes.put(in.readString(), in.readString());
+        }
+        for (int i = in.readVarint(); i > 0; i--) {
+          f.downvotedTypes.put(in.readString(), in.readLong());
+        }
+      }
       return f;
     }
   };

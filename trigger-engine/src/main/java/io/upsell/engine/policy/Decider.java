@@ -123,7 +123,12 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
         timers.put(timerKey(verdict.until(), key, t.getTriggerId()), t);
         return;
       }
-      case FIRE -> context.forward(new Record<>(key, new Decision(t, null), now));
+      case FIRE -> {
+        context.forward(new Record<>(key, new Decision(t, null), now));
+        if (t.getOffer().getProductIds().isEmpty()) {
+          known.prompted(t.getTriggerId(), t.getType().name());
+        }
+      }
       case SUPPRESS -> context.forward(new Record<>(key, new Decision(null,
           new SuppressedTrigger(t, verdict.reason(), verdict.detail())), now));
     }

@@ -54,6 +54,11 @@ public final class FactsKeeper implements Processor<String, SpecificRecord, Void
         known.unsubscribed = true;
       } else if (engagement.getType() == EngagementType.DOWNVOTED) {
         engagement.getProductIds().forEach(p -> CustomerFacts.remember(known.downvoted, p));
+        // A prompt without products (a plan, a membership) is held back by its type instead.
+        String type = engagement.getTriggerId() == null ? null : known.promptTypes.get(engagement.getTriggerId());
+        if (type != null) {
+          known.downvotedTypes.merge(type, record.timestamp(), Math::max);
+        }
       }
     } else if (value instanceof OrderEvent order && order.getEvent() instanceof OrderPlaced placed) {
       for (LineItem line : placed.getLines()) {

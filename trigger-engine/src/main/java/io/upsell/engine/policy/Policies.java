@@ -1,10 +1,10 @@
 package io.upsell.engine.policy;
 
+import io.upsell.engine.config.OfferSetting;
 import io.upsell.engine.config.ShopSettings;
 import io.upsell.engine.triggers.Trigger;
 import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.upsell.ChannelHint;
-import io.upsell.schemas.upsell.Offer;
 import io.upsell.schemas.upsell.SuppressionReason;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import java.time.Instant;
@@ -47,6 +47,13 @@ public final class Policies {
     if (!facts.openTickets.isEmpty() || facts.negativeAt > now - settings.angryForMillis()) {
       return Verdict.suppress(t, SuppressionReason.ANGRY_CUSTOMER, "open support ticket or negative sentiment");
     }
+    if (definition.offersUpgrade() && t.getOffer().getCurrentPlan() != null && t.getOffer().getOfferedPlan() == null) {
+      return Verdict.suppress(t, SuppressionReason.TOP_PLAN, "already on the top plan");
+    }
+    Long downvoted = facts.downvotedTypes.get(t.getType().name());
+    if (downvoted != null && now - downvoted < settings.offerNumber(OfferSetting.DOWNVOTE_COOLDOWN_DAYS) * DAY) {
+      return Verdict.suppress(t, SuppressionReason.DOWNVOTED, "the customer down-voted this prompt");
+    }
     Verdict relevance = relevance(t, definition, facts);
     if (relevance != null) {
       return relevance;
@@ -67,12 +74,13 @@ public final class Policies {
       return Verdict.delay(t, quietEnd);
     }
     t.setVariant(bucket(t.getShopId() + ":" + t.getCustomerId() + ":" + t.getType(), 2) == 0 ? "A" : "B");
-    t.setOffer(withDiscount(t, settings));
+    t.setOffer(OfferTerms.apply(t, settings, now));
     t.setFiredAt(Instant.ofEpochMilli(now));
     if (bucket(t.getShopId() + ":" + t.getCustomerId(), 10_000) < settings.holdoutPercent() * 100) {
       t.setHoldout(true);
       return Verdict.suppress(t, SuppressionReason.HOLDOUT, "control group");
     }
+    OfferTerms.issueCode(t, settings);
     return Verdict.fire(t);
   }
 
@@ -91,19 +99,6 @@ public final class Policies {
     }
     t.setOffer(Copies.offer(t.getOffer(), products));
     return null;
-  }
-
-  // Variant A is a share off, variant B a fixed amount off; a trigger without discounts keeps its offer.
-  private static Offer withDiscount(UpsellTrigger t, ShopSettings settings) {
-    Offer offer = Copies.offer(t.getOffer(), t.getOffer().getProductIds());
-    long percent = settings.number(t.getType(), "discountPercent", 0);
-    long amount = settings.number(t.getType(), "discountMinor", 0);
-    if ("A".equals(t.getVariant()) && percent > 0) {
-      offer.setDiscountPercent((int) percent);
-    } else if ("B".equals(t.getVariant()) && amount > 0) {
-      offer.setDiscountMinor(amount);
-    }
-    return offer;
   }
 
   private static ZoneId zone(CustomerFacts facts, ShopSettings settings) {

@@ -1,6 +1,7 @@
 package io.upsell.engine.rules;
 
 import io.upsell.engine.config.EngineConfig;
+import io.upsell.engine.config.OfferSetting;
 import io.upsell.engine.learned.TopCompanions;
 import io.upsell.platform.http.ApiException;
 import io.upsell.platform.http.FieldError;
@@ -22,6 +23,11 @@ final class RulesValidation {
 
   private static final Set<String> TEXT_SETTINGS = Set.of("channel", "trialPlan");
   private static final long MAX_SETTING = 3650L * 24 * 60;
+  /** Per-trigger settings with narrower bounds than any whole number up to MAX_SETTING (their defaults: the properties). */
+  private static final Map<String, long[]> BOUNDED = Map.of(
+      "discountPercent", new long[] {0, 90}, "stepTwoDiscountPercent", new long[] {0, 90},
+      "stepTwoDeadlineHours", new long[] {1, 720}, "headroomPercent", new long[] {0, 400},
+      "maxStepPercent", new long[] {0, 1000});
   /** A thousand billion in major units: more than any shop's month, far below overflow when summed. */
   private static final long MAX_TARGET_MINOR = 100_000_000_000_000L;
   // One mailbox, nothing a mail header could split into more: local@domain.tld, no spaces, commas or controls.
@@ -108,6 +114,14 @@ final class RulesValidation {
       }
       return;
     }
+    OfferSetting offer = OfferSetting.ofKey(key);
+    if (offer != null) {
+      String refusal = offer.refusal(value);
+      if (refusal != null) {
+        errors.add(new FieldError(field, refusal));
+      }
+      return;
+    }
     int dot = key.indexOf('.');
     if (dot < 0) {
       errors.add(new FieldError(field, "must be TYPE.key, e.g. CART_ABANDONED.delayMinutes, or "
@@ -128,6 +142,9 @@ final class RulesValidation {
     } else if (name.equals("topK") && !wholeNumberIn(value, 1, TopCompanions.MAX_OFFERED)) {
       errors.add(new FieldError(field, "must be a whole number between 1 and " + TopCompanions.MAX_OFFERED
           + " (each product keeps its " + TopCompanions.KEEP + " best companions)"));
+    } else if (BOUNDED.containsKey(name) && !wholeNumberIn(value, BOUNDED.get(name)[0], BOUNDED.get(name)[1])) {
+      errors.add(new FieldError(field, "must be a whole number between " + BOUNDED.get(name)[0] + " and "
+          + BOUNDED.get(name)[1]));
     } else if (!TEXT_SETTINGS.contains(name) && !wholeNumberIn(value, 0, MAX_SETTING)) {
       errors.add(new FieldError(field, "must be a whole number between 0 and " + MAX_SETTING));
     } else if (value == null || value.isBlank()) {

@@ -2,15 +2,18 @@ package io.upsell.engine.topology;
 
 import io.upsell.engine.config.EngineConfig;
 import io.upsell.engine.learned.BoughtTogether;
+import io.upsell.engine.policy.CouponCodes;
 import io.upsell.engine.policy.Decider;
 import io.upsell.engine.policy.Decision;
 import io.upsell.engine.policy.FactsKeeper;
 import io.upsell.engine.triggers.CartAbandonedTrigger;
+import io.upsell.platform.shops.ShopDirectory;
 import io.upsell.engine.triggers.CheckoutAbandonedTrigger;
 import io.upsell.engine.triggers.CourseCompletedTrigger;
 import io.upsell.engine.triggers.FrequentlyBoughtTogetherTrigger;
 import io.upsell.engine.triggers.PlanLimitHitTrigger;
 import io.upsell.engine.triggers.PostPurchaseCrossSellTrigger;
+import io.upsell.engine.triggers.ProductUpgradeTrigger;
 import io.upsell.engine.triggers.ReplenishmentDueTrigger;
 import io.upsell.engine.triggers.StorageNearFullTrigger;
 import io.upsell.engine.triggers.SubscriptionExpiringTrigger;
@@ -40,14 +43,19 @@ public final class EngineTopology {
   public static List<Trigger> catalog() {
     return List.of(new CartAbandonedTrigger(), new CheckoutAbandonedTrigger(), new PostPurchaseCrossSellTrigger(),
         new FrequentlyBoughtTogetherTrigger(), new ReplenishmentDueTrigger(), new StorageNearFullTrigger(),
-        new PlanLimitHitTrigger(), new SubscriptionExpiringTrigger(), new CourseCompletedTrigger(), new WinBackTrigger());
+        new PlanLimitHitTrigger(), new SubscriptionExpiringTrigger(), new CourseCompletedTrigger(), new WinBackTrigger(),
+        new ProductUpgradeTrigger());
   }
 
   private EngineTopology() {}
 
-  /** The production topology: all raw records in, decisions to the contract's topics. */
-  public static Topology live(EngineConfig config, EventSerdes serdes) {
-    return build(config, serdes, Scope.everything(), null, toLiveTopics(serdes));
+  /**
+   * The production topology: all raw records in, decisions to the contract's topics; {@code shops} says where each
+   * shop's pages are and which currency it sells in.
+   */
+  public static Topology live(EngineConfig config, EventSerdes serdes, ShopDirectory shops) {
+    CouponCodes.requireStrong(config.couponSecret());
+    return build(config, serdes, shops, Scope.everything(), null, toLiveTopics(serdes));
   }
 
   /** Fired triggers to {@code upsell.triggers}, refusals (holdout included) to {@code upsell.suppressed}. */
@@ -65,11 +73,11 @@ public final class EngineTopology {
    * The same topology with a scope (a backtest's shop and range), a backtest's way of replaying (null: live), and
    * the decisions handed to {@code sink} instead of the live topics.
    */
-  public static Topology build(EngineConfig config, EventSerdes serdes, Scope scope, Replay replay,
+  public static Topology build(EngineConfig config, EventSerdes serdes, ShopDirectory shops, Scope scope, Replay replay,
       Consumer<KStream<String, Decision>> sink) {
     StreamsBuilder builder = new StreamsBuilder();
     EngineContext engine =
-        new EngineContext(config, serdes, new Sources(builder, serdes, scope), replay);
+        new EngineContext(config, serdes, new Sources(builder, serdes, scope), replay, shops);
     BoughtTogether.addTo(engine);
     FactsKeeper.addTo(engine);
     Map<TriggerType, Trigger> byType = new EnumMap<>(TriggerType.class);

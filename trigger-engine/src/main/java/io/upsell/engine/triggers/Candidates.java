@@ -4,6 +4,7 @@ import io.upsell.engine.config.ShopSettings;
 import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.upsell.ChannelHint;
 import io.upsell.schemas.upsell.Offer;
+import io.upsell.schemas.upsell.OfferItem;
 import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import java.nio.charset.StandardCharsets;
@@ -41,9 +42,23 @@ public final class Candidates {
     return new Record<>(key, trigger, atMillis);
   }
 
-  /** An offer of products. */
-  public static Offer products(List<String> productIds) {
-    return Offer.newBuilder().setProductIds(List.copyOf(productIds)).build();
+  /**
+   * An offer of products: {@code items} in the order shown, {@code productIds} the same ids; money in
+   * {@code currency}; the button leads to {@code url}.
+   */
+  public static Offer products(List<OfferItem> items, String currency, String url) {
+    return Offer.newBuilder().setProductIds(items.stream().map(OfferItem::getProductId).toList())
+        .setItems(List.copyOf(items)).setCurrency(currency).setUrl(url).build();
+  }
+
+  /** The first of {@code urls} that is set: the event's own link before the shop's page. */
+  public static String firstUrl(String... urls) {
+    for (String url : urls) {
+      if (url != null && !url.isBlank()) {
+        return url;
+      }
+    }
+    return null;
   }
 
   /** An offer of a plan or course. */

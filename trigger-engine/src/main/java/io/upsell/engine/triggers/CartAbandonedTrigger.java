@@ -8,7 +8,11 @@ import io.upsell.schemas.shop.CartEventType;
 import io.upsell.schemas.topics.Topics;
 import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
+import io.upsell.platform.shops.Storefront;
+import io.upsell.schemas.topics.Keys;
+import io.upsell.schemas.upsell.Offer;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.kstream.KStream;
@@ -47,6 +51,8 @@ public final class CartAbandonedTrigger extends WatchedTrigger<SpecificRecord> {
     }
     watch.seen(cart.getEventId(), record.timestamp());
     watch.items = CartItems.after(watch.items, cart);
+    watch.lines = CartItems.linesAfter(watch.lines, watch.items, cart);
+    watch.url = Candidates.firstUrl(cart.getCartUrl(), watch.url);
     watch.valueMinor = cart.getValueMinor();
     watch.currency = cart.getCurrency();
     List<UpsellTrigger> steps = List.of();
@@ -55,7 +61,8 @@ public final class CartAbandonedTrigger extends WatchedTrigger<SpecificRecord> {
     } else {
       ShopSettings settings = detector.settings(record.key());
       if (!stillArmed(watch, record.timestamp(), dueAt(watch, 1, settings))) {
-        steps = List.of(step(record.key(), watch, 1, settings), step(record.key(), watch, 2, settings));
+        Catalog catalog = detector.catalog();
+        steps = List.of(step(record.key(), watch, 1, settings, catalog), step(record.key(), watch, 2, settings, catalog));
       }
     }
     watches.put(record.key(), watch);
@@ -63,15 +70,18 @@ public final class CartAbandonedTrigger extends WatchedTrigger<SpecificRecord> {
   }
 
   @Override
-  Optional<UpsellTrigger> latest(String key, Watch watch, int step, ShopSettings settings) {
-    return Optional.of(step(key, watch, step, settings));
+  Optional<UpsellTrigger> latest(String key, Watch watch, int step, ShopSettings settings, Catalog catalog) {
+    return Optional.of(step(key, watch, step, settings, catalog));
   }
 
   // Built from the watch alone, so a timer carried forward says what the latest event would have said.
-  private UpsellTrigger step(String key, Watch watch, int step, ShopSettings settings) {
+  private UpsellTrigger step(String key, Watch watch, int step, ShopSettings settings, Catalog catalog) {
     String items = watch.items.size() + " item(s) worth " + watch.valueMinor + " " + watch.currency;
     String reason = step == 1 ? "cart with " + items + " left idle" : "flash sale: cart with " + items + " still waiting";
-    return Candidates.candidate(type(), step, key, reason, Candidates.products(watch.items), List.of(watch.eventId),
+    Offer offer = Candidates.products(new OfferItems(catalog, Keys.shopOf(key), settings).ofLines(watch.lines,
+        watch.currency), watch.currency, Candidates.firstUrl(watch.url, settings.storefront().url(Storefront.Page.CART,
+        Map.of()).orElse(null)));
+    return Candidates.candidate(type(), step, key, reason, offer, List.of(watch.eventId),
         watch.at, dueAt(watch, step, settings), settings).value();
   }
 

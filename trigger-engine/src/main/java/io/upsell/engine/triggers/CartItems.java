@@ -2,7 +2,9 @@ package io.upsell.engine.triggers;
 
 import io.upsell.schemas.common.LineItem;
 import io.upsell.schemas.shop.CartEvent;
+import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
+import java.util.Map;
 import java.util.List;
 
 /**
@@ -13,6 +15,17 @@ import java.util.List;
 final class CartItems {
 
   private CartItems() {}
+
+  /**
+   * The lines of the products {@code items} names, described as the latest event that named each did: a change-only
+   * event describes only what it added, the rest keep what earlier events said.
+   */
+  static List<Watch.Line> linesAfter(List<Watch.Line> watched, List<String> items, CartEvent cart) {
+    Map<String, Watch.Line> described = new LinkedHashMap<>();
+    watched.forEach(line -> described.put(line.productId(), line));
+    OfferItems.linesOf(cart.getItems()).forEach(line -> described.put(line.productId(), line));
+    return items.stream().filter(described::containsKey).map(described::get).toList();
+  }
 
   static List<String> after(List<String> watched, CartEvent cart) {
     List<String> named = cart.getItems().stream().map(LineItem::getProductId).toList();

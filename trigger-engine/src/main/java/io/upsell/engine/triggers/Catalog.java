@@ -3,6 +3,7 @@ package io.upsell.engine.triggers;
 import io.upsell.engine.topology.EngineContext;
 import io.upsell.engine.topology.StoreReader;
 import io.upsell.schemas.catalog.Product;
+import io.upsell.schemas.catalog.ProductKind;
 import io.upsell.schemas.topics.Keys;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -17,7 +18,7 @@ import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
  * Questions the triggers ask of the catalog global store. One per detector: the products of a shop that name
- * another (accessories, next courses) are read by a scan of the shop's catalog at most once per {@code refreshMs}
+ * another (accessories, next courses, better versions) and its plans are read by a scan of the shop's catalog at most once per {@code refreshMs}
  * of its wall clock, not on every order or completion.
  */
 public final class Catalog {
@@ -58,6 +59,16 @@ public final class Catalog {
     return accessories;
   }
 
+  /** The shop's plans as a ladder. */
+  public PlanLadder plans(String shopId) {
+    return new PlanLadder(related(shopId));
+  }
+
+  /** Products of the shop declared a better version of {@code productId}. */
+  public List<Product> upgradesOf(String shopId, String productId) {
+    return related(shopId).stream().filter(p -> productId.equals(p.getUpgradeOf())).toList();
+  }
+
   /** The course that follows {@code courseId}, if the catalog names one. */
   public Optional<String> nextCourse(String shopId, String courseId) {
     return related(shopId).stream()
@@ -84,7 +95,8 @@ public final class Catalog {
     try (var it = products.prefixScan(shopId + ":", new StringSerializer())) {
       it.forEachRemaining(kv -> {
         Product product = kv.value.value();
-        if (!product.getAccessoryOf().isEmpty() || product.getNextCourseOf() != null) {
+        if (!product.getAccessoryOf().isEmpty() || product.getNextCourseOf() != null
+            || product.getUpgradeOf() != null || product.getKind() == ProductKind.PLAN) {
           related.add(product);
         }
       });

@@ -8,7 +8,9 @@ import io.upsell.schemas.topics.Topics;
 import io.upsell.schemas.upsell.Offer;
 import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
+import io.upsell.platform.shops.Storefront;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.processor.api.Record;
@@ -38,6 +40,17 @@ public final class CourseCompletedTrigger extends WatchedTrigger<CourseProgress>
     return true;
   }
 
+  // The next course as the catalog describes it; the button leads to the course's page on the shop.
+  private static Offer nextCourse(Detector<CourseProgress> detector, ShopSettings settings, String shopId,
+      String course) {
+    OfferItems described = new OfferItems(detector.catalog(), shopId, settings);
+    String currency = described.currencyOf(List.of(course), settings);
+    Offer offer = Candidates.products(described.ofProducts(List.of(course), currency), currency,
+        settings.storefront().url(Storefront.Page.COURSE, Map.of("courseId", course)).orElse(null));
+    offer.setCourseId(course);
+    return offer;
+  }
+
   @Override
   void detect(Record<String, CourseProgress> record, Detector<CourseProgress> detector) {
     CourseProgress progress = record.value();
@@ -49,7 +62,7 @@ public final class CourseCompletedTrigger extends WatchedTrigger<CourseProgress>
     watches.put(watchKey, new Watch().seen(progress.getEventId(), record.timestamp()));
     ShopSettings settings = detector.settings(record.key());
     Optional<String> next = detector.catalog().nextCourse(progress.getShopId(), progress.getCourseId());
-    Offer offer = next.map(course -> Offer.newBuilder().setProductIds(List.of(course)).setCourseId(course).build())
+    Offer offer = next.map(course -> nextCourse(detector, settings, progress.getShopId(), course))
         .orElseGet(() -> Candidates.plan(settings.setting(type(), "trialPlan", "membership-trial"), null));
     String reason = "completed course " + progress.getCourseId()
         + next.map(c -> "; next course " + c).orElse("; membership trial");

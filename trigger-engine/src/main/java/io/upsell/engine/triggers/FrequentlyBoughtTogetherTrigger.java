@@ -11,6 +11,7 @@ import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import java.util.ArrayList;
 import java.util.Collections;
+import io.upsell.schemas.upsell.OfferItem;
 import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
@@ -57,7 +58,10 @@ public final class FrequentlyBoughtTogetherTrigger implements Trigger {
       Collections.reverse(recent);
       List<String> offer = Companions.of(this, settings, type(), cart.getShopId(), recent, held);
       if (!offer.isEmpty()) {
-        emit(Candidates.candidate(type(), 1, key, "often bought with the cart's items", Candidates.products(offer),
+        List<OfferItem> items = new OfferItems(catalog(), cart.getShopId(), settings).ofProducts(offer,
+            cart.getCurrency());
+        emit(Candidates.candidate(type(), 1, key, "often bought with the cart's items",
+            Candidates.products(items, cart.getCurrency(), items.get(0).getUrl()),
             List.of(cart.getEventId()), record.timestamp(), record.timestamp(), settings));
       }
     }

@@ -7,21 +7,30 @@ import io.upsell.schemas.app.UsageReported;
 import io.upsell.schemas.topics.Topics;
 import io.upsell.schemas.upsell.TriggerType;
 import java.util.ArrayList;
+import io.upsell.schemas.catalog.Product;
+import io.upsell.schemas.upsell.PlanInfo;
 import java.util.List;
+import java.util.Optional;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
- * A request for a feature of a higher plan offers that plan, once per feature while on the current plan; moving to
- * the required plan ends it.
+ * A request for a feature of a higher plan offers that plan (the cheapest higher one where the catalog does not know
+ * the plan the request names), once per feature while on the current plan; moving to the required plan ends it. A
+ * customer on the top plan gets none (TOP_PLAN).
  */
 public final class PlanLimitHitTrigger extends ImmediatePromptTrigger<SpecificRecord> {
 
   @Override
   public TriggerType type() {
     return TriggerType.PLAN_LIMIT_HIT;
+  }
+
+  @Override
+  public boolean offersUpgrade() {
+    return true;
   }
 
   @Override
@@ -49,8 +58,14 @@ public final class PlanLimitHitTrigger extends ImmediatePromptTrigger<SpecificRe
       watch.items.add(feature);
       watches.put(record.key(), watch.seen(usage.getEventId(), record.timestamp()));
       ShopSettings settings = detector.settings(record.key());
+      PlanLadder ladder = detector.catalog().plans(usage.getShopId());
+      Optional<Product> current = ladder.plan(usage.getPlan());
+      Optional<PlanInfo> offered = ladder.plan(required)
+          .or(() -> current.flatMap(plan -> ladder.above(plan).stream().findFirst())).map(PlanLadder::info)
+          .or(() -> Optional.ofNullable(required).filter(r -> current.isEmpty())
+              .map(r -> PlanInfo.newBuilder().setPlanId(r).build()));
       detector.emit(Candidates.candidate(type(), 1, record.key(), "asked for '" + feature + "', part of a higher plan",
-          Candidates.plan(required, null), List.of(usage.getEventId()), record.timestamp(), record.timestamp(),
+          PlanOffers.offer(current, offered, PlanOffers.usage(usage, current), settings), List.of(usage.getEventId()), record.timestamp(), record.timestamp(),
           settings));
     }
   }

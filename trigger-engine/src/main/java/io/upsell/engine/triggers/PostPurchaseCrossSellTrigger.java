@@ -8,6 +8,7 @@ import io.upsell.schemas.shop.OrderPlaced;
 import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
+import io.upsell.schemas.upsell.OfferItem;
 import java.util.List;
 import java.util.Set;
 import org.apache.kafka.streams.kstream.KStream;
@@ -59,8 +60,10 @@ public final class PostPurchaseCrossSellTrigger implements Trigger {
         return;
       }
       long due = record.timestamp() + settings.number(type(), "delayMinutes", 5) * 60_000;
+      List<OfferItem> items = new OfferItems(catalog(), order.getShopId(), settings).ofProducts(offer,
+          order.getCurrency());
       emit(Candidates.candidate(type(), 1, key, source + " for order " + order.getOrderId(),
-          Candidates.products(offer), List.of(order.getEventId()), record.timestamp(), due, settings));
+          Candidates.products(items, order.getCurrency(), items.get(0).getUrl()), List.of(order.getEventId()), record.timestamp(), due, settings));
     }
   }
 }

@@ -10,6 +10,8 @@ import io.upsell.schemas.shop.OrderPlaced;
 import io.upsell.schemas.topics.Topics;
 import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
+import io.upsell.schemas.upsell.Offer;
+import io.upsell.schemas.upsell.OfferItem;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.kstream.KStream;
@@ -35,6 +37,15 @@ public final class ReplenishmentDueTrigger extends WatchedTrigger<OrderEvent> {
     return CustomerKey.of(due) + "|" + due.getOffer().getProductIds().get(0);
   }
 
+  // The product again, as the order described it: its name, price and page.
+  private static Offer again(OfferItems described, OrderPlaced order, String productId) {
+    List<Watch.Line> lines = OfferItems.linesOf(order.getLines()).stream()
+        .filter(line -> line.productId().equals(productId)).limit(1).toList();
+    OfferItem item = lines.isEmpty() ? described.ofProducts(List.of(productId), order.getCurrency()).get(0)
+        : described.ofLine(lines.get(0), order.getCurrency());
+    return Candidates.products(List.of(item), order.getCurrency(), item.getUrl());
+  }
+
   @Override
   void detect(Record<String, OrderEvent> record, Detector<OrderEvent> detector) {
     if (!(record.value().getEvent() instanceof OrderPlaced order)) {
@@ -43,6 +54,7 @@ public final class ReplenishmentDueTrigger extends WatchedTrigger<OrderEvent> {
     KeyValueStore<String, Watch> watches = detector.store(storeName());
     Catalog catalog = detector.catalog();
     ShopSettings settings = detector.settings(record.key());
+    OfferItems described = new OfferItems(catalog, order.getShopId(), settings);
     for (String productId : BoughtTogether.productsOf(order)) {
       Optional<Integer> cycle = catalog.product(order.getShopId(), productId).map(Product::getReplenishEveryDays);
       if (cycle.isEmpty()) {
@@ -56,7 +68,7 @@ public final class ReplenishmentDueTrigger extends WatchedTrigger<OrderEvent> {
       watches.put(watchKey, watch.seen(order.getEventId(), record.timestamp()));
       long due = record.timestamp() + cycle.get() * 86_400_000L;
       detector.emit(Candidates.candidate(type(), 1, record.key(), "bought " + cycle.get() + " days ago, likely running out",
-          Candidates.products(List.of(productId)), List.of(order.getEventId()), record.timestamp(), due, settings));
+          again(described, order, productId), List.of(order.getEventId()), record.timestamp(), due, settings));
     }
   }
 }

@@ -5,20 +5,30 @@ import io.upsell.engine.topology.EngineContext;
 import io.upsell.schemas.app.UsageReported;
 import io.upsell.schemas.topics.Topics;
 import io.upsell.schemas.upsell.TriggerType;
+import io.upsell.schemas.catalog.Product;
+import io.upsell.schemas.upsell.PlanInfo;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Storage use at or above the first threshold (80%), then the second (95%), fires once per crossing; dropping
- * below a threshold re-arms it.
+ * below a threshold re-arms it. It offers the cheapest higher plan whose storage quota holds the usage with the
+ * headroom (25%) to spare; a customer on the top plan gets none (the decider refuses it: TOP_PLAN), one whose plan
+ * the catalog does not know gets the prompt with the usage and no plan named.
  */
 public final class StorageNearFullTrigger extends ImmediatePromptTrigger<UsageReported> {
 
   @Override
   public TriggerType type() {
     return TriggerType.STORAGE_NEAR_FULL;
+  }
+
+  @Override
+  public boolean offersUpgrade() {
+    return true;
   }
 
   @Override
@@ -45,8 +55,13 @@ public final class StorageNearFullTrigger extends ImmediatePromptTrigger<UsageRe
     watch.seen(usage.getEventId(), record.timestamp()).level = level;
     watches.put(record.key(), watch);
     if (level > armed) {
-      detector.emit(Candidates.candidate(type(), level, record.key(), "storage at " + percent + "% of quota",
-          Candidates.plan(usage.getPlan(), null), List.of(usage.getEventId()), record.timestamp(), record.timestamp(),
+      PlanLadder ladder = detector.catalog().plans(usage.getShopId());
+      Optional<Product> current = ladder.plan(usage.getPlan());
+      Optional<PlanInfo> upgrade = current.flatMap(plan -> ladder.upgradeFor(plan, usage.getResource(),
+          usage.getUsedUnits(), settings.declared(type(), "headroomPercent"))).map(PlanLadder::info);
+      detector.emit(Candidates.candidate(type(), level, record.key(), "storage at " + percent + "% of quota"
+          + upgrade.map(p -> "; " + p.getPlanId() + " holds it").orElse(""),
+          PlanOffers.offer(current, upgrade, PlanOffers.usage(usage, current), settings), List.of(usage.getEventId()), record.timestamp(), record.timestamp(),
           settings));
     }
   }

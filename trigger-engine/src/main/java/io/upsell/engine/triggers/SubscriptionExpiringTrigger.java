@@ -8,14 +8,19 @@ import io.upsell.schemas.app.SubscriptionStatus;
 import io.upsell.schemas.topics.Topics;
 import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
+import io.upsell.schemas.catalog.Product;
+import io.upsell.schemas.upsell.Offer;
+import io.upsell.schemas.upsell.PlanInfo;
 import java.util.List;
+import java.util.Optional;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.processor.api.Record;
 import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * A live subscription that will not renew itself and expires within the window (7 days) is offered a renewal at the
- * window's start; any newer change to the subscription (a renewal, auto-renew switched on) cancels it.
+ * window's start, and beside it the plan's yearly counterpart where the catalog has one (see {@link PlanLadder});
+ * any newer change to the subscription (a renewal, auto-renew switched on) cancels it.
  */
 public final class SubscriptionExpiringTrigger extends WatchedTrigger<SubscriptionChanged> {
 
@@ -32,6 +37,16 @@ public final class SubscriptionExpiringTrigger extends WatchedTrigger<Subscripti
   @Override
   public boolean servicePrompt() {
     return true;
+  }
+
+  // The plan as the catalog knows it, else as the subscription describes it.
+  private static Offer renewal(PlanLadder ladder, SubscriptionChanged change, ShopSettings settings) {
+    Optional<Product> plan = ladder.plan(change.getPlan());
+    PlanInfo renewal = plan.map(PlanLadder::info).orElseGet(() -> PlanInfo.newBuilder().setPlanId(change.getPlan())
+        .setPriceMinor(change.getPriceMinor()).setCurrency(change.getCurrency()).build());
+    Offer offer = PlanOffers.offer(plan, Optional.of(renewal), null, settings);
+    offer.setAlternativePlan(plan.flatMap(ladder::yearlyOf).map(PlanLadder::info).orElse(null));
+    return offer;
   }
 
   @Override
@@ -52,7 +67,7 @@ public final class SubscriptionExpiringTrigger extends WatchedTrigger<Subscripti
     long due = Math.max(record.timestamp(), expires - settings.number(type(), "daysBefore", 7) * 86_400_000L);
     if (due < expires) {
       detector.emit(Candidates.candidate(type(), 1, record.key(), "plan " + change.getPlan() + " expires " + change.getExpiresAt(),
-          Candidates.plan(change.getPlan(), null), List.of(change.getEventId()), record.timestamp(), due, settings));
+          renewal(detector.catalog().plans(change.getShopId()), change, settings), List.of(change.getEventId()), record.timestamp(), due, settings));
     }
   }
 }

@@ -46,6 +46,14 @@ public interface Trigger {
     return false;
   }
 
+  /**
+   * Whether it offers a higher plan than the customer's: a candidate whose current plan the catalog knows and that
+   * names no higher one is for a customer on the top plan, and is refused (TOP_PLAN).
+   */
+  default boolean offersUpgrade() {
+    return false;
+  }
+
   /** A service prompt (e.g. storage) may go in-app to a customer without marketing consent. */
   default boolean servicePrompt() {
     return false;

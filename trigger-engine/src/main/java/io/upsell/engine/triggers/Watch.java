@@ -25,6 +25,13 @@ public class Watch {
   /** Value and currency of the latest event, for a reminder built later from the watch alone. */
   public long valueMinor;
   public String currency;
+  /** The lines of the latest cart as its events described them (name, price, link), for an offer built later. */
+  public List<Line> lines = new ArrayList<>();
+  /** The checkout or cart page the latest event named, where the reminder leads. */
+  public String url;
+
+  /** One product line as the event described it; price in the watch's currency. */
+  public record Line(String productId, String name, long priceMinor, int quantity, String imageUrl, String url) {}
 
   /** Whether an event at {@code time} is older than what this watch already saw (late, out of order). */
   public boolean isStale(long time) {
@@ -47,7 +54,7 @@ public class Watch {
     return this;
   }
 
-  /** The binary layout of a watch in its store: fields in declaration order, the last three appended later. */
+  /** The binary layout of a watch in its store: fields in declaration order, the later ones appended. */
   public static final StateSerde.Codec<Watch> CODEC = new StateSerde.Codec<>() {
     @Override
     public void write(Watch w, StateWriter out) {
@@ -60,6 +67,16 @@ public class Watch {
       out.writeLong(w.armedUntil);
       out.writeLong(w.valueMinor);
       out.writeNullableString(w.currency);
+      out.writeVarint(w.lines.size());
+      for (Line line : w.lines) {
+        out.writeString(line.productId());
+        out.writeNullableString(line.name());
+        out.writeLong(line.priceMinor());
+        out.writeInt(line.quantity());
+        out.writeNullableString(line.imageUrl());
+        out.writeNullableString(line.url());
+      }
+      out.writeNullableString(w.url);
     }
 
     @Override
@@ -75,6 +92,13 @@ public class Watch {
         w.armedUntil = in.readLong();
         w.valueMinor = in.readLong();
         w.currency = in.readNullableString();
+      }
+      if (in.hasMore()) { // watches written before lines and url were appended have neither
+        for (int i = in.readVarint(); i > 0; i--) {
+          w.lines.add(new Line(in.readString(), in.readNullableString(), in.readLong(), in.readInt(),
+              in.readNullableString(), in.readNullableString()));
+        }
+        w.url = in.readNullableString();
       }
       return w;
     }

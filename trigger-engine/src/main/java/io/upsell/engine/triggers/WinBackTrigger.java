@@ -8,6 +8,7 @@ import io.upsell.schemas.topics.Topics;
 import io.upsell.schemas.upsell.Offer;
 import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
+import java.net.URI;
 import java.util.List;
 import java.util.Optional;
 import org.apache.kafka.streams.kstream.KStream;
@@ -52,13 +53,14 @@ public final class WinBackTrigger extends WatchedTrigger<OrderEvent> {
   // One timer per customer: an order while it is pending only updates the watch (a weekly buyer would otherwise
   // keep some nine 60-day timers), and the timer moves on to the latest order when it comes due.
   @Override
-  Optional<UpsellTrigger> latest(String key, Watch watch, int step, ShopSettings settings) {
+  Optional<UpsellTrigger> latest(String key, Watch watch, int step, ShopSettings settings, Catalog catalog) {
     return Optional.of(invitation(key, watch, settings));
   }
 
   private UpsellTrigger invitation(String key, Watch watch, ShopSettings settings) {
     return Candidates.candidate(type(), 1, key, "no order for " + inactiveDays(settings) + " days",
-        Offer.newBuilder().setCurrency(watch.currency).build(), List.of(watch.eventId), watch.at,
+        Offer.newBuilder().setCurrency(watch.currency)
+            .setUrl(settings.storefront().baseUrl().map(URI::toString).orElse(null)).build(), List.of(watch.eventId), watch.at,
         dueAt(watch, settings), settings).value();
   }
 

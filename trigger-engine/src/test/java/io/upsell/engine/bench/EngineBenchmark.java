@@ -6,6 +6,7 @@ import io.upsell.engine.testing.TestConfig;
 import io.upsell.engine.learned.BoughtTogether;
 import io.upsell.engine.topology.EngineContext;
 import io.upsell.engine.topology.EngineTopology;
+import io.upsell.platform.shops.ShopDirectory;
 import io.upsell.engine.topology.Scope;
 import io.upsell.engine.topology.Sources;
 import io.upsell.schemas.serde.EventSerdes;
@@ -73,7 +74,7 @@ public final class EngineBenchmark {
       // Experiments: -Dbench.streams.<streams config>=value overrides the engine's Streams config.
       System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench.streams."))
           .forEach(n -> engineProps.put(n.substring("bench.streams.".length()), System.getProperty(n)));
-      var topology = EngineTopology.live(config, EventSerdes.singleObject());
+      var topology = EngineTopology.live(config, EventSerdes.singleObject(), new ShopDirectory(Map.of()));
       StreamsRun.Run ours = StreamsRun.time(admin, topology, engineProps, inputs);
       System.err.printf("[bench] engine %s%n", ours);
       long[] lag = TimerLag.measure(bootstrap, topology, engineProps);

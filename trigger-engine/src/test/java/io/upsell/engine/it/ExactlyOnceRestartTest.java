@@ -6,6 +6,7 @@ import io.upsell.testkit.BulkProducer;
 import io.upsell.engine.testing.FourTriggerCustomers;
 import io.upsell.engine.testing.TestConfig;
 import io.upsell.engine.topology.EngineTopology;
+import io.upsell.platform.shops.ShopDirectory;
 import io.upsell.engine.topology.Scope;
 import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.topics.Topics;
@@ -94,7 +95,7 @@ class ExactlyOnceRestartTest {
     props.put(StreamsConfig.consumerPrefix(ConsumerConfig.AUTO_OFFSET_RESET_CONFIG), "earliest");
     EventSerdes serdes = EventSerdes.singleObject();
     // Scoped to its own shop, so the two engines on the shared topics each decide only their own run.
-    return new KafkaStreams(EngineTopology.build(config, serdes, new Scope(shop, Long.MIN_VALUE, Long.MAX_VALUE),
+    return new KafkaStreams(EngineTopology.build(config, serdes, new ShopDirectory(Map.of()), new Scope(shop, Long.MIN_VALUE, Long.MAX_VALUE),
         null, EngineTopology.toLiveTopics(serdes)), props);
   }
 

@@ -4,6 +4,8 @@ import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -54,6 +56,23 @@ class RulesResourceTest {
         .body("fields.field", hasItem("settings.CART_ABANDONED.delayMinutes"))
         .body("fields.field", hasItem("settings.NOPE.delayMinutes"))
         .body("fields.field", hasItem("settings.FREQUENTLY_BOUGHT_TOGETHER.topK"));
+  }
+
+  @Test
+  void offerSettingsAreAcceptedWithinTheirBoundsAndRefusedOutsideNamingTheField() {
+    given().header("Authorization", B).contentType(ContentType.JSON)
+        .body("{\"settings\": {\"coupon.prefix\": \"save 10\", \"coupon.length\": \"4\","
+            + " \"coupon.validityDays\": \"0\", \"downvote.cooldownDays\": \"366\","
+            + " \"CART_ABANDONED.stepTwoDiscountPercent\": \"95\", \"PRODUCT_UPGRADE.maxStepPercent\": \"50\"}}")
+        .put("/v1/shops/shop-b/rules").then().statusCode(400)
+        .body("fields.field", hasItems("settings.coupon.prefix", "settings.coupon.length",
+            "settings.coupon.validityDays", "settings.downvote.cooldownDays",
+            "settings.CART_ABANDONED.stepTwoDiscountPercent"))
+        .body("fields.field", not(hasItem("settings.PRODUCT_UPGRADE.maxStepPercent")));
+    given().header("Authorization", B).contentType(ContentType.JSON)
+        .body("{\"settings\": {\"coupon.prefix\": \"SAVE\", \"coupon.length\": \"10\","
+            + " \"coupon.validityDays\": \"7\", \"downvote.cooldownDays\": \"60\"}}")
+        .put("/v1/shops/shop-b/rules").then().statusCode(200);
   }
 
   @Test

@@ -40,6 +40,23 @@ class PoliciesTest {
   }
 
   @Test
+  void aDownVotedPlanPromptIsHeldBackForThirtyDays() {
+    engine.customer("c1");
+    engine.planLadder();
+    engine.storage("c1", "u1", at(Duration.ZERO), "basic", 86, 100);
+    String prompt = engine.fired().get(0).getTriggerId();
+    engine.downvote("c1", prompt, at(Duration.ofMinutes(5)));
+
+    engine.storage("c1", "u2", at(Duration.ofDays(1)), "basic", 50, 100);
+    engine.storage("c1", "u3", at(Duration.ofDays(2)), "basic", 87, 100);
+    engine.storage("c1", "u4", at(Duration.ofDays(29)), "basic", 50, 100);
+    engine.storage("c1", "u5", at(Duration.ofDays(31)), "basic", 88, 100);
+
+    assertThat(reasons()).containsExactly(SuppressionReason.DOWNVOTED);
+    assertThat(engine.fired()).singleElement().satisfies(t -> assertThat(t.getSourceEventIds()).containsExactly("u5"));
+  }
+
+  @Test
   void customerWithoutConsentGetsNoEmailOffer() {
     engine.customer("c1", false, "UTC");
     abandonCart("c1", "e1", Duration.ZERO);

@@ -4,6 +4,12 @@ import io.upsell.engine.config.EngineConfig;
 import io.upsell.engine.topology.EngineTopology;
 import io.upsell.engine.topology.Replay;
 import io.upsell.engine.topology.Scope;
+import io.upsell.platform.shops.Shop;
+import io.upsell.platform.shops.ShopDirectory;
+import io.upsell.platform.shops.Storefront;
+import java.net.URI;
+import java.time.ZoneId;
+import java.util.Optional;
 import io.upsell.schemas.app.CourseProgress;
 import io.upsell.schemas.app.SubscriptionChanged;
 import io.upsell.schemas.app.SubscriptionStatus;
@@ -48,6 +54,11 @@ public final class EngineDriver implements AutoCloseable {
 
   public static final String SHOP = "shop-a";
   public static final Instant BASE = Instant.parse("2026-11-23T12:00:00Z");
+  /** The shop's storefront, where its offers link. */
+  public static final String STOREFRONT = "https://shop.example.com/";
+  /** The shops file of the engine under test: {@link #SHOP} sells in GBP from {@link #STOREFRONT}. */
+  public static final ShopDirectory SHOPS = new ShopDirectory(Map.of(SHOP, new Shop(SHOP, "Shop A", ZoneId.of("UTC"),
+      "GBP", new byte[32], Optional.empty(), "en", new Storefront(Optional.of(URI.create(STOREFRONT)), Map.of()))));
 
   private final EventSerdes serdes = EventSerdes.singleObject();
   private final TopologyTestDriver driver;
@@ -85,8 +96,8 @@ public final class EngineDriver implements AutoCloseable {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "engine-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, stateDir.toString());
-    driver = new TopologyTestDriver(replay == null ? EngineTopology.live(engine, serdes)
-        : EngineTopology.build(engine, serdes, Scope.everything(), replay, EngineTopology.toLiveTopics(serdes)),
+    driver = new TopologyTestDriver(replay == null ? EngineTopology.live(engine, serdes, SHOPS)
+        : EngineTopology.build(engine, serdes, SHOPS, Scope.everything(), replay, EngineTopology.toLiveTopics(serdes)),
         props, clock);
   }
 
@@ -184,6 +195,27 @@ public final class EngineDriver implements AutoCloseable {
         .setQuotaUnits(quota).setPlan("basic").build(), at);
   }
 
+  /** A storage report in GB on {@code plan}. */
+  public void storage(String customer, String eventId, long at, String plan, long usedGb, long quotaGb) {
+    send(Topics.APP_USAGE, key(customer), UsageReported.newBuilder().setShopId(SHOP).setCustomerId(customer)
+        .setEventId(eventId).setOccurredAt(Instant.ofEpochMilli(at)).setResource("storage").setUsedUnits(usedGb)
+        .setQuotaUnits(quotaGb).setUnit("GB").setPlan(plan).build(), at);
+  }
+
+  /** The ladder basic 100 GB → pro 1 TB → business 5 TB, monthly, in GBP; {@code pro-yearly} beside pro. */
+  public void planLadder() {
+    plan("basic", "Basic", 900, 100, null, "month", 1);
+    plan("pro", "Pro", 2_900, 1_000, "basic", "month", 2);
+    plan("business", "Business", 9_900, 5_000, "pro", "month", 3);
+    plan("pro-yearly", "Pro (yearly)", 29_000, 1_000, null, "year", 2);
+  }
+
+  private void plan(String id, String name, long price, long storageGb, String upgradeOf, String period, int tier) {
+    product(productOf(id).setName(name).setPriceMinor(price).setKind(io.upsell.schemas.catalog.ProductKind.PLAN)
+        .setQuotas(Map.of("storage", storageGb)).setUnits(Map.of("storage", "GB")).setUpgradeOf(upgradeOf)
+        .setBillingPeriod(period).setTier(tier).build());
+  }
+
   public void featureRequest(String customer, String eventId, long at, String feature, String requiredPlan) {
     send(Topics.APP_USAGE, key(customer), UsageReported.newBuilder().setShopId(SHOP).setCustomerId(customer)
         .setEventId(eventId).setOccurredAt(Instant.ofEpochMilli(at)).setResource("api-calls").setUsedUnits(1)
@@ -213,6 +245,13 @@ public final class EngineDriver implements AutoCloseable {
     send(Topics.ENGAGEMENT_EVENTS, key(customer), Engagement.newBuilder().setShopId(SHOP).setCustomerId(customer)
         .setEventId(nextId("e")).setType(type).setProductIds(List.of(products)).setOccurredAt(Instant.ofEpochMilli(at))
         .build(), at);
+  }
+
+  /** The customer down-voted the message of one trigger (a prompt without products names none). */
+  public void downvote(String customer, String triggerId, long at) {
+    send(Topics.ENGAGEMENT_EVENTS, key(customer), Engagement.newBuilder().setShopId(SHOP).setCustomerId(customer)
+        .setEventId(nextId("e")).setTriggerId(triggerId).setType(EngagementType.DOWNVOTED)
+        .setOccurredAt(Instant.ofEpochMilli(at)).build(), at);
   }
 
   public void product(Product product) {

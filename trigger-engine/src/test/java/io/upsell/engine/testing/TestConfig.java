@@ -13,6 +13,9 @@ import java.util.Map;
 /** The engine's config as the service reads it (application.properties), with a test's overrides on top. */
 public final class TestConfig {
 
+  /** The coupon key of engines under test (the service's %test profile has its own). */
+  public static final String TEST_COUPON_SECRET = "engine-test-coupon-secret-0123456789";
+
   private TestConfig() {}
 
   public static EngineConfig engine(Map<String, String> overrides) {
@@ -20,6 +23,8 @@ public final class TestConfig {
       SmallRyeConfig config = new SmallRyeConfigBuilder()
           .withSources(new PropertiesConfigSource(
               TestConfig.class.getClassLoader().getResource("application.properties"), 100))
+          .withSources(new PropertiesConfigSource(Map.of("upsell.engine.coupon-secret", TEST_COUPON_SECRET),
+              "test-secrets", 150))
           .withSources(new PropertiesConfigSource(Map.copyOf(overrides), "test-overrides", 200))
           .withConverter(Duration.class, 100, new DurationConverter())
           .withMapping(EngineConfig.class)

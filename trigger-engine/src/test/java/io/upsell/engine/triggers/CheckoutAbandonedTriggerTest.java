@@ -2,7 +2,9 @@ package io.upsell.engine.triggers;
 
 import static io.upsell.engine.testing.EngineDriver.at;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
 
+import io.upsell.engine.testing.EngineDriver;
 import io.upsell.schemas.shop.CartEventType;
 import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
@@ -10,6 +12,41 @@ import java.time.Duration;
 import org.junit.jupiter.api.Test;
 
 class CheckoutAbandonedTriggerTest extends TriggerTestBase {
+
+  @Test
+  void listsTheCheckoutsItemsAsItsLinesDescribeThemAndLeadsToTheShopsCheckout() {
+    // the catalog knows none of these products: the lines alone describe them
+    engine.cart("c1", "k1", CartEventType.CHECKOUT_STARTED, at(Duration.ZERO), "scarf", "gloves");
+    engine.advance(Duration.ofMinutes(21));
+
+    assertThat(engine.fired()).singleElement().satisfies(t -> {
+      assertThat(t.getOffer().getItems()).extracting(i -> i.getProductId(), i -> i.getPriceMinor(), i -> i.getQuantity())
+          .containsExactly(tuple("scarf", 1000L, 1), tuple("gloves", 1000L, 1));
+      assertThat(t.getOffer().getCurrency()).isEqualTo("GBP");
+      assertThat(t.getOffer().getUrl()).isEqualTo(EngineDriver.STOREFRONT + "checkout");
+    });
+  }
+
+  @Test
+  void theSecondStepIsAFlashSaleWithABiggerDiscountEndingAtItsDeadline() {
+    engine.cart("c1", "k1", CartEventType.CHECKOUT_STARTED, at(Duration.ZERO), "scarf");
+    engine.advance(Duration.ofMinutes(21));
+    UpsellTrigger first = engine.fired().get(0);
+
+    engine.advance(Duration.ofHours(24));
+
+    assertThat(engine.fired()).singleElement().satisfies(second -> {
+      assertThat(second.getStep()).isEqualTo(2);
+      assertThat(worth(second)).isGreaterThan(worth(first));
+      assertThat(second.getOffer().getExpiresAt()).isEqualTo(second.getFiredAt().plus(Duration.ofHours(24)));
+      assertThat(second.getOffer().getCouponCode()).isNotEqualTo(first.getOffer().getCouponCode()).isNotNull();
+    });
+  }
+
+  private static long worth(UpsellTrigger t) {
+    return t.getOffer().getDiscountPercent() != null ? t.getOffer().getDiscountPercent()
+        : t.getOffer().getDiscountMinor();
+  }
 
   @Test
   void firesTwentyMinutesAfterACheckoutWithoutOrder() {
