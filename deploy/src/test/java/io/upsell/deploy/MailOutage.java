@@ -85,7 +85,7 @@ final class MailOutage {
   private static UpsellTrigger trigger(String customer, String triggerId) {
     Instant now = Instant.now();
     return new UpsellTrigger(DemoShop.ID, customer, triggerId, TriggerType.CART_ABANDONED, 1,
-        "fault test: cart left", new Offer(List.of(), 10, null, null, "SAVE10", null, null, null),
+        "fault test: cart left", Offer.newBuilder().setDiscountPercent(10).setCouponCode("SAVE10").build(),
         ChannelHint.EMAIL, "A", false, List.of(), now, now);
   }
 
