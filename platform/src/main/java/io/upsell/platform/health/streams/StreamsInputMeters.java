@@ -9,6 +9,7 @@ import jakarta.enterprise.event.Observes;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.atomic.AtomicReference;
 import java.util.function.Supplier;
 import org.apache.kafka.common.Metric;
 import org.apache.kafka.common.MetricName;
@@ -25,16 +26,18 @@ import org.apache.kafka.streams.TopologyDescription;
 @ApplicationScoped
 public class StreamsInputMeters {
 
-  // Held here: Micrometer keeps only a weak reference to what a meter reads.
-  private volatile Supplier<Map<MetricName, ? extends Metric>> metrics = Map::of;
+  // Static: Micrometer keeps only a weak reference to what a meter reads, and a meter registered again (a test JVM
+  // that starts the service twice) keeps reading what it was first given, so that must always be the live client.
+  private static final AtomicReference<Supplier<Map<MetricName, ? extends Metric>>> METRICS =
+      new AtomicReference<>(Map::of);
 
   void created(@Observes KafkaStreams streams, Topology topology) {
-    metrics = streams::metrics;
+    METRICS.set(streams::metrics);
     for (String topic : inputTopics(topology.describe())) {
-      FunctionCounter.builder("upsell.records.consumed", this, m -> sum(m.metrics.get(), "records-consumed-total", topic))
-          .tag("topic", topic).description("Records the service's consumers took from this topic")
-          .register(Metrics.globalRegistry);
-      Gauge.builder("upsell.consumer.lag", this, m -> sum(m.metrics.get(), "records-lag", topic)).tag("topic", topic)
+      FunctionCounter.builder("upsell.records.consumed", METRICS,
+              m -> sum(m.get().get(), "records-consumed-total", topic)).tag("topic", topic)
+          .description("Records the service's consumers took from this topic").register(Metrics.globalRegistry);
+      Gauge.builder("upsell.consumer.lag", METRICS, m -> sum(m.get().get(), "records-lag", topic)).tag("topic", topic)
           .description("Records of this topic not yet read by this instance, over its assigned partitions")
           .register(Metrics.globalRegistry);
     }
