@@ -62,6 +62,8 @@ final class Services {
     env.put("NOTIFIER_PUBLIC_BASE_URL", baseUrl(ports, "notifier"));
     // Lets one analytics instance read another's partitions for a scheduled digest (no caller key there).
     env.put("ANALYTICS_PEER_SECRET", home.secret("analytics-peer"));
+    // Where the dashboard's system panel reads each service's health and lag: the ports this stack really uses.
+    env.put("ANALYTICS_SYSTEM_SERVICES", String.join(",", ALL.stream().map(s -> s + "=" + baseUrl(ports, s)).toList()));
     return env;
   }
 }

@@ -265,14 +265,7 @@ class EndToEndIT {
   }
 
   static Map<String, Object> event(String type, String customerId, long at, Map<String, Object> fields) {
-    Map<String, Object> event = new java.util.LinkedHashMap<>(fields);
-    event.put("type", type);
-    event.put("eventId", type + "-" + UUID.randomUUID());
-    event.put("occurredAt", at);
-    if (customerId != null) {
-      event.put("customerId", customerId);
-    }
-    return event;
+    return ShopClient.event(type, customerId, at, fields);
   }
 
   static void post(List<Map<String, Object>> events) throws Exception {
