@@ -26,7 +26,20 @@ class DemoStorefrontPagesTest {
 
   @Test
   void everyStorefrontPageOfTheDemoShopIsAPageTheDemoServes(@TempDir Path dir) throws Exception {
+    String shared = System.getProperty("upsell.shared.dir");
     System.setProperty("upsell.shared.dir", dir.toString()); // no shop data: the built-in catalog
+    try {
+      assertEveryPageIsServed(dir);
+    } finally {
+      if (shared == null) {
+        System.clearProperty("upsell.shared.dir");
+      } else {
+        System.setProperty("upsell.shared.dir", shared);
+      }
+    }
+  }
+
+  private void assertEveryPageIsServed(Path dir) throws Exception {
     int port;
     try (ServerSocket free = new ServerSocket(0)) {
       port = free.getLocalPort();
