@@ -53,7 +53,8 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
     PunctuationType type = engine.streamTimeTimers() ? PunctuationType.STREAM_TIME : PunctuationType.WALL_CLOCK_TIME;
     context.schedule(config.punctuateEvery(), type, at -> {
       if (engine.streamTimeTimers()) {
-        fireDue(at, at);
+        long judged = replayTime(at);
+        fireDue(judged, judged);
       } else {
         UndecidedTimers.seen(this, fireDue(wallClockTimers.now(at, context.currentStreamTimeMs()), at));
       }
@@ -75,7 +76,7 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
     UpsellTrigger candidate = record.value();
     long due = candidate.getDueAt() == null ? record.timestamp() : candidate.getDueAt().toEpochMilli();
     // Stream time in a backtest; in production the wall clock, held back to the input's time while a backlog is read.
-    long clock = engine.streamTimeTimers() ? context.currentStreamTimeMs()
+    long clock = engine.streamTimeTimers() ? replayTime(context.currentStreamTimeMs())
         : wallClockTimers.reading(context.currentSystemTimeMs(), context.currentStreamTimeMs());
     if (due <= record.timestamp()) {
       decide(record.key(), candidate, record.timestamp());
@@ -86,6 +87,12 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
       // stream time as of its due time, so a replay does not depend on how far other partitions have run ahead.
       fire(candidate, engine.streamTimeTimers() ? due : clock);
     }
+  }
+
+  // A backtest judges nothing at or after its range's end, though it may read records past it: what is due then stays
+  // pending, since the events that would have cancelled it are not part of the replay.
+  private long replayTime(long streamTime) {
+    return engine.replay() == null ? streamTime : engine.replay().judgedAt(streamTime);
   }
 
   /**
