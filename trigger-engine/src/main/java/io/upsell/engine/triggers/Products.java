@@ -17,11 +17,11 @@ import org.apache.kafka.streams.state.KeyValueStore;
 import org.apache.kafka.streams.state.ValueAndTimestamp;
 
 /**
- * Questions the triggers ask of the catalog global store. One per detector: the products of a shop that name
+ * Questions the triggers ask of the product catalog (its global store). One per detector: the products of a shop that name
  * another (accessories, next courses, better versions) and its plans are read by a scan of the shop's catalog at most once per {@code refreshMs}
  * of its wall clock, not on every order or completion.
  */
-public final class Catalog {
+public final class Products {
 
   // Shops whose relations are kept at once: a task sees a few busy shops at a time, the rest are read again.
   private static final int SHOPS_KEPT = 1_000;
@@ -36,8 +36,8 @@ public final class Catalog {
     }
   };
 
-  public Catalog(StoreReader stores, LongSupplier clock, long refreshMs) {
-    this.products = EngineContext.catalog(stores);
+  public Products(StoreReader stores, LongSupplier clock, long refreshMs) {
+    this.products = EngineContext.products(stores);
     this.clock = clock;
     this.refreshMs = refreshMs;
   }
