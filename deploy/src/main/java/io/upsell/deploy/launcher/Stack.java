@@ -11,6 +11,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The whole local product: Kafka, the SMTP server, the four services (and with {@code --demo} the traffic
@@ -99,6 +100,11 @@ public final class Stack {
       status.put(role, !alive ? "stopped" : healthy(role, ports) ? "healthy" : "running, not healthy");
     }
     return status;
+  }
+
+  /** What {@code role}'s process costs the machine, while it runs. */
+  public Optional<ProcessResources> resources(String role) {
+    return ChildProcess.running(home, role).flatMap(ProcessResources::of);
   }
 
   /** How often the supervisor restarted each service since the stack started. */

@@ -15,6 +15,7 @@ public final class Upsell {
         start [--demo]   start Kafka, the SMTP server, the four services and the demo pages (--demo: traffic too)
         stop             stop everything ./upsell start started
         status           what runs and is healthy, and each service's restarts (exit code 0 only when all is healthy)
+          [--resources]  also each part's resident memory (now and peak) and uptime, and the stack's total
         mail [--json]    the mail the local SMTP server received
         import ...       stream past orders into the ingest API (./upsell import --help)
         backtest ...     replay stored history through the trigger engine (./upsell backtest --help)
@@ -37,7 +38,7 @@ public final class Upsell {
     return switch (args[0]) {
       case "start" -> start(stack, home, Arrays.asList(rest).contains("--demo"), out, err);
       case "stop" -> stop(stack, out);
-      case "status" -> status(stack, out);
+      case "status" -> status(stack, Arrays.asList(rest).contains("--resources"), out);
       case "mail" -> MailBox.print(stack.ports(), Arrays.asList(rest).contains("--json"), out);
       case "import" -> Tools.importOrders(rest);
       case "backtest" -> Tools.backtest(rest);
@@ -79,11 +80,24 @@ public final class Upsell {
     return 0;
   }
 
-  private static int status(Stack stack, PrintStream out) {
+  private static int status(Stack stack, boolean resources, PrintStream out) {
     Map<String, String> status = stack.status();
     Map<String, Integer> restarts = stack.restarts();
-    status.forEach((role, state) -> out.printf("%-16s %-22s%s%n", role, state,
-        restarts.containsKey(role) ? "restarts " + restarts.get(role) : ""));
+    long totalKb = 0;
+    for (var entry : status.entrySet()) {
+      String role = entry.getKey();
+      String line = "%-16s %-22s%s".formatted(role, entry.getValue(),
+          restarts.containsKey(role) ? "restarts " + restarts.get(role) : "");
+      if (resources) {
+        var figures = stack.resources(role);
+        totalKb += figures.map(ProcessResources::rssKb).orElse(0L);
+        line = "%-50s %s".formatted(line, figures.map(ProcessResources::describe).orElse("-"));
+      }
+      out.println(line.stripTrailing());
+    }
+    if (resources) {
+      out.printf("%-50s %d MB resident in total%n", "", totalKb / 1024);
+    }
     return status.values().stream().allMatch("healthy"::equals) ? 0 : 1;
   }
 }

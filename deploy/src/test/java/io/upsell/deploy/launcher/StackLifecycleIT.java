@@ -15,6 +15,9 @@ class StackLifecycleIT {
 
     Map<String, String> status = test.stack.status();
     assertThat(status).containsOnlyKeys(Stack.roles()).allSatisfy((role, state) -> assertThat(state).isEqualTo("healthy"));
+    // What ./upsell status --resources prints, and the README's stack figures come from: every part has them.
+    assertThat(Stack.roles()).allSatisfy(role -> assertThat(test.stack.resources(role)).as(role)
+        .hasValueSatisfying(r -> assertThat(r.rssKb()).isPositive()));
     List<Long> pids = Stack.roles().stream()
         .map(role -> ChildProcess.running(test.home, role).orElseThrow().pid()).toList();
 
