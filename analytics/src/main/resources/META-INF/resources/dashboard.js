@@ -1,5 +1,5 @@
-// The analytics dashboard: plain JS and Chart.js (no build step), in the shop's language. Reads the shop's figures with its API key
-// (kept in this tab's sessionStorage only) and refreshes every 4 seconds.
+// The analytics dashboard: plain JS and Chart.js (no build step), in the shop's language. Reads the shop's figures
+// with its API key (kept in this tab's sessionStorage only) and refreshes every 4 seconds.
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);

@@ -31,7 +31,8 @@ final class CouponRows {
       CouponView.Discount d = view.discount();
       boolean percent = d.percent() != null;
       return new Importable(view.code(), percent ? "percent" : "fixed_cart",
-          percent ? BigDecimal.valueOf(d.percent()) : major(d.amountMinor(), d.currency()), percent ? null : d.currency(),
+          percent ? BigDecimal.valueOf(d.percent()) : major(d.amountMinor(), d.currency()),
+          percent ? null : d.currency(),
           view.expiresAt(), 1, view.customerId(), view.triggerId(), view.redeemedAt());
     }
   }

@@ -23,7 +23,8 @@ final class Export {
 
   private static Response download(Object body, String type, String name, ExportFormat format) {
     return Response.ok(body, type)
-        .header(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]", "-") + "." + format.extension() + "\"")
+        .header(HttpHeaders.CONTENT_DISPOSITION,
+            "attachment; filename=\"" + name.replaceAll("[^A-Za-z0-9._-]", "-") + "." + format.extension() + "\"")
         .build();
   }
 

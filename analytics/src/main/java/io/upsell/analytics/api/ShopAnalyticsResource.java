@@ -71,7 +71,8 @@ public class ShopAnalyticsResource {
       default -> throw ApiException.badRequest("by", "must be revenue or units");
     };
     var top = products.top(scope.shop().id(), scope.range(), byUnits, limit(limit), query.authorization);
-    return answer(query, scope, "top-products", top, Stream.concat(top.products().stream(), top.categories().stream()).toList());
+    return answer(query, scope, "top-products", top,
+        Stream.concat(top.products().stream(), top.categories().stream()).toList());
   }
 
   @GET
