@@ -1,5 +1,5 @@
-// The analytics dashboard: plain JS and inline SVG (no build step). Reads the shop's figures with its API key
-// (kept in this tab's sessionStorage only) and refreshes every 4 seconds.
+// The analytics dashboard: plain JS and Chart.js (no build step), in the shop's language. Reads the shop's figures
+// with its API key (kept in this tab's sessionStorage only) and refreshes every 4 seconds.
 (function () {
   'use strict';
   const $ = (id) => document.getElementById(id);
@@ -8,7 +8,8 @@
 
   function money(minor) {
     if (minor === null || minor === undefined) return '–';
-    return new Intl.NumberFormat('en-GB', { style: 'currency', currency }).format(minor / 100);
+    return new Intl.NumberFormat(locale === 'ar' ? 'ar-u-nu-latn' : 'en-GB', { style: 'currency', currency })
+      .format(minor / 100);
   }
   function percent(rate) {
     return rate === null || rate === undefined ? '–' : (rate * 100).toFixed(1) + '%';
@@ -34,47 +35,83 @@
   }
 
   function clear(node) { while (node.firstChild) node.removeChild(node.firstChild); }
-  function svgNode(name, attributes, text) {
-    const node = document.createElementNS('http://www.w3.org/2000/svg', name);
-    Object.entries(attributes).forEach(([k, v]) => node.setAttribute(k, v));
-    if (text !== undefined) node.textContent = text;
-    return node;
+
+  // The shop's language: labels from DashboardLabels (English: the page's own text), and the layout's direction.
+  const english = {};
+  document.querySelectorAll('[data-i18n]').forEach((n) => { english[n.dataset.i18n] = n.textContent; });
+  let locale = 'en';
+  function label(key) {
+    const words = window.DashboardLabels[locale] || {};
+    return words[key] || window.DashboardLabels.en[key] || english[key] || key;
+  }
+  function applyLocale(shopLocale) {
+    const language = (shopLocale || 'en').split(/[-_]/)[0];
+    if (language === locale) return;
+    locale = window.DashboardLabels[language] ? language : 'en';
+    document.documentElement.lang = locale;
+    document.documentElement.dir = locale === 'ar' ? 'rtl' : 'ltr';
+    document.querySelectorAll('[data-i18n]').forEach((n) => { n.textContent = label(n.dataset.i18n); });
+    document.querySelectorAll('.exports button').forEach((b) => { b.textContent = label(b.dataset.format); });
+    Object.values(charts).forEach((c) => c.destroy());
+    Object.keys(charts).forEach((k) => delete charts[k]);
   }
 
-  // Bars for amounts, a line for rates; the y axis starts at zero.
-  function chart(svg, labels, values, kind, format) {
-    clear(svg);
-    const width = 400, height = 160, left = 44, bottom = 18, top = 8;
-    const numbers = values.map((v) => (v === null || v === undefined ? 0 : v));
-    const max = Math.max(...numbers, 0) || 1;
-    const step = (width - left - 4) / Math.max(labels.length, 1);
-    const y = (v) => top + (height - top - bottom) * (1 - v / max);
-    svg.appendChild(svgNode('text', { x: 2, y: top + 8 }, format(max)));
-    svg.appendChild(svgNode('text', { x: 2, y: height - bottom }, format(0)));
-    let drawn = 0;
-    if (kind === 'bar') {
-      numbers.forEach((v, i) => {
-        if (v <= 0) return;
-        drawn++;
-        svg.appendChild(svgNode('rect', { class: 'bar', x: left + i * step + 1, y: y(v),
-          width: Math.max(step - 2, 1), height: height - bottom - y(v) }));
-      });
-    } else {
-      const points = numbers.map((v, i) => `${left + i * step + step / 2},${y(v)}`);
-      svg.appendChild(svgNode('polyline', { class: 'line', points: points.join(' ') }));
-      numbers.forEach((v, i) => {
-        if (values[i] === null || values[i] === undefined) return;
-        drawn++;
-        svg.appendChild(svgNode('circle', { class: 'dot', cx: left + i * step + step / 2, cy: y(v), r: 2.5 }));
+  // Chart.js charts, made once per language and fed new data on each refresh (no animation: a refresh every 4 s).
+  const charts = {};
+  function chart(id, labels, datasets, format) {
+    const rtl = locale === 'ar';
+    if (!charts[id]) {
+      charts[id] = new Chart(document.getElementById(id), {
+        type: datasets[0].type,
+        data: { labels: [], datasets: [] },
+        options: {
+          animation: false, maintainAspectRatio: false, locale: rtl ? 'ar-u-nu-latn' : 'en-GB',
+          plugins: { legend: { display: datasets.length > 1, rtl, position: 'bottom' },
+            tooltip: { rtl, callbacks: { label: (c) => `${c.dataset.label}: ${format(c.raw)}` } } },
+          scales: { x: { reverse: rtl }, y: { beginAtZero: true, position: rtl ? 'right' : 'left',
+            ticks: { callback: (v) => format(v) } } }
+        }
       });
     }
-    const every = Math.ceil(labels.length / 8);
-    labels.forEach((label, i) => {
-      if (i % every === 0) {
-        svg.appendChild(svgNode('text', { x: left + i * step, y: height - 4 }, label.slice(5)));
-      }
-    });
-    svg.dataset.drawn = String(drawn);
+    charts[id].data.labels = labels;
+    charts[id].data.datasets = datasets;
+    charts[id].update();
+  }
+  const majorUnits = (minor) => (minor === null || minor === undefined ? null : minor / 100);
+  const moneyMajor = (major) => money(major === null ? null : Math.round(major * 100));
+
+  function downloadButtons() {
+    document.querySelectorAll('.exports').forEach((span) => ['csv', 'xlsx'].forEach((format) => {
+      const button = document.createElement('button');
+      button.type = 'button';
+      button.dataset.format = format;
+      button.id = `download-${span.dataset.table.replace('/', '-')}-${format}`;
+      button.textContent = label(format);
+      button.addEventListener('click', () => download(span.dataset.table, format));
+      span.appendChild(button);
+    }));
+  }
+
+  // A download link cannot send the API key, so the file is fetched with it and handed to the browser as a blob.
+  async function download(table, format) {
+    const range = { from: $('from').value, to: plusDays($('to').value, 1), format };
+    if (table === 'kpis') range.granularity = $('granularity').value;
+    const shop = $('shop').value;
+    const response = await fetch(`/v1/shops/${encodeURIComponent(shop)}/${table}?${new URLSearchParams(range)}`,
+      { headers: { Authorization: 'Bearer ' + $('api-key').value } });
+    if (!response.ok) {
+      $('status').textContent = `${label('failed')} ${response.status}`;
+      return;
+    }
+    const name = (/filename="([^"]+)"/.exec(response.headers.get('Content-Disposition') || '') || [])[1]
+      || `${table.replace('/', '-')}.${format}`;
+    const link = document.createElement('a');
+    link.href = URL.createObjectURL(await response.blob());
+    link.download = name;
+    document.body.appendChild(link);
+    link.click();
+    link.remove();
+    setTimeout(() => URL.revokeObjectURL(link.href), 10000);
   }
 
   function row(cells) {
@@ -93,12 +130,34 @@
     $('total-orders').textContent = String(orders);
     $('total-aov').textContent = orders ? money(Math.round(gross / orders)) : '–';
     $('total-conversion').textContent = sessions ? percent(sum('convertedSessions') / sessions) : '–';
-    $('total-customers').textContent = String(sum('newCustomers')) + ' new';
+    $('total-customers').textContent = `${sum('newCustomers')} ${label('newCustomers')}`;
     const labels = s.map((r) => r.start);
-    chart($('chart-revenue'), labels, s.map((r) => r.netRevenueMinor), 'bar', money);
-    chart($('chart-orders'), labels, s.map((r) => r.orders), 'bar', String);
-    chart($('chart-aov'), labels, s.map((r) => r.aovMinor), 'line', money);
-    chart($('chart-conversion'), labels, s.map((r) => r.conversionRate), 'line', percent);
+    chart('chart-revenue', labels, [
+      { type: 'bar', label: label('net'), data: s.map((r) => majorUnits(r.netRevenueMinor)),
+        backgroundColor: '#3a7bd5' },
+      { type: 'line', label: label('previousPeriod'),
+        data: s.map((r) => majorUnits((r.growth.previousPeriod || {}).netRevenueMinor)), borderColor: '#9aa3b5',
+        borderDash: [4, 3], pointRadius: 0 }], moneyMajor);
+    chart('chart-orders', labels, [{ type: 'bar', label: label('orders'), data: s.map((r) => r.orders),
+      backgroundColor: '#3a7bd5' }], String);
+    chart('chart-aov', labels, [{ type: 'line', label: label('aov'), data: s.map((r) => majorUnits(r.aovMinor)),
+      borderColor: '#e07a2f', spanGaps: false }], moneyMajor);
+    chart('chart-conversion', labels, [{ type: 'line', label: label('conversionRate'),
+      data: s.map((r) => r.conversionRate), borderColor: '#e07a2f' }], percent);
+    renderGrowth(s);
+  }
+
+  // Each period against the one before and the same one a year before, as the KPI answer carries them.
+  function renderGrowth(series) {
+    const body = $('growth').tBodies[0];
+    clear(body);
+    const signed = (rate) => (rate === null || rate === undefined ? '–' : (rate > 0 ? '+' : '') + percent(rate));
+    series.forEach((r) => {
+      const before = r.growth.previousPeriod || {}, yearAgo = r.growth.yearBefore || {};
+      body.appendChild(row([r.start, money(r.netRevenueMinor), money(before.netRevenueMinor),
+        signed(before.netRevenueChangeRate), money(yearAgo.netRevenueMinor), signed(yearAgo.netRevenueChangeRate),
+        r.orders, signed(before.ordersChangeRate)]));
+    });
   }
 
   // Each variant's codes redeemed (from the A/B results) beside its funnel, so variants compare on them too.
@@ -148,10 +207,11 @@
       renderFunnel(funnel, lift);
       renderAttribution(attribution, lift);
       renderTop(top);
-      $('status').textContent = `Updated ${new Date().toLocaleTimeString()} · ${kpis.timeZone} · live every 4 s`;
+      $('status').textContent = `${label('updated')} ${new Date().toLocaleTimeString()} · ${kpis.timeZone} · `
+        + label('live');
       document.body.dataset.loaded = `${range.from}/${range.to}/${$('granularity').value}`;
     } catch (e) {
-      $('status').textContent = 'Could not load: ' + e.message;
+      $('status').textContent = `${label('failed')} ${e.message}`;
     } finally {
       running = false;
       if (pending) {
@@ -172,13 +232,21 @@
     }
     const chosen = $('shop').value;
     $('shop').replaceChildren();
-    (await response.json()).forEach((s) => {
+    shops = await response.json();
+    shops.forEach((s) => {
       const option = document.createElement('option');
       option.value = s.id;
       option.textContent = `${s.name} (${s.currency})`;
       $('shop').appendChild(option);
     });
     if (chosen) $('shop').value = chosen;
+    showShopLocale();
+  }
+
+  let shops = [];
+  function showShopLocale() {
+    const shop = shops.find((s) => s.id === $('shop').value);
+    if (shop) applyLocale(shop.locale);
   }
 
   async function init() {
@@ -186,7 +254,9 @@
     $('to').value = isoDate(today);
     $('from').value = isoDate(new Date(today.getTime() - 29 * 86400000));
     $('api-key').value = sessionStorage.getItem('upsell-key') || '';
+    downloadButtons();
     await loadShops();
+    $('shop').addEventListener('change', showShopLocale);
     $('api-key').addEventListener('change', () => loadShops().then(refresh));
     ['shop', 'api-key', 'from', 'to', 'granularity'].forEach((id) => $(id).addEventListener('change', () => {
       sessionStorage.setItem('upsell-key', $('api-key').value);

@@ -31,7 +31,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
  * gets 403): a checkout asks whether a code is valid; a shop exports its codes for bulk import.
  */
 @Path("/v1/shops/{shopId}/coupons")
-@Produces({MediaType.APPLICATION_JSON, ShopAnalyticsResource.CSV})
+@Produces({MediaType.APPLICATION_JSON, ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE})
 public class CouponResource {
 
   private final ShopAuth auth;
@@ -68,25 +68,23 @@ public class CouponResource {
   }
 
   @GET
-  @Operation(summary = "The shop's issued codes, oldest first; CSV (Accept: text/csv) for bulk import into Shopify or"
-      + " WooCommerce discount codes: code, discount_type, amount, currency, date_expires_gmt, usage_limit,"
-      + " customer_id, trigger_id, redeemed_at")
+  @Operation(summary = "The shop's issued codes, oldest first; CSV or XLSX (Accept or ?format=csv|xlsx) for bulk"
+      + " import into Shopify or WooCommerce discount codes: code, discount_type, amount, currency, date_expires_gmt,"
+      + " usage_limit, customer_id, trigger_id, redeemed_at")
   public Response export(@PathParam("shopId") String shopId,
       @Parameter(description = "only codes issued at or after this instant: ISO-8601 (2024-06-01T00:00:00Z) or epoch"
           + " millis; default all") @QueryParam("since") String since,
+      @Parameter(description = "json, csv or xlsx; wins over Accept") @QueryParam("format") String format,
       @HeaderParam(HttpHeaders.AUTHORIZATION) String authorization, @HeaderParam(HttpHeaders.ACCEPT) String accept,
       @HeaderParam(OwnerForwarding.HEADER) String forwarded, @Context UriInfo uri) {
     Shop shop = auth.shop(authorization, shopId);
+    ExportFormat chosen = ExportFormat.chosen(format, accept);
     CouponQuery.Answer<List<CouponView>> answer = coupons.issuedSince(shop.id(), instant(since), forwarded != null);
     if (answer.elsewhere()) {
       return OwnerForwarding.forward(answer.owner(), uri, authorization, accept);
     }
-    if (accept != null && accept.contains(ShopAnalyticsResource.CSV)) {
-      return Response.ok(Csv.of(answer.value().stream().map(CouponRows.Importable::of).toList()),
-          ShopAnalyticsResource.CSV + "; charset=utf-8").build();
-    }
-    return Response.ok(answer.value().stream().map(CouponRows.Issued::of).toList(), MediaType.APPLICATION_JSON_TYPE)
-        .build();
+    return Export.answer(chosen, answer.value().stream().map(CouponRows.Issued::of).toList(),
+        answer.value().stream().map(CouponRows.Importable::of).toList(), shop.currency(), "coupons-" + shop.id());
   }
 
   private static Response verdict(CouponLookup.Verdict verdict) {

@@ -2,7 +2,6 @@ package io.upsell.analytics.api;
 
 import io.upsell.analytics.query.CouponView;
 import java.math.BigDecimal;
-import java.util.Currency;
 
 /** The rows of a shop's code export: JSON as documented, and CSV for bulk import into a shop platform. */
 final class CouponRows {
@@ -25,29 +24,21 @@ final class CouponRows {
    * usage_limit}), which its importers map one to one; Shopify's bulk code import reads the {@code code} column (the
    * amount belongs to the discount the codes are added to). The rest says whom and what a code was for.
    */
-  record Importable(String code, String discount_type, String amount, String currency, String date_expires_gmt,
+  record Importable(String code, String discount_type, BigDecimal amount, String currency, String date_expires_gmt,
       int usage_limit, String customer_id, String trigger_id, String redeemed_at) {
 
     static Importable of(CouponView view) {
       CouponView.Discount d = view.discount();
       boolean percent = d.percent() != null;
       return new Importable(view.code(), percent ? "percent" : "fixed_cart",
-          percent ? d.percent().toString() : major(d.amountMinor(), d.currency()), percent ? null : d.currency(),
+          percent ? BigDecimal.valueOf(d.percent()) : major(d.amountMinor(), d.currency()),
+          percent ? null : d.currency(),
           view.expiresAt(), 1, view.customerId(), view.triggerId(), view.redeemedAt());
     }
   }
 
   // Minor units to the decimal amount a shop platform takes: 1250 GBP is 12.50, 500 JPY is 500.
-  static String major(Long minor, String currency) {
-    if (minor == null) {
-      return null;
-    }
-    int digits = 2;
-    try {
-      digits = Math.max(0, Currency.getInstance(currency).getDefaultFractionDigits());
-    } catch (IllegalArgumentException | NullPointerException e) {
-      // an unknown or missing currency: cents, as most have
-    }
-    return BigDecimal.valueOf(minor, digits).toPlainString();
+  static BigDecimal major(Long minor, String currency) {
+    return minor == null ? null : BigDecimal.valueOf(minor, Table.fractionDigits(currency));
   }
 }

@@ -41,6 +41,8 @@ final class OwnerForwarding {
       HttpResponse<byte[]> answer = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofByteArray());
       Response.ResponseBuilder out = Response.status(answer.statusCode()).entity(answer.body());
       answer.headers().firstValue(HttpHeaders.CONTENT_TYPE).ifPresent(type -> out.header(HttpHeaders.CONTENT_TYPE, type));
+      answer.headers().firstValue(HttpHeaders.CONTENT_DISPOSITION)
+          .ifPresent(disposition -> out.header(HttpHeaders.CONTENT_DISPOSITION, disposition));
       answer.headers().firstValue("Retry-After").ifPresent(seconds -> out.header("Retry-After", seconds));
       return out.build();
     } catch (IOException e) {

@@ -23,14 +23,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
 /**
- * A shop's figures, for the shop's own API key only (another shop's key gets 403): JSON, or the same rows as CSV
- * with {@code Accept: text/csv}. Dates are in the shop's zone, {@code from} inclusive and {@code to} exclusive.
+ * A shop's figures, for the shop's own API key only (another shop's key gets 403): JSON, or the same rows as CSV or
+ * XLSX ({@link ExportFormat}: {@code Accept} or {@code ?format}). Dates are in the shop's zone, {@code from}
+ * inclusive and {@code to} exclusive.
  */
 @Path("/v1/shops/{shopId}")
-@Produces({MediaType.APPLICATION_JSON, ShopAnalyticsResource.CSV})
+@Produces({MediaType.APPLICATION_JSON, ExportFormat.CSV_TYPE, ExportFormat.XLSX_TYPE})
 public class ShopAnalyticsResource {
-
-  static final String CSV = "text/csv";
 
   private final ShopAuth auth;
   private final KpiQuery kpis;
@@ -56,7 +55,7 @@ public class ShopAnalyticsResource {
     Granularity g = granularity == null || granularity.isBlank() ? Granularity.DAY : Granularity.parse(granularity)
         .orElseThrow(() -> ApiException.badRequest("granularity", "must be hour, day, week or month"));
     var series = kpis.series(scope.shop(), g, scope.range(), query.authorization);
-    return answer(query, series, series.series());
+    return answer(query, scope, "kpis", series, series.series());
   }
 
   @GET
@@ -72,7 +71,8 @@ public class ShopAnalyticsResource {
       default -> throw ApiException.badRequest("by", "must be revenue or units");
     };
     var top = products.top(scope.shop().id(), scope.range(), byUnits, limit(limit), query.authorization);
-    return answer(query, top, Stream.concat(top.products().stream(), top.categories().stream()).toList());
+    return answer(query, scope, "top-products", top,
+        Stream.concat(top.products().stream(), top.categories().stream()).toList());
   }
 
   @GET
@@ -81,7 +81,7 @@ public class ShopAnalyticsResource {
   public Response funnel(@BeanParam ShopQuery query) {
     Scope scope = scope(query);
     var funnel = upsell.funnel(scope.shop().id(), scope.range(), query.authorization);
-    return answer(query, funnel, funnel.rows());
+    return answer(query, scope, "funnel", funnel, funnel.rows());
   }
 
   @GET
@@ -90,7 +90,7 @@ public class ShopAnalyticsResource {
   public Response attribution(@BeanParam ShopQuery query) {
     Scope scope = scope(query);
     var attribution = upsell.attribution(scope.shop().id(), scope.range(), query.authorization);
-    return answer(query, attribution, attribution.rows());
+    return answer(query, scope, "attribution", attribution, attribution.rows());
   }
 
   @GET
@@ -113,7 +113,7 @@ public class ShopAnalyticsResource {
       rows.add(LiftRow.of("treated", v.triggerType(), v.variant(), v.treated(), v.conversionLift(),
           v.revenuePerCustomerLift(), v.redemptions()));
     }
-    return answer(query, answer, rows);
+    return answer(query, scope, "lift", answer, rows);
   }
 
   /** The authenticated shop (403 for another shop's key) and the validated range in its zone. */
@@ -121,10 +121,12 @@ public class ShopAnalyticsResource {
 
   private Scope scope(ShopQuery query) {
     Shop shop = auth.shop(query.authorization, query.shopId);
-    return new Scope(shop, DateRange.parse(query.from, query.to, shop.timeZone()));
+    DateRange range = DateRange.parse(query.from, query.to, shop.timeZone());
+    ExportFormat.chosen(query.format, query.accept); // a bad format is refused before any store is read
+    return new Scope(shop, range);
   }
 
-  /** One CSV row of the lift answer. */
+  /** One table row of the lift answer. */
   record LiftRow(String group, String triggerType, String variant, long customers, long converted,
       Double conversionRate, long revenueMinor, Long revenuePerCustomerMinor, Double conversionLift,
       Double conversionCi95Low, Double conversionCi95High, Double revenuePerCustomerLift, Double revenueCi95Low,
@@ -141,11 +143,9 @@ public class ShopAnalyticsResource {
     }
   }
 
-  private static Response answer(ShopQuery query, Object json, List<?> csvRows) {
-    if (query.accept != null && query.accept.contains(CSV)) {
-      return Response.ok(Csv.of(csvRows), CSV + "; charset=utf-8").build();
-    }
-    return Response.ok(json, MediaType.APPLICATION_JSON_TYPE).build();
+  private static Response answer(ShopQuery query, Scope scope, String table, Object json, List<?> rows) {
+    return Export.answer(ExportFormat.chosen(query.format, query.accept), json, rows, scope.shop().currency(),
+        table + "-" + scope.shop().id() + "-" + scope.range().from() + "-" + scope.range().to());
   }
 
   private static int limit(String text) {

@@ -25,13 +25,14 @@ public class ShopListResource {
     this.auth = auth;
   }
 
-  /** A shop as the picker shows it. */
-  public record ShopEntry(String id, String name, String timeZone, String currency) {}
+  /** A shop as the picker shows it; {@code locale} is the shop's default locale, the dashboard's language. */
+  public record ShopEntry(String id, String name, String timeZone, String currency, String locale) {}
 
   @GET
   @Operation(summary = "The shops the caller's API key opens (for the dashboard's shop picker)")
   public List<ShopEntry> shops(@HeaderParam(HttpHeaders.AUTHORIZATION) String authorization) {
     Shop shop = auth.shop(authorization);
-    return List.of(new ShopEntry(shop.id(), shop.name(), shop.timeZone().getId(), shop.currency()));
+    return List.of(new ShopEntry(shop.id(), shop.name(), shop.timeZone().getId(), shop.currency(),
+        shop.defaultLocale()));
   }
 }

@@ -6,7 +6,8 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 
-/** What every shop query carries: the shop, the date range in its zone, the API key and the wanted format. */
+/** What every shop query carries: the shop, the date range in its zone, the API key and the wanted format
+ * ({@link ExportFormat}). */
 public class ShopQuery {
 
   @PathParam("shopId")
@@ -23,7 +24,12 @@ public class ShopQuery {
   @HeaderParam(HttpHeaders.AUTHORIZATION)
   String authorization;
 
-  @Parameter(description = "application/json (default) or text/csv")
+  @Parameter(description = "application/json (default), text/csv or "
+      + "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet (XLSX); ?format wins over it")
   @HeaderParam(HttpHeaders.ACCEPT)
   String accept;
+
+  @Parameter(description = "json, csv or xlsx: for download links, which cannot set Accept; wins over Accept")
+  @QueryParam("format")
+  String format;
 }

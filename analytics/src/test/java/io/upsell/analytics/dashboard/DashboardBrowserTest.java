@@ -1,10 +1,12 @@
 package io.upsell.analytics.dashboard;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.within;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import com.microsoft.playwright.Browser;
 import com.microsoft.playwright.BrowserType;
+import com.microsoft.playwright.Download;
 import com.microsoft.playwright.Page;
 import com.microsoft.playwright.Playwright;
 import io.quarkus.test.common.QuarkusTestResource;
@@ -15,6 +17,12 @@ import io.upsell.analytics.fixtures.DemoTraffic;
 import io.upsell.analytics.fixtures.Events;
 import io.upsell.analytics.fixtures.Eventually;
 import io.upsell.analytics.fixtures.ShopEvents;
+import io.upsell.analytics.fixtures.ShopsWithArabic;
+import io.restassured.path.json.JsonPath;
+import java.math.BigDecimal;
+import org.dhatim.fastexcel.reader.Cell;
+import org.dhatim.fastexcel.reader.ReadableWorkbook;
+import org.dhatim.fastexcel.reader.Row;
 import io.upsell.testkit.KafkaResource;
 import io.upsell.testkit.TestShops;
 import java.net.URL;
@@ -28,12 +36,14 @@ import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /**
- * The dashboard in real headless Chromium: it loads, draws its charts from posted events, follows the dates, and
- * shows an order posted after it loaded at its next refresh.
+ * The dashboard in real headless Chromium: it loads, draws its charts (Chart.js) and growth from posted events, follows
+ * the dates, downloads its tables as XLSX, shows an order posted after it loaded at its next refresh, and speaks
+ * Arabic right to left for a shop whose locale is {@code ar}.
  */
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(TestShops.class)
+@QuarkusTestResource(value = ShopsWithArabic.class, restrictToAnnotatedClass = true)
 class DashboardBrowserTest {
 
   private static final Path CHROMIUM = Path.of("/usr/bin/chromium");
@@ -43,6 +53,7 @@ class DashboardBrowserTest {
    */
   private static final Path SCREENSHOT = Boolean.getBoolean("update.screenshots")
       ? Path.of("..", "docs", "analytics-dashboard.png") : Path.of("target", "analytics-dashboard.png");
+  private static final Path ARABIC_SCREENSHOT = Path.of("target", "analytics-dashboard-ar.png");
   /** The page refreshes every 4 s: a figure the API already counts shows within 5 s. */
   private static final double REFRESH_LIMIT_MS = 5_000;
   /** A week after the demo traffic's: it starts empty, and an order posted there changes no other test's figures. */
@@ -55,6 +66,10 @@ class DashboardBrowserTest {
   void chartsShowThePostedEventsAndTheDateRangeChangesTheFigures() {
     assumeTrue(Files.isExecutable(CHROMIUM), "no Chromium at /usr/bin/chromium: browser test skipped");
     DemoApi.sendAndAwait();
+    long twoWeeks = DemoTraffic.orders(DemoTraffic.FIRST_DAY, DemoTraffic.FIRST_DAY.plusDays(14));
+    // This class starts its own app (one more shop): its stores are rebuilt from the topics, waited for here (bounded).
+    Eventually.passes(() -> assertThat(kpis("2025-03-01", "2025-03-15").getList("series.orders", Long.class)
+        .stream().mapToLong(Long::longValue).sum()).isEqualTo(twoWeeks));
     try (Playwright playwright = Playwright.create(
             new Playwright.CreateOptions().setEnv(Map.of("PLAYWRIGHT_SKIP_BROWSER_DOWNLOAD", "1")));
         Browser browser = playwright.chromium().launch(new BrowserType.LaunchOptions()
@@ -72,24 +87,52 @@ class DashboardBrowserTest {
       dashboard.selectOption("#shop", DemoTraffic.SHOP);
       show(dashboard, "2025-03-01", "2025-03-14");
 
-      long twoWeeks = DemoTraffic.orders(DemoTraffic.FIRST_DAY, DemoTraffic.FIRST_DAY.plusDays(14));
       assertThat(dashboard.textContent("#total-orders")).isEqualTo(Long.toString(twoWeeks));
-      assertThat(dashboard.locator("#chart-revenue rect.bar").count()).isEqualTo(14);
-      assertThat(dashboard.locator("#chart-orders rect.bar").count()).isEqualTo(14);
-      assertThat(dashboard.locator("#chart-aov circle.dot").count()).isEqualTo(14);
-      assertThat(dashboard.locator("#chart-conversion circle.dot").count()).isEqualTo(14);
+      JsonPath json = kpis("2025-03-01", "2025-03-15");
+      List<Map<String, Object>> series = json.getList("series");
+      // The revenue chart: each day's net revenue beside the day before's, in major units, as the API answers them.
+      List<List<Number>> revenue = chartData(dashboard, "chart-revenue");
+      assertThat(revenue.get(0)).hasSize(14);
+      for (int i = 0; i < 14; i++) {
+        assertThat(revenue.get(0).get(i).doubleValue())
+            .isEqualTo(json.getLong("series[" + i + "].netRevenueMinor") / 100.0);
+        assertThat(revenue.get(1).get(i).doubleValue())
+            .isEqualTo(json.getLong("series[" + i + "].growth.previousPeriod.netRevenueMinor") / 100.0);
+      }
+      assertThat(revenue.get(0).stream().mapToDouble(Number::doubleValue).sum()).isPositive();
+      assertThat(chartData(dashboard, "chart-orders").get(0).stream().mapToLong(Number::longValue).sum())
+          .isEqualTo(twoWeeks);
+      assertThat(chartData(dashboard, "chart-aov").get(0)).hasSize(14);
+      assertThat(chartData(dashboard, "chart-conversion").get(0)).hasSize(14);
+      // Growth: a day's change against the day before, as the KPI answer has it.
+      int day = firstDayWithGrowth(series);
+      Double rate = json.getDouble("series[" + day + "].growth.previousPeriod.netRevenueChangeRate");
+      String shown = dashboard.locator("#growth tbody tr").nth(day).locator("td").nth(3).textContent();
+      assertThat(Double.parseDouble(shown.replace("%", "").replace("+", ""))).isCloseTo(rate * 100, within(0.051));
+      assertThat(dashboard.locator("#growth tbody tr").count()).isEqualTo(14);
       assertThat(dashboard.locator("#funnel tbody tr").count()).isEqualTo(3);
       assertThat(dashboard.locator("#top-products tbody tr").count()).isPositive();
       assertThat(dashboard.textContent("#attributed-revenue")).isNotEqualTo("–");
       assertThat(dashboard.textContent("#lift-control")).isEqualTo("50.0%");
       dashboard.screenshot(new Page.ScreenshotOptions().setPath(SCREENSHOT).setFullPage(true));
 
+      // The XLSX button downloads the KPI table; the workbook holds the same orders and revenue as the page.
+      Download download = dashboard.waitForDownload(() -> dashboard.click("#download-kpis-xlsx"));
+      assertThat(download.suggestedFilename()).endsWith(".xlsx");
+      List<Row> sheet = workbook(download.path());
+      List<String> header = sheet.get(0).stream().map(Cell::getText).toList();
+      assertThat(sheet).hasSize(15);
+      assertThat(sheet.stream().skip(1).mapToLong(r -> r.getCellAsNumber(header.indexOf("orders")).orElseThrow()
+          .longValue()).sum()).isEqualTo(twoWeeks);
+      assertThat(sheet.get(1).getCellAsNumber(header.indexOf("netRevenue (SAR)")).orElseThrow())
+          .isEqualByComparingTo(BigDecimal.valueOf(json.getLong("series[0].netRevenueMinor"), 2));
+
       show(dashboard, "2025-03-01", "2025-03-07");
 
       long oneWeek = DemoTraffic.orders(DemoTraffic.FIRST_DAY, DemoTraffic.FIRST_DAY.plusDays(7));
       assertThat(oneWeek).isLessThan(twoWeeks);
       assertThat(dashboard.textContent("#total-orders")).isEqualTo(Long.toString(oneWeek));
-      assertThat(dashboard.locator("#chart-orders rect.bar").count()).isEqualTo(7);
+      assertThat(chartData(dashboard, "chart-orders").get(0)).hasSize(7);
 
       // Live refresh: an order posted while the page shows its week appears without touching the page.
       show(dashboard, LIVE_DAY.minusDays(2).toString(), LIVE_DAY.plusDays(4).toString());
@@ -105,6 +148,50 @@ class DashboardBrowserTest {
       dashboard.waitForFunction("() => document.getElementById('total-orders').textContent === '1'", null,
           new Page.WaitForFunctionOptions().setTimeout(REFRESH_LIMIT_MS).setPollingInterval(100));
       assertThat(before).isEqualTo("0");
+
+      // A shop whose locale is Arabic: Arabic labels, right to left.
+      Page arabic = browser.newPage(new Browser.NewPageOptions().setViewportSize(1400, 1000));
+      arabic.navigate(page.toString());
+      assertThat(arabic.evaluate("() => getComputedStyle(document.body).direction")).isEqualTo("ltr");
+      arabic.fill("#api-key", ShopsWithArabic.KEY);
+      arabic.press("#api-key", "Tab");
+      arabic.waitForFunction("() => document.documentElement.dir === 'rtl'", null,
+          new Page.WaitForFunctionOptions().setTimeout(10_000));
+      assertThat(arabic.evaluate("() => getComputedStyle(document.body).direction")).isEqualTo("rtl");
+      assertThat(arabic.textContent("h1")).isEqualTo("تحليلات العروض الإضافية");
+      assertThat(arabic.textContent("#download-kpis-xlsx")).isEqualTo("تنزيل Excel");
+      arabic.screenshot(new Page.ScreenshotOptions().setPath(ARABIC_SCREENSHOT).setFullPage(true));
+    }
+  }
+
+  private static JsonPath kpis(String from, String toExclusive) {
+    return DemoApi.asShopB().queryParam("from", from).queryParam("to", toExclusive)
+        .get("/v1/shops/{shop}/kpis", DemoTraffic.SHOP).then().statusCode(200).extract().jsonPath();
+  }
+
+  @SuppressWarnings("unchecked")
+  private static List<List<Number>> chartData(Page dashboard, String canvas) {
+    return (List<List<Number>>) dashboard.evaluate(
+        "id => Chart.getChart(id).data.datasets.map(d => d.data.map(v => v === null ? 0 : v))", canvas);
+  }
+
+  @SuppressWarnings("unchecked")
+  private static int firstDayWithGrowth(List<Map<String, Object>> series) {
+    for (int i = 0; i < series.size(); i++) {
+      Map<String, Object> before = (Map<String, Object>) ((Map<String, Object>) series.get(i).get("growth"))
+          .get("previousPeriod");
+      if (before.get("netRevenueChangeRate") != null) {
+        return i;
+      }
+    }
+    throw new AssertionError("no day of the demo traffic has a growth rate: " + series);
+  }
+
+  private static List<Row> workbook(Path file) {
+    try (ReadableWorkbook workbook = new ReadableWorkbook(file.toFile())) {
+      return workbook.getFirstSheet().read();
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
     }
   }
 
