@@ -182,7 +182,7 @@ class FaultSuiteIT {
     WorkerFault.Result result = new WorkerFault(stack).run("notifier", "trigger-consumer", "exception", customer);
     printAndAssertRecovered("notifier, exception in trigger-consumer", result);
     assertThat(result.livenessWhileFailed()).as("liveness while the worker was dead")
-        .contains("\"trigger-consumer\"", "DOWN", "injected by a fault test into trigger-consumer");
+        .contains("\"kafka-streams\"", "DOWN", "injected by a fault test into trigger-consumer");
   }
 
   @ParameterizedTest(name = "{0}, OutOfMemoryError in {1}")

@@ -25,21 +25,6 @@ public interface NotifierConfig {
   @WithDefault("PT12H")
   Duration inappTokenTtl();
 
-  /** Kafka consumer group of the trigger and report consumers. */
-  @WithDefault("notifier")
-  String consumerGroup();
-
-  /** Triggers handled per poll; offsets are committed per batch, after every outcome is published. */
-  @WithDefault("256")
-  int batchSize();
-
-  /**
-   * Triggers handled at once, each on its own worker thread. More workers than SMTP connections keep every
-   * connection busy while other workers wait for Kafka (profile lookup, send claim).
-   */
-  @WithDefault("32")
-  int workers();
-
   Mail mail();
 
   InApp inapp();
@@ -76,8 +61,8 @@ public interface NotifierConfig {
     Duration fallbackWait();
 
     /** How often due email fallbacks are looked for. */
-    @WithDefault("5s")
-    String fallbackScanEvery();
+    @WithDefault("PT5S")
+    Duration fallbackScanEvery();
   }
 
   /** Outgoing webhook settings (the URL is per shop). */

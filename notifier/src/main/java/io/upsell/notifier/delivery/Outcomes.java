@@ -30,12 +30,10 @@ import java.util.concurrent.CompletableFuture;
 public class Outcomes {
 
   private final Outbox outbox;
-  private final SendLedger ledger;
   private final Clock clock;
 
-  public Outcomes(Outbox outbox, SendLedger ledger, Clock clock) {
+  public Outcomes(Outbox outbox, Clock clock) {
     this.outbox = outbox;
-    this.ledger = ledger;
     this.clock = clock;
   }
 
@@ -52,20 +50,20 @@ public class Outcomes {
 
   /** Publishes the outcome; when the returned future completes the ledger knows the trigger is done. */
   public CompletableFuture<Void> delivery(UpsellTrigger trigger, DeliveryChannel channel, DeliveryStatus status,
-      String error) {
+      String error, CustomerState ledger) {
     var delivery = new Delivery(trigger.getShopId(), trigger.getCustomerId(),
         deliveryId(trigger.getTriggerId(), channel), trigger.getTriggerId(), trigger.getType(), trigger.getVariant(),
         channel, status, error, clock.instant());
     return outbox.publish(Topics.NOTIFY_DELIVERIES, Keys.customer(trigger.getShopId(), trigger.getCustomerId()),
-        delivery).thenRun(() -> ledger.done(trigger.getTriggerId(), channel));
+        delivery).thenAccept(m -> ledger.done(delivery, m.offset()));
   }
 
   /** Publishes what a customer did (or what happened to their address) with a delivery. */
-  public CompletableFuture<Void> engagement(DeliveryRef ref, EngagementType type, List<String> productIds) {
+  public CompletableFuture<Engagement> engagement(DeliveryRef ref, EngagementType type, List<String> productIds) {
     var engagement = new Engagement(ref.shopId(), ref.customerId(), UUID.randomUUID().toString(), ref.deliveryId(),
         ref.triggerId(), productIds, type, ref.channel(), clock.instant());
     return outbox.publish(Topics.ENGAGEMENT_EVENTS, Keys.customer(ref.shopId(), ref.customerId()), engagement)
-        .thenApply(m -> null);
+        .thenApply(m -> engagement);
   }
 
   /** Parks a trigger the notifier gave up on, with why in the record headers. */

@@ -2,7 +2,7 @@ package io.upsell.notifier.email;
 
 import io.upsell.notifier.delivery.MessageComposer;
 import io.upsell.notifier.delivery.Outcomes;
-import io.upsell.notifier.delivery.SendLedger;
+import io.upsell.notifier.delivery.CustomerState;
 import io.upsell.notifier.email.SmtpSender.Outcome;
 import io.upsell.notifier.template.MessageModel;
 import io.upsell.notifier.template.Renderer;
@@ -19,22 +19,19 @@ public class EmailChannel {
 
   private final MessageComposer composer;
   private final Renderer renderer;
-  private final SendLedger ledger;
   private final SmtpSender smtp;
 
-  public EmailChannel(MessageComposer composer, Renderer renderer, SendLedger ledger, SmtpSender smtp) {
+  public EmailChannel(MessageComposer composer, Renderer renderer, SmtpSender smtp) {
     this.composer = composer;
     this.renderer = renderer;
-    this.ledger = ledger;
     this.smtp = smtp;
   }
 
   /** Sends to the profile's address (the caller checked consent); the claim is acknowledged before SMTP starts. */
-  public Outcome send(UpsellTrigger trigger, CustomerProfile profile) {
+  public Outcome send(UpsellTrigger trigger, CustomerProfile profile, CustomerState ledger) {
     String deliveryId = Outcomes.deliveryId(trigger.getTriggerId(), DeliveryChannel.EMAIL);
     Prepared prepared = prepare(trigger, profile);
-    ledger.claim(trigger.getShopId(), trigger.getCustomerId(), trigger.getTriggerId(), deliveryId,
-        DeliveryChannel.EMAIL);
+    ledger.claim(trigger.getShopId(), trigger.getCustomerId(), trigger.getTriggerId(), DeliveryChannel.EMAIL);
     return smtp.send(profile.getEmail(), prepared.email(), deliveryId, prepared.model().unsubscribeUrl());
   }
 

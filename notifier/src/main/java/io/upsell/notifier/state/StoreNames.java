@@ -1,0 +1,28 @@
+package io.upsell.notifier.state;
+
+/** The notifier's state stores: per customer, co-partitioned with upsell.triggers, and shop-wide global tables. */
+public final class StoreNames {
+
+  /** crm.customers by customer key: the latest profile (address, name, language, zone). */
+  public static final String PROFILES = "profiles";
+  /** Customer key → why email to them stopped (unsubscribed, bounced, complained). */
+  public static final String HARD_STOPS = "hard-stops";
+  /** triggerId/CHANNEL → the claim written before the send. */
+  public static final String CLAIMS = "send-claims";
+  /** triggerId/CHANNEL → the published outcome. */
+  public static final String OUTCOMES = "send-outcomes";
+  /** Topic name → the last offset of this partition of notify.ledger / notify.deliveries the stores hold. */
+  public static final String LEDGER_POSITIONS = "ledger-positions";
+  /** Report id → the claim of a mailed KPI report. */
+  public static final String REPORTS = "mailed-reports";
+  /** Global: upsell.rules by shop. */
+  public static final String RULES = "shop-rules";
+  /** Global: catalog.products by shopId:productId. */
+  public static final String CATALOG = "catalog";
+
+  private StoreNames() {}
+
+  static String ledgerKey(String triggerId, Object channel) {
+    return triggerId + "/" + channel;
+  }
+}

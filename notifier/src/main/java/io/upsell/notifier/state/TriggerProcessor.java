@@ -1,0 +1,62 @@
+package io.upsell.notifier.state;
+
+import io.upsell.notifier.delivery.TriggerHandler;
+import io.upsell.notifier.delivery.EmailFallbacks;
+import io.upsell.platform.health.InjectedFault;
+import io.upsell.schemas.upsell.UpsellTrigger;
+import java.time.Duration;
+import io.upsell.notifier.kafka.Outbox;
+import java.time.Clock;
+import org.apache.kafka.streams.processor.PunctuationType;
+import org.apache.kafka.streams.processor.api.Processor;
+import org.apache.kafka.streams.processor.api.ProcessorContext;
+import org.apache.kafka.streams.processor.api.Record;
+
+/**
+ * Handles each trigger of its partition to the end (every outcome acknowledged) before the next, with the
+ * partition's customers' state; once a task starts, its ledger first catches up with what an earlier owner wrote.
+ * Wall-clock punctuation emails the partition's unseen in-app prompts whose fallback is due.
+ */
+final class TriggerProcessor implements Processor<String, UpsellTrigger, Void, Void> {
+
+  private final TriggerHandler handler;
+  private final EmailFallbacks fallbacks;
+  private final LedgerCatchUp catchUp;
+  private final Outbox outbox;
+  private final Clock clock;
+  private final Duration fallbackScan;
+  private PartitionState state;
+  private int partition;
+
+  TriggerProcessor(TriggerHandler handler, EmailFallbacks fallbacks, LedgerCatchUp catchUp, Outbox outbox,
+      Clock clock, Duration fallbackScan) {
+    this.handler = handler;
+    this.fallbacks = fallbacks;
+    this.catchUp = catchUp;
+    this.outbox = outbox;
+    this.clock = clock;
+    this.fallbackScan = fallbackScan;
+  }
+
+  @Override
+  public void init(ProcessorContext<Void, Void> context) {
+    partition = context.taskId().partition();
+    catchUp.run(partition, context.getStateStore(StoreNames.CLAIMS), context.getStateStore(StoreNames.OUTCOMES),
+        context.getStateStore(StoreNames.LEDGER_POSITIONS));
+    state = new PartitionState(context, outbox, clock);
+    context.schedule(fallbackScan, PunctuationType.WALL_CLOCK_TIME, now -> {
+      fallbacks.emailDue(partition, clock.instant(), state);
+      state.flush();
+    });
+  }
+
+  @Override
+  public void process(Record<String, UpsellTrigger> record) {
+    if (record.value() == null) {
+      return;
+    }
+    InjectedFault.check("trigger-consumer");
+    handler.handle(record.value(), state).join();
+    state.flush();
+  }
+}
