@@ -2,7 +2,10 @@ package io.upsell.notifier.state;
 
 import jakarta.enterprise.inject.Instance;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Optional;
+import org.apache.kafka.common.serialization.StringSerializer;
 import org.apache.kafka.streams.KafkaStreams;
 import org.apache.kafka.streams.StoreQueryParameters;
 import org.apache.kafka.streams.errors.InvalidStateStoreException;
@@ -52,6 +55,17 @@ public final class GlobalStore<V> {
       found = get(key);
     }
     return found;
+  }
+
+  /** Every value whose key starts with {@code prefix}; empty while the client is not running yet. */
+  public List<V> withPrefix(String prefix) {
+    List<V> values = new ArrayList<>();
+    try (var found = store().prefixScan(prefix, new StringSerializer())) {
+      found.forEachRemaining(kv -> values.add(kv.value));
+    } catch (InvalidStateStoreException e) {
+      return List.of();
+    }
+    return values;
   }
 
   private ReadOnlyKeyValueStore<String, V> store() {

@@ -27,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 /**
  * The notifier's Kafka Streams application. Per customer, co-partitioned with upsell.triggers (key
  * shopId:customerId): profiles, hard stops and the send ledger, in RocksDB stores with changelogs, read by the task
- * that handles the customer's triggers. Shop-wide: rules and the catalog as global tables. KPI reports on their own.
+ * that handles the customer's triggers. Shop-wide: rules, catalog, templates and brands as global tables. KPI reports on their own.
  */
 @ApplicationScoped
 public class NotifierTopology {
@@ -46,6 +46,8 @@ public class NotifierTopology {
     StreamsBuilder builder = new StreamsBuilder();
     global(builder, Topics.UPSELL_RULES, StoreNames.RULES);
     global(builder, Topics.CATALOG_PRODUCTS, StoreNames.CATALOG);
+    global(builder, Topics.NOTIFY_TEMPLATES, StoreNames.TEMPLATES);
+    global(builder, Topics.NOTIFY_BRANDS, StoreNames.BRANDS);
 
     addStore(builder, StoreNames.PROFILES, serdes.valueSerde(Topics.CRM_CUSTOMERS));
     addStore(builder, StoreNames.HARD_STOPS, serdes.valueSerde(Topics.ENGAGEMENT_EVENTS));

@@ -17,6 +17,10 @@ public final class StoreNames {
   public static final String REPORTS = "mailed-reports";
   /** Global: upsell.rules by shop. */
   public static final String RULES = "shop-rules";
+  /** Global: notify.templates by shopId:TYPE:CHANNEL:language. */
+  public static final String TEMPLATES = "shop-templates";
+  /** Global: notify.brands by shop. */
+  public static final String BRANDS = "shop-brands";
   /** Global: catalog.products by shopId:productId. */
   public static final String CATALOG = "catalog";
 
