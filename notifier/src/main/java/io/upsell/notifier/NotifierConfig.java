@@ -63,6 +63,14 @@ public interface NotifierConfig {
     /** How often due email fallbacks are looked for. */
     @WithDefault("PT5S")
     Duration fallbackScanEvery();
+
+    /** Messages kept per customer's inbox; older ones are dropped as new ones arrive. */
+    @WithDefault("50")
+    int maxMessages();
+
+    /** No message older than this is kept or shown. */
+    @WithDefault("P90D")
+    Duration maxAge();
   }
 
   /** Outgoing webhook settings (the URL is per shop). */

@@ -50,8 +50,9 @@ public class InAppActions {
         message.getTriggerId(), DeliveryChannel.IN_APP, message.getLocale());
     List<String> products = action.engagement() == EngagementType.DOWNVOTED ? message.getProductIds() : List.of();
     try {
-      CompletableFuture.allOf(outcomes.engagement(ref, action.engagement(), products), inbox.publish(next))
-          .get(30, TimeUnit.SECONDS);
+      var engagement = outcomes.engagement(ref, action.engagement(), products);
+      inbox.publishAndAwait(next);
+      engagement.get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw ApiException.unavailable("could not record the action, try again", 2);
     }

@@ -1,72 +1,73 @@
 package io.upsell.notifier.inapp;
 
-import io.quarkus.runtime.Startup;
+import io.upsell.notifier.NotifierConfig;
 import io.upsell.notifier.kafka.Outbox;
-import io.upsell.notifier.kafka.TopicReader;
+import io.upsell.notifier.state.InboxKeys;
+import io.upsell.notifier.state.StoreNames;
 import io.upsell.schemas.notify.InAppMessage;
 import io.upsell.schemas.notify.InAppStatus;
-import io.upsell.schemas.serde.EventSerdes;
+import io.upsell.schemas.notify.InboxEntry;
 import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.topics.Topics;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Every customer's in-app messages, rebuilt from notify.inapp at start-up: the latest snapshot of each message wins.
- * A customer's snapshots share one partition (key shopId:customerId), so their offsets only grow: the offset is the
- * SSE event id, and a client resuming with Last-Event-ID gets exactly the snapshots after it. Snapshots this
- * instance writes are applied on the broker's ack; the read back then finds them known and pushes nothing twice.
+ * Customers' in-app messages, from the partitioned inbox store of this instance's tasks: the latest snapshot of each
+ * message, at most {@code notifier.inapp.max-messages} per customer and none older than {@code max-age}. A
+ * customer's snapshots share one partition (key shopId:customerId), so their offsets only grow: the offset is the
+ * SSE event id, and a client resuming with Last-Event-ID gets exactly the snapshots after it.
  */
-@Startup
 @ApplicationScoped
 public class Inbox {
+
+  private static final Duration APPLY_WAIT = Duration.ofSeconds(5);
 
   /** A message snapshot and where it sits in the customer's partition. */
   public record Entry(InAppMessage message, long offset) {}
 
-  private final Map<String, Map<String, Entry>> inboxes = new ConcurrentHashMap<>();
   private final Outbox outbox;
-  private final SseHub hub;
-  private final TopicReader<InAppMessage> reader;
+  private final Instance<KafkaStreams> streams;
+  private final Duration maxAge;
+  private final Clock clock;
 
-  public Inbox(@ConfigProperty(name = "kafka.bootstrap.servers") String servers, EventSerdes serdes, Outbox outbox,
-      SseHub hub) {
+  public Inbox(Outbox outbox, Instance<KafkaStreams> streams, NotifierConfig config, Clock clock) {
     this.outbox = outbox;
-    this.hub = hub;
-    this.reader = new TopicReader<>(servers, serdes, Topics.NOTIFY_INAPP,
-        r -> apply(r.key(), new Entry(r.value(), r.offset()))).start();
+    this.streams = streams;
+    this.maxAge = config.inapp().maxAge();
+    this.clock = clock;
   }
 
-  /** Publishes a snapshot; it reaches the inbox and live clients when it comes back through the topic. */
+  /** Publishes a snapshot; it reaches the owner's inbox and every instance's live streams through the topic. */
   public CompletableFuture<Void> publish(InAppMessage message) {
-    String key = Keys.customer(message.getShopId(), message.getCustomerId());
-    // Applied on the broker's ack already, so this instance's streams do not wait for the read back.
-    return outbox.publish(Topics.NOTIFY_INAPP, key, message)
-        .thenAccept(m -> apply(key, new Entry(message, m.offset())));
+    return outbox.publish(Topics.NOTIFY_INAPP, Keys.customer(message.getShopId(), message.getCustomerId()), message)
+        .thenApply(m -> null);
   }
 
-  /** Keeps the newest snapshot of a message and pushes it to live streams, once, whichever path brings it first. */
-  private void apply(String customerKey, Entry entry) {
-    Map<String, Entry> inbox = inboxes.computeIfAbsent(customerKey, k -> new LinkedHashMap<>());
-    synchronized (inbox) {
-      Entry known = inbox.get(entry.message().getMessageId());
-      if (known != null && known.offset() >= entry.offset()) {
-        return;
-      }
-      inbox.put(entry.message().getMessageId(), entry);
+  /**
+   * Publishes a snapshot and waits (bounded) until this instance's inbox holds it, so a read that follows here sees
+   * it; when another instance owns the customer, the wait simply runs out.
+   */
+  public void publishAndAwait(InAppMessage message) throws Exception {
+    publish(message).get(30, java.util.concurrent.TimeUnit.SECONDS);
+    String key = Keys.customer(message.getShopId(), message.getCustomerId());
+    long deadline = System.nanoTime() + APPLY_WAIT.toNanos();
+    while (!find(key, message.getMessageId()).map(message::equals).orElse(false) && System.nanoTime() < deadline) {
+      Thread.sleep(10);
     }
-    hub.push(customerKey, entry);
   }
 
   /** Unread messages, oldest first. */
@@ -82,46 +83,35 @@ public class Inbox {
   }
 
   public Optional<InAppMessage> find(String customerKey, String messageId) {
-    Map<String, Entry> inbox = inboxes.get(customerKey);
-    if (inbox == null) {
+    try {
+      return Optional.ofNullable(store().get(InboxKeys.entry(customerKey, messageId)))
+          .filter(this::current).map(InboxEntry::getMessage);
+    } catch (InvalidStateStoreException e) {
       return Optional.empty();
     }
-    synchronized (inbox) {
-      return Optional.ofNullable(inbox.get(messageId)).map(Entry::message);
-    }
-  }
-
-  /** Unread messages whose email fallback is due. */
-  public List<InAppMessage> dueFallbacks(Instant now) {
-    List<InAppMessage> due = new ArrayList<>();
-    for (String key : inboxes.keySet()) {
-      for (Entry e : entries(key)) {
-        InAppMessage m = e.message();
-        if (m.getStatus() == InAppStatus.UNREAD && m.getEmailFallbackAt() != null && !m.getEmailFallbackDone()
-            && !m.getEmailFallbackAt().isAfter(now)) {
-          due.add(m);
-        }
-      }
-    }
-    return due;
-  }
-
-  public void awaitLoaded(Duration timeout) {
-    reader.awaitCaughtUp(timeout);
   }
 
   private List<Entry> entries(String customerKey) {
-    Map<String, Entry> inbox = inboxes.get(customerKey);
-    if (inbox == null) {
+    List<Entry> entries = new ArrayList<>();
+    try (var found = store().prefixScan(InboxKeys.prefix(customerKey), new StringSerializer())) {
+      found.forEachRemaining(kv -> {
+        if (current(kv.value)) {
+          entries.add(new Entry(kv.value.getMessage(), kv.value.getOffset()));
+        }
+      });
+    } catch (InvalidStateStoreException e) {
       return List.of();
     }
-    synchronized (inbox) {
-      return List.copyOf(inbox.values());
-    }
+    return entries;
   }
 
-  @PreDestroy
-  void close() {
-    reader.close();
+  /** Entries past the age bound may wait for the customer's next message to be dropped; they are never shown. */
+  private boolean current(InboxEntry entry) {
+    return !entry.getMessage().getCreatedAt().isBefore(clock.instant().minus(maxAge));
+  }
+
+  private ReadOnlyKeyValueStore<String, InboxEntry> store() {
+    return streams.get().store(StoreQueryParameters.fromNameAndType(StoreNames.INBOX,
+        QueryableStoreTypes.keyValueStore()));
   }
 }

@@ -5,6 +5,7 @@ import io.upsell.notifier.delivery.TriggerHandler;
 import io.upsell.notifier.delivery.EmailFallbacks;
 import io.upsell.notifier.kafka.Outbox;
 import io.upsell.notifier.report.ReportMailer;
+import io.upsell.schemas.notify.InboxEntry;
 import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.topics.Topic;
 import io.upsell.schemas.topics.Topics;
@@ -26,7 +27,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The notifier's Kafka Streams application. Per customer, co-partitioned with upsell.triggers (key
- * shopId:customerId): profiles, hard stops and the send ledger, in RocksDB stores with changelogs, read by the task
+ * shopId:customerId): profiles, hard stops, the send ledger and the in-app inbox, in RocksDB stores with changelogs, read by the task
  * that handles the customer's triggers. Shop-wide: rules, catalog, templates and brands as global tables. KPI reports on their own.
  */
 @ApplicationScoped
@@ -55,14 +56,18 @@ public class NotifierTopology {
     addStore(builder, StoreNames.OUTCOMES, serdes.valueSerde(Topics.NOTIFY_DELIVERIES));
     addStore(builder, StoreNames.LEDGER_POSITIONS, Serdes.Long());
     addStore(builder, StoreNames.REPORTS, serdes.valueSerde(Topics.NOTIFY_LEDGER));
+    addStore(builder, StoreNames.INBOX, serdes.valueSerde(InboxEntry.class));
+    addStore(builder, StoreNames.FALLBACK_TIMERS, Serdes.String());
 
     stream(builder, Topics.CRM_CUSTOMERS).process(() -> new LatestValue<>(StoreNames.PROFILES), StoreNames.PROFILES);
     stream(builder, Topics.ENGAGEMENT_EVENTS).process(HardStops::new, StoreNames.HARD_STOPS);
+    stream(builder, Topics.NOTIFY_INAPP).process(() -> new InboxWriter(config.inapp().maxMessages(),
+        config.inapp().maxAge()), StoreNames.INBOX, StoreNames.FALLBACK_TIMERS);
     var catchUp = new LedgerCatchUp(servers, serdes);
     stream(builder, Topics.UPSELL_TRIGGERS).process(() -> new TriggerProcessor(handler, fallbacks, catchUp, outbox,
             clock, config.inapp().fallbackScanEvery()),
         StoreNames.PROFILES, StoreNames.HARD_STOPS, StoreNames.CLAIMS, StoreNames.OUTCOMES,
-        StoreNames.LEDGER_POSITIONS);
+        StoreNames.LEDGER_POSITIONS, StoreNames.INBOX, StoreNames.FALLBACK_TIMERS);
     stream(builder, Topics.ANALYTICS_REPORTS).process(() -> new ReportProcessor(reports, clock), StoreNames.REPORTS);
     return builder.build();
   }

@@ -13,6 +13,10 @@ public final class StoreNames {
   public static final String OUTCOMES = "send-outcomes";
   /** Topic name → the last offset of this partition of notify.ledger / notify.deliveries the stores hold. */
   public static final String LEDGER_POSITIONS = "ledger-positions";
+  /** shopId:customerId NUL messageId → the latest snapshot of the message and its offset (bounded per customer). */
+  public static final String INBOX = "inbox";
+  /** Zero-padded due millis NUL inbox key → inbox key: in-app prompts to email if still unseen by then. */
+  public static final String FALLBACK_TIMERS = "fallback-timers";
   /** Report id → the claim of a mailed KPI report. */
   public static final String REPORTS = "mailed-reports";
   /** Global: upsell.rules by shop. */

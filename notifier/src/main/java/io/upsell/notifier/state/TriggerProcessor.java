@@ -4,7 +4,13 @@ import io.upsell.notifier.delivery.TriggerHandler;
 import io.upsell.notifier.delivery.EmailFallbacks;
 import io.upsell.platform.health.InjectedFault;
 import io.upsell.schemas.upsell.UpsellTrigger;
+import io.upsell.schemas.notify.InboxEntry;
 import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import org.apache.kafka.streams.KeyValue;
+import org.apache.kafka.streams.state.KeyValueStore;
 import io.upsell.notifier.kafka.Outbox;
 import java.time.Clock;
 import org.apache.kafka.streams.processor.PunctuationType;
@@ -15,7 +21,7 @@ import org.apache.kafka.streams.processor.api.Record;
 /**
  * Handles each trigger of its partition to the end (every outcome acknowledged) before the next, with the
  * partition's customers' state; once a task starts, its ledger first catches up with what an earlier owner wrote.
- * Wall-clock punctuation emails the partition's unseen in-app prompts whose fallback is due.
+ * Wall-clock punctuation emails the partition's unseen in-app prompts whose fallback timer is due.
  */
 final class TriggerProcessor implements Processor<String, UpsellTrigger, Void, Void> {
 
@@ -26,7 +32,8 @@ final class TriggerProcessor implements Processor<String, UpsellTrigger, Void, V
   private final Clock clock;
   private final Duration fallbackScan;
   private PartitionState state;
-  private int partition;
+  private KeyValueStore<String, InboxEntry> inbox;
+  private KeyValueStore<String, String> timers;
 
   TriggerProcessor(TriggerHandler handler, EmailFallbacks fallbacks, LedgerCatchUp catchUp, Outbox outbox,
       Clock clock, Duration fallbackScan) {
@@ -40,14 +47,29 @@ final class TriggerProcessor implements Processor<String, UpsellTrigger, Void, V
 
   @Override
   public void init(ProcessorContext<Void, Void> context) {
-    partition = context.taskId().partition();
-    catchUp.run(partition, context.getStateStore(StoreNames.CLAIMS), context.getStateStore(StoreNames.OUTCOMES),
+    catchUp.run(context.taskId().partition(), context.getStateStore(StoreNames.CLAIMS), context.getStateStore(StoreNames.OUTCOMES),
         context.getStateStore(StoreNames.LEDGER_POSITIONS));
     state = new PartitionState(context, outbox, clock);
-    context.schedule(fallbackScan, PunctuationType.WALL_CLOCK_TIME, now -> {
-      fallbacks.emailDue(partition, clock.instant(), state);
-      state.flush();
-    });
+    inbox = context.getStateStore(StoreNames.INBOX);
+    timers = context.getStateStore(StoreNames.FALLBACK_TIMERS);
+    context.schedule(fallbackScan, PunctuationType.WALL_CLOCK_TIME, now -> emailDueFallbacks());
+  }
+
+  // Wall-clock time: a fallback is due after a real wait for the customer, however quiet the partition is.
+  private void emailDueFallbacks() {
+    Instant now = clock.instant();
+    List<KeyValue<String, String>> due = new ArrayList<>();
+    try (var found = timers.range(null, InboxKeys.timersAfter(now.toEpochMilli()))) {
+      found.forEachRemaining(due::add);
+    }
+    for (KeyValue<String, String> timer : due) {
+      InboxEntry entry = inbox.get(timer.value);
+      if (entry != null) {
+        fallbacks.email(entry.getMessage(), now, state);
+      }
+      timers.delete(timer.key);
+    }
+    state.flush();
   }
 
   @Override

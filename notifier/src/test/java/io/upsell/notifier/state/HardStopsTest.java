@@ -10,10 +10,8 @@ import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.topics.Topics;
 import java.time.Instant;
 import java.util.List;
-import java.util.Properties;
 import org.apache.kafka.common.serialization.Serdes;
 import org.apache.kafka.streams.StreamsBuilder;
-import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.TestInputTopic;
 import org.apache.kafka.streams.TopologyTestDriver;
 import org.apache.kafka.streams.kstream.Consumed;
@@ -28,7 +26,7 @@ class HardStopsTest {
 
   @Test
   void keepsTheFirstStopOfACustomerAndPassesOverOtherEngagement() {
-    try (var driver = new TopologyTestDriver(topology(), props())) {
+    try (var driver = new TopologyTestDriver(topology(), DriverProps.of("hard-stops-test"))) {
       TestInputTopic<String, Engagement> events = driver.createInputTopic(Topics.ENGAGEMENT_EVENTS.name(),
           Serdes.String().serializer(), SERDES.valueSerde(Topics.ENGAGEMENT_EVENTS).serializer());
       KeyValueStore<String, Engagement> stops = driver.getKeyValueStore(StoreNames.HARD_STOPS);
@@ -58,12 +56,6 @@ class HardStopsTest {
     return builder.build();
   }
 
-  private static Properties props() {
-    var props = new Properties();
-    props.put(StreamsConfig.APPLICATION_ID_CONFIG, "hard-stops-test");
-    props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
-    return props;
-  }
 
   private static Engagement engagement(EngagementType type) {
     return new Engagement("shop-a", "c1", type + "-1", "d-1", "t-1", List.of(), type, DeliveryChannel.EMAIL,
