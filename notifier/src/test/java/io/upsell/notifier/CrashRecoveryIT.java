@@ -90,6 +90,7 @@ class CrashRecoveryIT {
 
         // Then no trigger was mailed twice, and each one has exactly one outcome
         Map<String, Long> mailsPerTrigger = mailsPerTrigger(greenMail, triggers);
+        var triggerIds = triggers.stream().map(UpsellTrigger::getTriggerId).collect(Collectors.toSet());
         System.out.printf("[crash test] %d emails before the kill, %d after; outcomes %s%n", beforeKill,
             greenMail.getReceivedMessages().length - beforeKill,
             outcomes.values().stream().collect(Collectors.groupingBy(d -> d.getStatus() + ":" + d.getError(),
@@ -103,11 +104,16 @@ class CrashRecoveryIT {
           if (d.getStatus() == DeliveryStatus.SENT) {
             assertThat(mails).as("emails for SENT " + t.getTriggerId()).isEqualTo(1);
           } else {
-            // In flight at the kill: the SMTP outcome is unknown, so it is reported and parked, never resent.
+            // In flight at the kill: the SMTP outcome is unknown, so it is reported UNKNOWN, never resent.
+            assertThat(d.getStatus()).as("outcome of " + t.getTriggerId()).isEqualTo(DeliveryStatus.UNKNOWN);
             assertThat(d.getError()).startsWith("outcome unknown");
           }
         }
         long unknown = outcomes.values().stream().filter(d -> d.getStatus() != DeliveryStatus.SENT).count();
+        // And no unknown send was parked as a failure: the DLQ is for what was refused or expired
+        var dead = new TopicRecords(TestKafka.broker(), EventSerdes.singleObject()).readAll(Topics.NOTIFY_DLQ,
+            r -> triggerIds.contains(r.value().getTriggerId()), Duration.ofSeconds(2));
+        assertThat(dead).as("dead-lettered triggers of this run").isEmpty();
         // A claim is unknown until its outcome is acknowledged; each stream thread handles one trigger to the end
         // before the next, so at most one send per thread is in flight at the kill.
         assertThat(unknown).as("only sends in flight at the kill are unknown").isLessThanOrEqualTo(STREAM_THREADS);

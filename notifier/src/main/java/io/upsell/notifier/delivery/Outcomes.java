@@ -1,5 +1,6 @@
 package io.upsell.notifier.delivery;
 
+import io.micrometer.core.instrument.MeterRegistry;
 import io.upsell.notifier.kafka.Outbox;
 import io.upsell.notifier.tracking.DeliveryRef;
 import io.upsell.schemas.notify.Delivery;
@@ -31,10 +32,12 @@ public class Outcomes {
 
   private final Outbox outbox;
   private final Clock clock;
+  private final MeterRegistry metrics;
 
-  public Outcomes(Outbox outbox, Clock clock) {
+  public Outcomes(Outbox outbox, Clock clock, MeterRegistry metrics) {
     this.outbox = outbox;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** The delivery id of a trigger on a channel: stable across retries and restarts. */
@@ -55,7 +58,10 @@ public class Outcomes {
         deliveryId(trigger.getTriggerId(), channel), trigger.getTriggerId(), trigger.getType(), trigger.getVariant(),
         channel, status, error, clock.instant());
     return outbox.publish(Topics.NOTIFY_DELIVERIES, Keys.customer(trigger.getShopId(), trigger.getCustomerId()),
-        delivery).thenAccept(m -> ledger.done(delivery, m.offset()));
+        delivery).thenAccept(m -> {
+          ledger.done(delivery, m.offset());
+          metrics.counter("notifier.deliveries", "channel", channel.name(), "status", status.name()).increment();
+        });
   }
 
   /** Publishes what a customer did (or what happened to their address) with a delivery. */

@@ -23,13 +23,13 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * Handles one trigger to the end: picks the channel, asks the ledger before any send, sends, and publishes one
- * outcome per channel (SENT, FAILED or SKIPPED with why). The send happens on the caller's thread; the returned
+ * outcome per channel (SENT, FAILED, SKIPPED with why, or UNKNOWN for a send cut off by a crash). The send happens on the caller's thread; the returned
  * future completes when every outcome is in Kafka, and only then may the consumer commit the trigger's offset.
  */
 @ApplicationScoped
 public class TriggerHandler {
 
-  static final String UNKNOWN_OUTCOME =
+  public static final String UNKNOWN_OUTCOME =
       "outcome unknown: the notifier stopped during this send; not retried so it is never sent twice";
 
   private final ShopDirectory shops;
@@ -74,8 +74,8 @@ public class TriggerHandler {
       return CompletableFuture.completedFuture(null);
     }
     if (sending == Sending.CLAIMED) {
-      return CompletableFuture.allOf(outcomes.deadLetter(trigger, DeliveryChannel.EMAIL, UNKNOWN_OUTCOME, 0),
-          outcomes.delivery(trigger, DeliveryChannel.EMAIL, DeliveryStatus.FAILED, UNKNOWN_OUTCOME, state));
+      // Claimed, no outcome: the server may or may not have the email. Marketing mail is never risked twice.
+      return outcomes.delivery(trigger, DeliveryChannel.EMAIL, DeliveryStatus.UNKNOWN, UNKNOWN_OUTCOME, state);
     }
     String key = Keys.customer(trigger.getShopId(), trigger.getCustomerId());
     Optional<CustomerProfile> profile = state.profile(key);
