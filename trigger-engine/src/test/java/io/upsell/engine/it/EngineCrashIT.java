@@ -3,6 +3,7 @@ package io.upsell.engine.it;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.upsell.engine.testing.FourTriggerCustomers;
+import io.upsell.engine.testing.TestConfig;
 import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.topics.Topics;
 import io.upsell.schemas.upsell.UpsellTrigger;
@@ -112,6 +113,8 @@ class EngineCrashIT {
         "KAFKA_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
         "QUARKUS_KAFKA_STREAMS_BOOTSTRAP_SERVERS", broker.bootstrapServers(),
         "KAFKA_STREAMS_STATE_DIR", state.toString(),
+        // Production refuses to start without a coupon key; the launcher passes one the same way.
+        "UPSELL_ENGINE_COUPON_SECRET", TestConfig.TEST_COUPON_SECRET,
         "UPSELL_SHOPS_FILE", TestShops.writeFile().toString(),
         "QUARKUS_HTTP_HOST", "127.0.0.1");
     return ServiceProcess.start(ServiceProcess.jar("trigger-engine"), options, env, ServiceProcess.freePort(),
