@@ -1,5 +1,5 @@
 #!/bin/sh
-# Generated from the Topics catalog by io.upsell.deploy.Manifests; do not edit.
+# Generated from the Topics catalog by io.upsell.deploy.manifests.Manifests; do not edit.
 set -e
 BOOTSTRAP="${BOOTSTRAP:-kafka:9092}"
 /opt/kafka/bin/kafka-topics.sh --bootstrap-server "$BOOTSTRAP" --create --if-not-exists --topic shop.orders --partitions 6 --replication-factor 1 --config cleanup.policy=delete --config retention.ms=-1

@@ -1,7 +1,7 @@
 package io.upsell.testkit;
 
 /**
- * The body of every benchmark's {@code main}, run under {@code exec:java}: the in-process broker's non-daemon threads
+ * The body of every benchmark's {@code main}, run in a plain JVM: the in-process broker's non-daemon threads
  * would keep that JVM waiting after the benchmark, and a failure would then hang silently. So the JVM always ends:
  * 0 when the benchmark returns, 1 after the stack trace when it throws anything (an {@code Error} too).
  */

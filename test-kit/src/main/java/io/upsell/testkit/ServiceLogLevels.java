@@ -6,7 +6,7 @@ import org.junit.platform.launcher.LauncherSession;
 import org.junit.platform.launcher.LauncherSessionListener;
 
 /**
- * Plain JVMs (surefire's fork, the bench under exec:java) log at the service's levels: JBoss LogManager 3 reads no
+ * Plain JVMs (surefire's fork, the bench mains) log at the service's levels: JBoss LogManager 3 reads no
  * logging.properties there and its root level is ALL, so Kafka's per-record TRACE lines (an Avro toString of every
  * record) were built and thrown away, costing more than the engine's own work. The service logs INFO, Kafka WARN.
  * Registered as a JUnit launcher session listener for every module that tests with the kit, and called first by

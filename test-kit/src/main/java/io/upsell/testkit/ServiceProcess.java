@@ -40,7 +40,7 @@ public final class ServiceProcess implements AutoCloseable {
     this.stopOnExit = stopOnExit;
   }
 
-  /** The module's packaged jar, from the module directory (tests) or the repository root (exec:java from there). */
+  /** The module's packaged jar, from the module directory (tests) or the repository root (the bench mains). */
   public static Path jar(String module) {
     Path fromRoot = Path.of(module, "target", "quarkus-app", "quarkus-run.jar");
     Path inModule = Path.of("target", "quarkus-app", "quarkus-run.jar");

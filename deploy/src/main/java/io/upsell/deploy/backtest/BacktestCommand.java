@@ -3,7 +3,7 @@ package io.upsell.deploy.backtest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import io.upsell.deploy.DemoCredentials;
+import io.upsell.deploy.demo.DemoCredentials;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;

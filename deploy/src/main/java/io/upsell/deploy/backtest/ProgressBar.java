@@ -1,6 +1,6 @@
 package io.upsell.deploy.backtest;
 
-import io.upsell.deploy.ProgressGauge;
+import io.upsell.deploy.launcher.ProgressGauge;
 import java.io.PrintStream;
 
 /** One line on stderr, redrawn in place: {@code [#########.....................]  45%  1234/2881 records}. */

@@ -31,7 +31,7 @@ public final class DemoServer {
     server.setExecutor(Executors.newFixedThreadPool(4));
     server.createContext("/health", exchange -> send(exchange, 200, "text/plain", "ok"));
     server.createContext("/mail", new MailViewer(settings.mailApi()));
-    String apiKey = io.upsell.deploy.DemoCredentials.apiKey(java.nio.file.Path.of(settings.credentials()));
+    String apiKey = DemoCredentials.apiKey(java.nio.file.Path.of(settings.credentials()));
     IngestClient ingest = new IngestClient(settings.ingest(), apiKey);
     DemoCatalog catalog = DemoCatalog.load(java.nio.file.Path.of(System.getProperty("upsell.shared.dir", "../shared"),
         "data/online-retail/online-retail-2010-12.csv"), 40);

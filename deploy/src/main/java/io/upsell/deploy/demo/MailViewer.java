@@ -5,7 +5,7 @@ import static io.upsell.deploy.demo.DemoServer.send;
 
 import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpHandler;
-import io.upsell.deploy.MailBox;
+import io.upsell.deploy.mail.MailBox;
 import java.io.IOException;
 import java.util.List;
 

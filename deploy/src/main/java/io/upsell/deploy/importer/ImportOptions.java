@@ -1,6 +1,6 @@
 package io.upsell.deploy.importer;
 
-import io.upsell.deploy.DemoCredentials;
+import io.upsell.deploy.demo.DemoCredentials;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.DateTimeException;

@@ -1,6 +1,6 @@
 package io.upsell.deploy.importer;
 
-import io.upsell.deploy.ProgressGauge;
+import io.upsell.deploy.launcher.ProgressGauge;
 import java.io.PrintStream;
 import java.time.Duration;
 

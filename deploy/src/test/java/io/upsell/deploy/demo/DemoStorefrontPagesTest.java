@@ -3,8 +3,8 @@ package io.upsell.deploy.demo;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.sun.net.httpserver.HttpServer;
-import io.upsell.deploy.DemoStorefront;
-import io.upsell.deploy.StackHome;
+import io.upsell.deploy.demo.DemoStorefront;
+import io.upsell.deploy.launcher.StackHome;
 import io.upsell.platform.shops.ShopDirectory;
 import io.upsell.platform.shops.Storefront;
 import io.upsell.platform.shops.Storefront.Page;

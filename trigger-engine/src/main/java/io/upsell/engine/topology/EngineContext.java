@@ -27,8 +27,8 @@ public record EngineContext(EngineConfig config, EventSerdes serdes, Sources sou
 
   /** Global store of each shop's rules (key shopId). */
   public static final String RULES = "rules";
-  /** Global store of the catalog (key shopId:productId). */
-  public static final String CATALOG = "catalog";
+  /** Global store of the product catalog (key shopId:productId). */
+  public static final String PRODUCTS = "catalog";
 
   /** Whether timers fire on stream time (backtests) rather than the wall clock. */
   public boolean streamTimeTimers() {
@@ -50,8 +50,8 @@ public record EngineContext(EngineConfig config, EventSerdes serdes, Sources sou
     return new ShopSettings(config, stored == null ? null : stored.value(), shops.find(shopId).orElse(null));
   }
 
-  /** The catalog global store. */
-  public static KeyValueStore<String, ValueAndTimestamp<Product>> catalog(StoreReader stores) {
-    return stores.store(CATALOG);
+  /** The product catalog global store. */
+  public static KeyValueStore<String, ValueAndTimestamp<Product>> products(StoreReader stores) {
+    return stores.store(PRODUCTS);
   }
 }

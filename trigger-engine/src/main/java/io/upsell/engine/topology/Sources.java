@@ -38,7 +38,7 @@ public final class Sources {
     builder.globalTable(Topics.UPSELL_RULES.name(), Consumed.with(serdes.keySerde(), serdes.valueSerde(Topics.UPSELL_RULES)),
         Materialized.as(EngineContext.RULES));
     builder.globalTable(Topics.CATALOG_PRODUCTS.name(),
-        Consumed.with(serdes.keySerde(), serdes.valueSerde(Topics.CATALOG_PRODUCTS)), Materialized.as(EngineContext.CATALOG));
+        Consumed.with(serdes.keySerde(), serdes.valueSerde(Topics.CATALOG_PRODUCTS)), Materialized.as(EngineContext.PRODUCTS));
   }
 
   /** The records of {@code topic} within scope, keyed as on the topic. */

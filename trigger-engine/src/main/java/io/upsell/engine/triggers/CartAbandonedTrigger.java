@@ -61,8 +61,8 @@ public final class CartAbandonedTrigger extends WatchedTrigger<SpecificRecord> {
     } else {
       ShopSettings settings = detector.settings(record.key());
       if (!stillArmed(watch, record.timestamp(), dueAt(watch, 1, settings))) {
-        Catalog catalog = detector.catalog();
-        steps = List.of(step(record.key(), watch, 1, settings, catalog), step(record.key(), watch, 2, settings, catalog));
+        Products products = detector.products();
+        steps = List.of(step(record.key(), watch, 1, settings, products), step(record.key(), watch, 2, settings, products));
       }
     }
     watches.put(record.key(), watch);
@@ -70,15 +70,15 @@ public final class CartAbandonedTrigger extends WatchedTrigger<SpecificRecord> {
   }
 
   @Override
-  Optional<UpsellTrigger> latest(String key, Watch watch, int step, ShopSettings settings, Catalog catalog) {
-    return Optional.of(step(key, watch, step, settings, catalog));
+  Optional<UpsellTrigger> latest(String key, Watch watch, int step, ShopSettings settings, Products products) {
+    return Optional.of(step(key, watch, step, settings, products));
   }
 
   // Built from the watch alone, so a timer carried forward says what the latest event would have said.
-  private UpsellTrigger step(String key, Watch watch, int step, ShopSettings settings, Catalog catalog) {
+  private UpsellTrigger step(String key, Watch watch, int step, ShopSettings settings, Products products) {
     String items = watch.items.size() + " item(s) worth " + watch.valueMinor + " " + watch.currency;
     String reason = step == 1 ? "cart with " + items + " left idle" : "flash sale: cart with " + items + " still waiting";
-    Offer offer = Candidates.products(new OfferItems(catalog, Keys.shopOf(key), settings).ofLines(watch.lines,
+    Offer offer = Candidates.products(new OfferItems(products, Keys.shopOf(key), settings).ofLines(watch.lines,
         watch.currency), watch.currency, Candidates.firstUrl(watch.url, settings.storefront().url(Storefront.Page.CART,
         Map.of()).orElse(null)));
     return Candidates.candidate(type(), step, key, reason, offer, List.of(watch.eventId),

@@ -46,7 +46,7 @@ public final class CheckoutAbandonedTrigger extends WatchedTrigger<SpecificRecor
     watch.lines = CartItems.linesAfter(watch.lines, watch.items, cart);
     watches.put(record.key(), watch);
     ShopSettings settings = detector.settings(record.key());
-    Offer offer = Candidates.products(new OfferItems(detector.catalog(), cart.getShopId(), settings)
+    Offer offer = Candidates.products(new OfferItems(detector.products(), cart.getShopId(), settings)
         .ofLines(watch.lines, cart.getCurrency()), cart.getCurrency(), Candidates.firstUrl(cart.getCheckoutUrl(),
         settings.storefront().url(Storefront.Page.CHECKOUT, Map.of()).orElse(null)));
     String checkout = "checkout of " + cart.getValueMinor() + " " + cart.getCurrency();

@@ -43,7 +43,7 @@ public final class CourseCompletedTrigger extends WatchedTrigger<CourseProgress>
   // The next course as the catalog describes it; the button leads to the course's page on the shop.
   private static Offer nextCourse(Detector<CourseProgress> detector, ShopSettings settings, String shopId,
       String course) {
-    OfferItems described = new OfferItems(detector.catalog(), shopId, settings);
+    OfferItems described = new OfferItems(detector.products(), shopId, settings);
     String currency = described.currencyOf(List.of(course), settings);
     Offer offer = Candidates.products(described.ofProducts(List.of(course), currency), currency,
         settings.storefront().url(Storefront.Page.COURSE, Map.of("courseId", course)).orElse(null));
@@ -61,7 +61,7 @@ public final class CourseCompletedTrigger extends WatchedTrigger<CourseProgress>
     }
     watches.put(watchKey, new Watch().seen(progress.getEventId(), record.timestamp()));
     ShopSettings settings = detector.settings(record.key());
-    Optional<String> next = detector.catalog().nextCourse(progress.getShopId(), progress.getCourseId());
+    Optional<String> next = detector.products().nextCourse(progress.getShopId(), progress.getCourseId());
     Offer offer = next.map(course -> nextCourse(detector, settings, progress.getShopId(), course))
         .orElseGet(() -> Candidates.plan(settings.setting(type(), "trialPlan", "membership-trial"), null));
     String reason = "completed course " + progress.getCourseId()

@@ -15,7 +15,7 @@ public abstract class Detector<V> implements Processor<String, V, String, Upsell
 
   private final EngineContext engine;
   private ProcessorContext<String, UpsellTrigger> context;
-  private Catalog catalog;
+  private Products products;
 
   protected Detector(EngineContext engine) {
     this.engine = engine;
@@ -37,11 +37,11 @@ public abstract class Detector<V> implements Processor<String, V, String, Upsell
   }
 
   /** This detector's view of the catalog. */
-  protected Catalog catalog() {
-    if (catalog == null) {
-      catalog = new Catalog(this, context::currentSystemTimeMs, engine.config().catalogRefresh().toMillis());
+  protected Products products() {
+    if (products == null) {
+      products = new Products(this, context::currentSystemTimeMs, engine.config().catalogRefresh().toMillis());
     }
-    return catalog;
+    return products;
   }
 
   protected EngineContext engine() {

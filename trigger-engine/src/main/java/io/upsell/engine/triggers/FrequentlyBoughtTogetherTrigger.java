@@ -58,7 +58,7 @@ public final class FrequentlyBoughtTogetherTrigger implements Trigger {
       Collections.reverse(recent);
       List<String> offer = Companions.of(this, settings, type(), cart.getShopId(), recent, held);
       if (!offer.isEmpty()) {
-        List<OfferItem> items = new OfferItems(catalog(), cart.getShopId(), settings).ofProducts(offer,
+        List<OfferItem> items = new OfferItems(products(), cart.getShopId(), settings).ofProducts(offer,
             cart.getCurrency());
         emit(Candidates.candidate(type(), 1, key, "often bought with the cart's items",
             Candidates.products(items, cart.getCurrency(), items.get(0).getUrl()),

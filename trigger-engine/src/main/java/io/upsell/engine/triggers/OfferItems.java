@@ -18,12 +18,12 @@ import java.util.Optional;
  */
 public final class OfferItems {
 
-  private final Catalog catalog;
+  private final Products products;
   private final String shopId;
   private final Storefront storefront;
 
-  public OfferItems(Catalog catalog, String shopId, ShopSettings settings) {
-    this.catalog = catalog;
+  public OfferItems(Products products, String shopId, ShopSettings settings) {
+    this.products = products;
     this.shopId = shopId;
     this.storefront = settings.storefront();
   }
@@ -57,7 +57,7 @@ public final class OfferItems {
 
   /** The currency the catalog prices the first of {@code productIds} it knows in, else the shop's. */
   public String currencyOf(List<String> productIds, ShopSettings settings) {
-    return productIds.stream().flatMap(id -> catalog.product(shopId, id).stream()).map(Product::getCurrency)
+    return productIds.stream().flatMap(id -> products.product(shopId, id).stream()).map(Product::getCurrency)
         .findFirst().orElse(settings.currency());
   }
 
@@ -68,7 +68,7 @@ public final class OfferItems {
 
   private OfferItem of(String productId, String currency) {
     OfferItem item = OfferItem.newBuilder().setProductId(productId).build();
-    catalog.product(shopId, productId).ifPresent(product -> {
+    products.product(shopId, productId).ifPresent(product -> {
       item.setName(product.getName());
       if (product.getCurrency().equals(currency)) {
         item.setPriceMinor(product.getPriceMinor());

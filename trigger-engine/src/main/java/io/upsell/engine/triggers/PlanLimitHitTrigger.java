@@ -58,7 +58,7 @@ public final class PlanLimitHitTrigger extends ImmediatePromptTrigger<SpecificRe
       watch.items.add(feature);
       watches.put(record.key(), watch.seen(usage.getEventId(), record.timestamp()));
       ShopSettings settings = detector.settings(record.key());
-      PlanLadder ladder = detector.catalog().plans(usage.getShopId());
+      PlanLadder ladder = detector.products().plans(usage.getShopId());
       Optional<Product> current = ladder.plan(usage.getPlan());
       Optional<PlanInfo> offered = ladder.plan(required)
           .or(() -> current.flatMap(plan -> ladder.above(plan).stream().findFirst())).map(PlanLadder::info)

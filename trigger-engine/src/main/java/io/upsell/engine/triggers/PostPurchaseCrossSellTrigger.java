@@ -49,7 +49,7 @@ public final class PostPurchaseCrossSellTrigger implements Trigger {
       String key = Keys.customer(order.getShopId(), order.getCustomerId());
       ShopSettings settings = settings(key);
       Set<String> bought = BoughtTogether.productsOf(order);
-      List<String> offer = catalog().accessoriesOf(order.getShopId(), bought);
+      List<String> offer = products().accessoriesOf(order.getShopId(), bought);
       String source = "catalog accessories";
       if (offer.isEmpty()) {
         // The order's most valuable products anchor the learned offer.
@@ -60,7 +60,7 @@ public final class PostPurchaseCrossSellTrigger implements Trigger {
         return;
       }
       long due = record.timestamp() + settings.number(type(), "delayMinutes", 5) * 60_000;
-      List<OfferItem> items = new OfferItems(catalog(), order.getShopId(), settings).ofProducts(offer,
+      List<OfferItem> items = new OfferItems(products(), order.getShopId(), settings).ofProducts(offer,
           order.getCurrency());
       emit(Candidates.candidate(type(), 1, key, source + " for order " + order.getOrderId(),
           Candidates.products(items, order.getCurrency(), items.get(0).getUrl()), List.of(order.getEventId()), record.timestamp(), due, settings));

@@ -63,13 +63,13 @@ public final class ProductUpgradeTrigger extends WatchedTrigger<SpecificRecord> 
       return;
     }
     ShopSettings settings = detector.settings(record.key());
-    for (Chosen chosen : chosen(record.value(), detector.catalog())) {
-      Optional<Product> better = betterVersion(Keys.shopOf(record.key()), chosen, detector.catalog(), settings);
+    for (Chosen chosen : chosen(record.value(), detector.products())) {
+      Optional<Product> better = betterVersion(Keys.shopOf(record.key()), chosen, detector.products(), settings);
       if (better.isPresent()) {
         Product upgrade = better.get();
         watch.seen(chosen.eventId(), record.timestamp()).items = List.of(chosen.productId(), upgrade.getProductId());
         watches.put(record.key(), watch);
-        OfferItem item = new OfferItems(detector.catalog(), upgrade.getShopId(), settings)
+        OfferItem item = new OfferItems(detector.products(), upgrade.getShopId(), settings)
             .ofProducts(List.of(upgrade.getProductId()), upgrade.getCurrency()).get(0);
         long due = record.timestamp() + settings.declared(type(), "delayMinutes") * 60_000;
         detector.emit(Candidates.candidate(type(), 1, record.key(),
@@ -82,10 +82,10 @@ public final class ProductUpgradeTrigger extends WatchedTrigger<SpecificRecord> 
   }
 
   // A view names one product; a cart addition its items, the latest added first.
-  private static List<Chosen> chosen(SpecificRecord value, Catalog catalog) {
+  private static List<Chosen> chosen(SpecificRecord value, Products products) {
     List<Chosen> chosen = new ArrayList<>();
     if (value instanceof ViewEvent view && view.getEvent() instanceof ProductViewed viewed) {
-      Optional<Product> known = catalog.product(viewed.getShopId(), viewed.getProductId());
+      Optional<Product> known = products.product(viewed.getShopId(), viewed.getProductId());
       chosen.add(new Chosen(viewed.getProductId(), known.map(Product::getPriceMinor).orElse(null),
           known.map(Product::getCurrency).orElse(null), viewed.getEventId()));
     } else if (value instanceof CartEvent cart && cart.getType() == CartEventType.ITEM_ADDED) {
@@ -98,12 +98,12 @@ public final class ProductUpgradeTrigger extends WatchedTrigger<SpecificRecord> 
   }
 
   // The cheapest better version in the same currency within the shop's price step.
-  private Optional<Product> betterVersion(String shopId, Chosen chosen, Catalog catalog, ShopSettings settings) {
+  private Optional<Product> betterVersion(String shopId, Chosen chosen, Products products, ShopSettings settings) {
     if (chosen.priceMinor() == null) {
       return Optional.empty();
     }
     long ceiling = chosen.priceMinor() * (100 + settings.declared(type(), "maxStepPercent")) / 100;
-    return catalog.upgradesOf(shopId, chosen.productId()).stream()
+    return products.upgradesOf(shopId, chosen.productId()).stream()
         .filter(p -> p.getCurrency().equals(chosen.currency()) && p.getPriceMinor() <= ceiling)
         .min(Comparator.comparingLong(Product::getPriceMinor));
   }

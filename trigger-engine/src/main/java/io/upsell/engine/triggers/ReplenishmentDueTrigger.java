@@ -52,11 +52,11 @@ public final class ReplenishmentDueTrigger extends WatchedTrigger<OrderEvent> {
       return;
     }
     KeyValueStore<String, Watch> watches = detector.store(storeName());
-    Catalog catalog = detector.catalog();
+    Products products = detector.products();
     ShopSettings settings = detector.settings(record.key());
-    OfferItems described = new OfferItems(catalog, order.getShopId(), settings);
+    OfferItems described = new OfferItems(products, order.getShopId(), settings);
     for (String productId : BoughtTogether.productsOf(order)) {
-      Optional<Integer> cycle = catalog.product(order.getShopId(), productId).map(Product::getReplenishEveryDays);
+      Optional<Integer> cycle = products.product(order.getShopId(), productId).map(Product::getReplenishEveryDays);
       if (cycle.isEmpty()) {
         continue; // most products have no cycle: no watch to read
       }

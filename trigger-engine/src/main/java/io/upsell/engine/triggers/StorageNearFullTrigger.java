@@ -55,7 +55,7 @@ public final class StorageNearFullTrigger extends ImmediatePromptTrigger<UsageRe
     watch.seen(usage.getEventId(), record.timestamp()).level = level;
     watches.put(record.key(), watch);
     if (level > armed) {
-      PlanLadder ladder = detector.catalog().plans(usage.getShopId());
+      PlanLadder ladder = detector.products().plans(usage.getShopId());
       Optional<Product> current = ladder.plan(usage.getPlan());
       Optional<PlanInfo> upgrade = current.flatMap(plan -> ladder.upgradeFor(plan, usage.getResource(),
           usage.getUsedUnits(), settings.declared(type(), "headroomPercent"))).map(PlanLadder::info);

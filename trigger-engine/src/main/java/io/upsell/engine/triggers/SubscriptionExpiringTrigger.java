@@ -67,7 +67,7 @@ public final class SubscriptionExpiringTrigger extends WatchedTrigger<Subscripti
     long due = Math.max(record.timestamp(), expires - settings.number(type(), "daysBefore", 7) * 86_400_000L);
     if (due < expires) {
       detector.emit(Candidates.candidate(type(), 1, record.key(), "plan " + change.getPlan() + " expires " + change.getExpiresAt(),
-          renewal(detector.catalog().plans(change.getShopId()), change, settings), List.of(change.getEventId()), record.timestamp(), due, settings));
+          renewal(detector.products().plans(change.getShopId()), change, settings), List.of(change.getEventId()), record.timestamp(), due, settings));
     }
   }
 }

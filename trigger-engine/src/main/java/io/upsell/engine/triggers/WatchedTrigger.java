@@ -63,7 +63,7 @@ abstract class WatchedTrigger<V> implements Trigger {
    * The candidate of {@code step} that the watch's latest event makes, for a trigger that keeps one pending timer per
    * watch (see {@link #carriedForward}); none for the others.
    */
-  Optional<UpsellTrigger> latest(String key, Watch watch, int step, ShopSettings settings, Catalog catalog) {
+  Optional<UpsellTrigger> latest(String key, Watch watch, int step, ShopSettings settings, Products products) {
     return Optional.empty();
   }
 
@@ -90,8 +90,8 @@ abstract class WatchedTrigger<V> implements Trigger {
       return Optional.empty();
     }
     // Product lookups only: the catalog's cached relations, which its clock refreshes, are not read here.
-    Catalog catalog = new Catalog(stores, System::currentTimeMillis, 0);
-    Optional<UpsellTrigger> next = latest(key, watch, due.getStep(), settings.get(), catalog);
+    Products products = new Products(stores, System::currentTimeMillis, 0);
+    Optional<UpsellTrigger> next = latest(key, watch, due.getStep(), settings.get(), products);
     next.filter(n -> n.getStep() == 1).ifPresent(n -> {
       watch.armedUntil = n.getDueAt().toEpochMilli();
       watches.put(key, watch);

@@ -53,7 +53,7 @@ public final class WinBackTrigger extends WatchedTrigger<OrderEvent> {
   // One timer per customer: an order while it is pending only updates the watch (a weekly buyer would otherwise
   // keep some nine 60-day timers), and the timer moves on to the latest order when it comes due.
   @Override
-  Optional<UpsellTrigger> latest(String key, Watch watch, int step, ShopSettings settings, Catalog catalog) {
+  Optional<UpsellTrigger> latest(String key, Watch watch, int step, ShopSettings settings, Products products) {
     return Optional.of(invitation(key, watch, settings));
   }
 

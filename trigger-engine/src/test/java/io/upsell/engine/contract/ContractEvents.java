@@ -36,7 +36,7 @@ final class ContractEvents {
     this.engine = engine;
   }
 
-  void catalog() {
+  void products() {
     engine.product(EngineDriver.productOf("tent").setName("Trail Tent 2P").setPriceMinor(14_900)
         .setImageUrl("https://cdn.shop.example.com/tent.jpg").build());
     engine.product(EngineDriver.productOf("tent-pegs").setName("Alloy Tent Pegs (12)").setPriceMinor(1_299)

@@ -54,7 +54,7 @@ class EngineOffersContractTest {
   static void runTheScenario() {
     engine = new EngineDriver();
     ContractEvents events = new ContractEvents(engine);
-    events.catalog();
+    events.products();
     Map<TriggerType, BiConsumer<String, Long>> scenarios = scenarios(events);
     Map<String, TriggerType> customers = new java.util.LinkedHashMap<>();
     long at = EngineDriver.at(Duration.ZERO);

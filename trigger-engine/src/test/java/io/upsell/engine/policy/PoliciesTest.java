@@ -229,7 +229,7 @@ class PoliciesTest {
   }
 
   @Test
-  void variantIsStablePerCustomerAndCarriesItsOffer() {
+  void eachVariantCarriesItsOffer() {
     for (int i = 0; i < 20; i++) {
       engine.customer("c" + i);
       abandonCart("c" + i, "e" + i, Duration.ZERO);
@@ -238,9 +238,8 @@ class PoliciesTest {
     List<UpsellTrigger> first = engine.fired();
 
     assertThat(first).extracting(UpsellTrigger::getVariant).contains("A", "B");
+    // Who gets which variant is checked against Kafka's partitioner in ControlGroupShareTest.
     for (UpsellTrigger t : first) {
-      assertThat(t.getVariant()).isEqualTo(Policies.bucket(t.getShopId() + ":" + t.getCustomerId() + ":"
-          + t.getType(), 2) == 0 ? "A" : "B");
       if (t.getVariant().equals("A")) {
         assertThat(t.getOffer().getDiscountPercent()).isEqualTo(10);
       } else {

@@ -16,7 +16,7 @@ import org.junit.jupiter.api.Test;
 class PostPurchaseCrossSellTriggerTest extends TriggerTestBase {
 
   @BeforeEach
-  void catalog() {
+  void products() {
     engine.product(productOf("case").setAccessoryOf(List.of("phone")).build());
   }
 

@@ -18,7 +18,7 @@ import org.junit.jupiter.api.Test;
 class ProductUpgradeTriggerTest extends TriggerTestBase {
 
   @BeforeEach
-  void catalog() {
+  void products() {
     engine.product(EngineDriver.productOf("camera").setName("Snap 20").setPriceMinor(30_000).build());
     engine.product(EngineDriver.productOf("camera-pro").setName("Snap 20 Pro").setPriceMinor(40_000)
         .setUpgradeOf("camera").build());

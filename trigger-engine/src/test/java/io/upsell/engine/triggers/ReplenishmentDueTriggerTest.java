@@ -14,7 +14,7 @@ import org.junit.jupiter.api.Test;
 class ReplenishmentDueTriggerTest extends TriggerTestBase {
 
   @BeforeEach
-  void catalog() {
+  void products() {
     engine.product(productOf("shampoo").setReplenishEveryDays(30).build());
   }
 

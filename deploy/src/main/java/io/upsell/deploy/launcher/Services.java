@@ -1,0 +1,76 @@
+package io.upsell.deploy.launcher;
+
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+/** The four services as the launcher runs them: one JVM each, from its Quarkus build, with its config as env. */
+public final class Services {
+
+  public static final List<String> ALL = List.of("order-ingest", "trigger-engine", "notifier", "analytics");
+
+  /** The stack secret (see {@link StackHome#secret}) the engine derives coupon codes from. */
+  static final String ENGINE_COUPON_SECRET = "engine-coupon";
+
+  private Services() {}
+
+  /** The launcher's fault tests set this system property; it is never set by {@code ./upsell}. */
+  private static final String TEST_FAULTS = "upsell.test.faults";
+
+  static void start(StackHome home, StackPorts ports, String service) {
+    String jar = home.artifact(service + "/target/quarkus-app/quarkus-run.jar").toString();
+    List<String> jvm = new java.util.ArrayList<>(
+        List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m", "-Xss512k"));
+    if (Boolean.getBoolean(TEST_FAULTS)) {
+      jvm.add("-Dupsell.test.fault-file=" + faultFile(home, service));
+      jvm.add("-Dkafka-streams.main.consumer.interceptor.classes=io.upsell.platform.health.InjectedFaultInterceptor");
+    }
+    ChildProcess.start(home, service, jvm, List.of("-jar", jar), env(home, ports, service));
+  }
+
+  /** Where a fault test asks {@code service} for a fault (see the platform's InjectedFault). */
+  static java.nio.file.Path faultFile(StackHome home, String service) {
+    return home.run().resolve(service + ".fault");
+  }
+
+  /** Hands the fault tests' switch on to the supervisor, which starts services again. */
+  static List<String> testFaultSwitch() {
+    return Boolean.getBoolean(TEST_FAULTS) ? List.of("-D" + TEST_FAULTS + "=true") : List.of();
+  }
+
+  public static String baseUrl(StackPorts ports, String service) {
+    return "http://127.0.0.1:" + ports.of(service);
+  }
+
+  static String healthUrl(StackPorts ports, String service) {
+    return baseUrl(ports, service) + "/q/health/ready";
+  }
+
+  /** Settings a service reads from its environment, pointing it at this stack (the engine's coupon key too). */
+  public static Map<String, String> env(StackHome home, StackPorts ports, String service) {
+    String kafka = KafkaNode.bootstrap(ports);
+    Map<String, String> env = new LinkedHashMap<>();
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(ports.of(service)));
+    env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
+    env.put("KAFKA_BOOTSTRAP_SERVERS", kafka);
+    env.put("QUARKUS_KAFKA_STREAMS_BOOTSTRAP_SERVERS", kafka);
+    env.put("KAFKA_STREAMS_STATE_DIR", home.state(service).toString());
+    env.put("UPSELL_SHOPS_FILE", home.shopsFile().toString());
+    env.put("QUARKUS_MAILER_HOST", "127.0.0.1");
+    env.put("QUARKUS_MAILER_PORT", Integer.toString(ports.of("smtp")));
+    env.put("QUARKUS_MAILER_MOCK", "false");
+    // The local SMTP server speaks plain SMTP; a real relay would use STARTTLS (REQUIRED) instead.
+    env.put("QUARKUS_MAILER_START_TLS", "DISABLED");
+    env.put("NOTIFIER_TOKEN_SECRET", home.secret("notifier-token"));
+    env.put("NOTIFIER_PUBLIC_BASE_URL", baseUrl(ports, "notifier"));
+    // Lets one analytics instance read another's partitions for a scheduled digest (no caller key there).
+    env.put("ANALYTICS_PEER_SECRET", home.secret("analytics-peer"));
+    // Where the dashboard's system panel reads each service's health and lag: the ports this stack really uses.
+    env.put("ANALYTICS_SYSTEM_SERVICES", String.join(",", ALL.stream().map(s -> s + "=" + baseUrl(ports, s)).toList()));
+    if (service.equals("trigger-engine")) {
+      // Only the engine issues codes; with this key anyone could compute them, so no other service gets it.
+      env.put("UPSELL_ENGINE_COUPON_SECRET", home.secret(ENGINE_COUPON_SECRET));
+    }
+    return env;
+  }
+}
