@@ -14,6 +14,12 @@ public interface NotifierConfig {
   @WithDefault("http://localhost:8083")
   String publicBaseUrl();
 
+  /**
+   * Host the other instances reach this one at, for the inboxes of its partitions; with the HTTP port it is Kafka
+   * Streams' application.server (default in application.properties).
+   */
+  String advertisedHost();
+
   /** HMAC-SHA256 key for link and in-app tokens. */
   String tokenSecret();
 

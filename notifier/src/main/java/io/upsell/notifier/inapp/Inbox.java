@@ -26,7 +26,8 @@ import org.apache.kafka.streams.state.QueryableStoreTypes;
 import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Customers' in-app messages, from the partitioned inbox store of this instance's tasks: the latest snapshot of each
+ * Customers' in-app messages, from the partitioned inbox store of this instance's active tasks (a customer whose
+ * partition is elsewhere is read through {@link InboxRoute}): the latest snapshot of each
  * message, at most {@code notifier.inapp.max-messages} per customer and none older than {@code max-age}. A
  * customer's snapshots share one partition (key shopId:customerId), so their offsets only grow: the offset is the
  * SSE event id, and a client resuming with Last-Event-ID gets exactly the snapshots after it.
@@ -58,49 +59,52 @@ public class Inbox {
   }
 
   /**
-   * Publishes a snapshot and waits (bounded) until this instance's inbox holds it, so a read that follows here sees
-   * it; when another instance owns the customer, the wait simply runs out.
+   * Publishes a snapshot and waits (bounded) until the inbox here, which owns the customer's {@code partition},
+   * holds it, so a read that follows on any instance sees it.
    */
-  public void publishAndAwait(InAppMessage message) throws Exception {
+  public void publishAndAwait(InAppMessage message, int partition) throws Exception {
     publish(message).get(30, java.util.concurrent.TimeUnit.SECONDS);
     String key = Keys.customer(message.getShopId(), message.getCustomerId());
     long deadline = System.nanoTime() + APPLY_WAIT.toNanos();
-    while (!find(key, message.getMessageId()).map(message::equals).orElse(false) && System.nanoTime() < deadline) {
+    while (!find(key, message.getMessageId(), partition).map(message::equals).orElse(false)
+        && System.nanoTime() < deadline) {
       Thread.sleep(10);
     }
   }
 
   /** Unread messages, oldest first. */
-  public List<InAppMessage> unread(String customerKey) {
-    return entries(customerKey).stream().map(Entry::message).filter(m -> m.getStatus() == InAppStatus.UNREAD)
+  public List<InAppMessage> unread(String customerKey, int partition) {
+    return entries(customerKey, partition).stream().map(Entry::message)
+        .filter(m -> m.getStatus() == InAppStatus.UNREAD)
         .sorted(Comparator.comparing(InAppMessage::getCreatedAt)).toList();
   }
 
   /** Latest snapshots written after {@code offset}, in order: what a resuming SSE client missed. */
-  public List<Entry> after(String customerKey, long offset) {
-    return entries(customerKey).stream().filter(e -> e.offset() > offset)
+  public List<Entry> after(String customerKey, long offset, int partition) {
+    return entries(customerKey, partition).stream().filter(e -> e.offset() > offset)
         .sorted(Comparator.comparingLong(Entry::offset)).toList();
   }
 
-  public Optional<InAppMessage> find(String customerKey, String messageId) {
+  public Optional<InAppMessage> find(String customerKey, String messageId, int partition) {
     try {
-      return Optional.ofNullable(store().get(InboxKeys.entry(customerKey, messageId)))
+      return Optional.ofNullable(store(partition).get(InboxKeys.entry(customerKey, messageId)))
           .filter(this::current).map(InboxEntry::getMessage);
     } catch (InvalidStateStoreException e) {
-      return Optional.empty();
+      throw InboxOwner.unavailable();
     }
   }
 
-  private List<Entry> entries(String customerKey) {
+  private List<Entry> entries(String customerKey, int partition) {
     List<Entry> entries = new ArrayList<>();
-    try (var found = store().prefixScan(InboxKeys.prefix(customerKey), new StringSerializer())) {
+    try (var found = store(partition).prefixScan(InboxKeys.prefix(customerKey), new StringSerializer())) {
       found.forEachRemaining(kv -> {
         if (current(kv.value)) {
           entries.add(new Entry(kv.value.getMessage(), kv.value.getOffset()));
         }
       });
     } catch (InvalidStateStoreException e) {
-      return List.of();
+      // The partition left this instance between the owner lookup and the read: never answer an empty inbox.
+      throw InboxOwner.unavailable();
     }
     return entries;
   }
@@ -110,8 +114,13 @@ public class Inbox {
     return !entry.getMessage().getCreatedAt().isBefore(clock.instant().minus(maxAge));
   }
 
-  private ReadOnlyKeyValueStore<String, InboxEntry> store() {
-    return streams.get().store(StoreQueryParameters.fromNameAndType(StoreNames.INBOX,
-        QueryableStoreTypes.keyValueStore()));
+  /** The active store of one partition; 503 when it is not active here (any more). */
+  private ReadOnlyKeyValueStore<String, InboxEntry> store(int partition) {
+    try {
+      return streams.get().store(StoreQueryParameters.fromNameAndType(StoreNames.INBOX,
+          QueryableStoreTypes.<String, InboxEntry>keyValueStore()).withPartition(partition));
+    } catch (InvalidStateStoreException e) {
+      throw InboxOwner.unavailable();
+    }
   }
 }
