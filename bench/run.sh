@@ -31,6 +31,7 @@ bench() {
   for entry in "order-ingest io.upsell.bench.ingest.IngestBench" \
                "trigger-engine io.upsell.bench.engine.EngineBenchmark" \
                "notifier io.upsell.bench.notifier.NotifierBenchmark" \
+               "notifier-memory io.upsell.bench.notifier.NotifierMemory" \
                "analytics io.upsell.bench.analytics.AnalyticsBenchmark"; do
     set -- $entry
     echo
