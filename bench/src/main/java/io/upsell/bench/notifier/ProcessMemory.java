@@ -15,13 +15,16 @@ import java.util.regex.Pattern;
  */
 final class ProcessMemory {
 
-  /** Live heap after GC, RSS now and peak RSS, in MB. */
-  record Figures(double heapAfterGcMb, double rssMb, double peakRssMb) {}
+  /**
+   * Live heap after GC, the heap the JVM holds from the OS (committed: part of the RSS however little of it is
+   * live), RSS now and peak RSS, in MB.
+   */
+  record Figures(double heapAfterGcMb, double heapCommittedMb, double rssMb, double peakRssMb) {}
 
   // Serial and Parallel print "def new generation / tenured generation   total 1234K, used 567K"; G1 "garbage-first
   // heap   total ..., used ...". Only those summary lines, not their eden/from/to "space" lines.
-  private static final Pattern HEAP_USED =
-      Pattern.compile("(?m)^\\s*[A-Za-z -]*(?:generation|heap)\\s+total \\d+K, used (\\d+)K");
+  private static final Pattern HEAP_SIZES =
+      Pattern.compile("(?m)^\\s*[A-Za-z -]*(?:generation|heap)\\s+total (\\d+)K, used (\\d+)K");
 
   private ProcessMemory() {}
 
@@ -30,17 +33,20 @@ final class ProcessMemory {
     jcmd(pid, "GC.run");
     jcmd(pid, "GC.run");
     String heapInfo = jcmd(pid, "GC.heap_info");
-    Matcher used = HEAP_USED.matcher(heapInfo);
+    Matcher sizes = HEAP_SIZES.matcher(heapInfo);
     long usedKb = 0;
+    long committedKb = 0;
     boolean found = false;
-    while (used.find()) {
-      usedKb += Long.parseLong(used.group(1));
+    while (sizes.find()) {
+      committedKb += Long.parseLong(sizes.group(1));
+      usedKb += Long.parseLong(sizes.group(2));
       found = true;
     }
     if (!found) {
       throw new IllegalStateException("no heap figures in jcmd " + pid + " GC.heap_info:\n" + heapInfo);
     }
-    return new Figures(usedKb / 1024.0, statusKb(pid, "VmRSS") / 1024.0, statusKb(pid, "VmHWM") / 1024.0);
+    return new Figures(usedKb / 1024.0, committedKb / 1024.0, statusKb(pid, "VmRSS") / 1024.0,
+        statusKb(pid, "VmHWM") / 1024.0);
   }
 
   /** The top of {@code jcmd <pid> GC.class_histogram}: what holds the heap. */
