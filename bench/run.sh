@@ -32,6 +32,7 @@ bench() {
                "trigger-engine io.upsell.bench.engine.EngineBenchmark" \
                "notifier io.upsell.bench.notifier.NotifierBenchmark" \
                "notifier-memory io.upsell.bench.notifier.NotifierMemory" \
+               "notifier-smtp-outage io.upsell.bench.notifier.SmtpOutage" \
                "analytics io.upsell.bench.analytics.AnalyticsBenchmark"; do
     set -- $entry
     echo
