@@ -2,7 +2,8 @@
 # One benchmark report: the raw Kafka ceilings and every service's benchmark (each of which measures its own
 # ceiling again on its own broker in the same run), one after another on this machine. Writes Markdown to
 # bench/results/<UTC time>.md and prints it. Took 11 minutes on 2 cores on 2 Dec; the engine's part alone has taken 7-9 since
-# 3 Dec, so expect longer now. Loopback only.
+# 3 Dec, so expect longer now; notifier-memory (7 million records written and worked through, four notifier starts)
+# adds 7-10 and notifier-smtp-outage about 5. Loopback only.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 mkdir -p bench/results
@@ -31,6 +32,8 @@ bench() {
   for entry in "order-ingest io.upsell.bench.ingest.IngestBench" \
                "trigger-engine io.upsell.bench.engine.EngineBenchmark" \
                "notifier io.upsell.bench.notifier.NotifierBenchmark" \
+               "notifier-memory io.upsell.bench.notifier.NotifierMemory" \
+               "notifier-smtp-outage io.upsell.bench.notifier.SmtpOutage" \
                "analytics io.upsell.bench.analytics.AnalyticsBenchmark"; do
     set -- $entry
     echo
