@@ -49,7 +49,7 @@ public class ReportMailer {
     var email = renderer.report(model, copy.reportSubject(period, shopName));
     String deliveryId = Outcomes.deliveryId(id, DeliveryChannel.EMAIL);
     var outcome = smtp.send(report.getRecipient(), email, deliveryId, null);
-    LOG.infof("report %s for shop %s: %s %s", report.getReportId(), report.getShopId(), outcome.result(),
+    LOG.infof("report %s for shop %s: %s %s", report.getReportId(), report.getShopId(), outcome.kind(),
         outcome.error() == null ? "" : outcome.error());
   }
 

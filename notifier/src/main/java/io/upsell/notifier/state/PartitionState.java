@@ -11,7 +11,12 @@ import io.upsell.schemas.notify.EngagementType;
 import io.upsell.schemas.notify.SendClaim;
 import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.topics.Topics;
+import io.upsell.schemas.notify.SendRetry;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
@@ -32,6 +37,8 @@ final class PartitionState implements CustomerState {
   private final KeyValueStore<String, SendClaim> claims;
   private final KeyValueStore<String, Delivery> outcomes;
   private final KeyValueStore<String, Long> positions;
+  private final KeyValueStore<String, SendRetry> retries;
+  private final KeyValueStore<String, String> retryTimers;
   private final Outbox outbox;
   private final Clock clock;
   private final Map<String, Engagement> pendingStops = new ConcurrentHashMap<>();
@@ -45,6 +52,8 @@ final class PartitionState implements CustomerState {
     this.claims = context.getStateStore(StoreNames.CLAIMS);
     this.outcomes = context.getStateStore(StoreNames.OUTCOMES);
     this.positions = context.getStateStore(StoreNames.LEDGER_POSITIONS);
+    this.retries = context.getStateStore(StoreNames.RETRIES);
+    this.retryTimers = context.getStateStore(StoreNames.RETRY_TIMERS);
     this.outbox = outbox;
     this.clock = clock;
   }
@@ -71,7 +80,60 @@ final class PartitionState implements CustomerState {
     if (pendingDone.containsKey(key) || outcomes.get(key) != null) {
       return Sending.DONE;
     }
+    if (retries.get(key) != null) {
+      return Sending.RETRYING;
+    }
     return pendingClaims.containsKey(key) || claims.get(key) != null ? Sending.CLAIMED : Sending.NEW;
+  }
+
+  // The schedule is written on the stream thread, during the try that decided it.
+  @Override
+  public void schedule(SendRetry retry) {
+    String key = StoreNames.ledgerKey(retry.getTrigger().getTriggerId(), retry.getChannel());
+    unschedule(key);
+    retries.put(key, retry);
+    retryTimers.put(InboxKeys.timer(retry.getDueAt().toEpochMilli(), key), key);
+  }
+
+  @Override
+  public void unschedule(String triggerId, DeliveryChannel channel) {
+    unschedule(StoreNames.ledgerKey(triggerId, channel));
+  }
+
+  private void unschedule(String key) {
+    SendRetry old = retries.get(key);
+    if (old != null) {
+      retryTimers.delete(InboxKeys.timer(old.getDueAt().toEpochMilli(), key));
+      retries.delete(key);
+    }
+  }
+
+  /** The scheduled sends due at {@code now}, earliest first, at most {@code max}. */
+  List<SendRetry> dueRetries(Instant now, int max) {
+    List<SendRetry> due = new ArrayList<>();
+    try (var found = retryTimers.range(null, InboxKeys.timersAfter(now.toEpochMilli()))) {
+      while (found.hasNext() && due.size() < max) {
+        SendRetry retry = retries.get(found.next().value);
+        if (retry != null) {
+          due.add(retry);
+        }
+      }
+    }
+    return due;
+  }
+
+  /**
+   * Sends whose claim the catch-up found written after the stores' last commit while they were scheduled: a try
+   * had started when the last owner stopped. Their outcome is unknown, reported at once, never tried again.
+   */
+  void interrupted(Set<String> claimedKeys, Instant now) {
+    for (String key : claimedKeys) {
+      SendRetry retry = retries.get(key);
+      if (retry != null && outcomes.get(key) == null) {
+        schedule(new SendRetry(retry.getTrigger(), retry.getChannel(), retry.getFailures(), retry.getFirstTriedAt(),
+            now, retry.getGiveUpAt(), retry.getLastError(), true));
+      }
+    }
   }
 
   @Override
