@@ -109,8 +109,5 @@ public interface NotifierConfig {
   interface ShopRules {
     /** Where every trigger of this shop is also POSTed as signed JSON. */
     Optional<String> webhookUrl();
-
-    /** Channel per trigger type: email, in-app or none; overrides the trigger's hint. */
-    Map<String, String> channels();
   }
 }

@@ -13,6 +13,7 @@ import io.upsell.notifier.support.Fixtures;
 import io.upsell.notifier.support.MailAndHooks;
 import io.upsell.notifier.support.SmtpGate;
 import io.upsell.schemas.notify.Delivery;
+import io.upsell.schemas.notify.DeliveryChannel;
 import io.upsell.schemas.notify.DeliveryStatus;
 import io.upsell.schemas.notify.Engagement;
 import io.upsell.schemas.notify.EngagementType;
@@ -252,14 +253,41 @@ class EmailDeliveryTest {
   }
 
   @Test
-  void customerWithoutMarketingConsentIsSkippedWithTheReason() {
+  void sendsWhatTheEngineDecided() throws Exception {
+    // Given the engine decided an email for a customer (it holds consent; the notifier's profile copy says none)
     String customer = unique("c");
-    Fixtures.profile(SHOP, customer, customer + "@example.com", "Di", "en", false);
-    UpsellTrigger trigger = Fixtures.trigger(SHOP, customer, TriggerType.CART_ABANDONED, List.of(), ChannelHint.ANY);
+    String address = customer + "@example.com";
+    Fixtures.profile(SHOP, customer, address, "Di", "en", false);
+    UpsellTrigger trigger = Fixtures.trigger(SHOP, customer, TriggerType.CART_ABANDONED, List.of(), ChannelHint.EMAIL);
 
+    // When the trigger arrives
     Fixtures.send(trigger);
 
-    assertThat(delivered(trigger, DeliveryStatus.SKIPPED).getError()).isEqualTo("no marketing consent");
+    // Then the notifier sends it: consent is decided once, by the engine
+    delivered(trigger, DeliveryStatus.SENT);
+    assertThat(mailTo(address, 1, WAIT)).hasSize(1);
+  }
+
+  @Test
+  void hardStopAfterDecisionWins() throws Exception {
+    // Given an email the engine decided, waiting for a server that answers 451
+    String customer = unique("c");
+    String address = "busy-" + customer + "@example.com";
+    Fixtures.profile(SHOP, customer, address, "Ul", "en", true);
+    UpsellTrigger trigger = Fixtures.trigger(SHOP, customer, TriggerType.WIN_BACK, List.of(), ChannelHint.EMAIL);
+    Fixtures.send(trigger);
+    awaitRefusal(address);
+
+    // When the customer unsubscribes after the decision
+    RECORDS.send(Topics.ENGAGEMENT_EVENTS, SHOP + ":" + customer, new Engagement(SHOP, customer, unique("e"),
+        "d-other", "t-other", List.of(), EngagementType.UNSUBSCRIBED, DeliveryChannel.EMAIL, Instant.now()),
+        System.currentTimeMillis());
+
+    // Then the unsubscribe wins: the send ends SKIPPED, never mailed, not dead-lettered
+    assertThat(delivered(trigger, DeliveryStatus.SKIPPED, RETRIES_WAIT).getError()).isEqualTo("unsubscribed");
+    assertThat(mailTo(address, 1, Duration.ofSeconds(1))).isEmpty();
+    assertThat(RECORDS.readAll(Topics.NOTIFY_DLQ, r -> r.value().getTriggerId().equals(trigger.getTriggerId()),
+        Duration.ofSeconds(1))).isEmpty();
   }
 
   @Test

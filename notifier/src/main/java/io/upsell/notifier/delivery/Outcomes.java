@@ -13,11 +13,7 @@ import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.topics.Topics;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.nio.charset.StandardCharsets;
-import java.security.MessageDigest;
-import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
-import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -44,22 +40,11 @@ public class Outcomes {
     this.metrics = metrics;
   }
 
-  /** The delivery id of a trigger on a channel: stable across retries and restarts. */
-  public static String deliveryId(String triggerId, DeliveryChannel channel) {
-    try {
-      byte[] hash = MessageDigest.getInstance("SHA-256")
-          .digest((triggerId + "/" + channel).getBytes(StandardCharsets.UTF_8));
-      return "d-" + HexFormat.of().formatHex(hash, 0, 12);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
-    }
-  }
-
   /** Publishes the outcome; when the returned future completes the ledger knows the trigger is done. */
   public CompletableFuture<Void> delivery(UpsellTrigger trigger, DeliveryChannel channel, DeliveryStatus status,
       String error, CustomerState ledger) {
     var delivery = new Delivery(trigger.getShopId(), trigger.getCustomerId(),
-        deliveryId(trigger.getTriggerId(), channel), trigger.getTriggerId(), trigger.getType(), trigger.getVariant(),
+        DeliveryRef.idOf(trigger.getTriggerId(), channel), trigger.getTriggerId(), trigger.getType(), trigger.getVariant(),
         channel, status, error, clock.instant());
     return outbox.publish(Topics.NOTIFY_DELIVERIES, Keys.customer(trigger.getShopId(), trigger.getCustomerId()),
         delivery).thenAccept(m -> {
@@ -106,7 +91,7 @@ public class Outcomes {
   }
 
   private static DeliveryRef ref(UpsellTrigger trigger, DeliveryChannel channel) {
-    return new DeliveryRef(trigger.getShopId(), trigger.getCustomerId(), deliveryId(trigger.getTriggerId(), channel),
+    return new DeliveryRef(trigger.getShopId(), trigger.getCustomerId(), DeliveryRef.idOf(trigger.getTriggerId(), channel),
         trigger.getTriggerId(), channel, null);
   }
 

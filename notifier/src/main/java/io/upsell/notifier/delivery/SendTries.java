@@ -2,8 +2,10 @@ package io.upsell.notifier.delivery;
 
 import io.micrometer.core.instrument.MeterRegistry;
 import io.upsell.notifier.delivery.CustomerState.Sending;
+import io.upsell.schemas.crm.CustomerProfile;
 import io.upsell.schemas.notify.DeliveryChannel;
 import io.upsell.schemas.notify.DeliveryStatus;
+import io.upsell.schemas.notify.EngagementType;
 import io.upsell.schemas.notify.SendRetry;
 import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.upsell.UpsellTrigger;
@@ -15,7 +17,7 @@ import java.util.concurrent.CompletableFuture;
 
 /**
  * A send is tried until it has an outcome: taken (SENT), refused for good (FAILED, dead-lettered), cut off by a crash
- * (UNKNOWN, never tried again), stopped by a hard stop that arrived meanwhile (SKIPPED), or given up when the retry
+ * (UNKNOWN, never tried again), stopped by a hard stop that arrived after the engine's decision (SKIPPED), or given up when the retry
  * window or the offer ran out (FAILED, dead-lettered). A temporary failure or a throttling provider puts it in the
  * partition's retry schedule instead; each try of an at-most-once channel is claimed in the ledger before it starts.
  */
@@ -67,8 +69,7 @@ public class SendTries {
   private CompletableFuture<Void> attempt(SendRetry send, Channel channel, boolean emailLater, CustomerState state) {
     UpsellTrigger trigger = send.getTrigger();
     String key = Keys.customer(trigger.getShopId(), trigger.getCustomerId());
-    Optional<String> refusal = channel.id() == DeliveryChannel.EMAIL
-        ? ChannelChoice.emailRefusal(state.profile(key), state.emailStop(key)) : Optional.empty();
+    Optional<String> refusal = channel.id() == DeliveryChannel.EMAIL ? emailStop(state, key) : Optional.empty();
     if (refusal.isPresent()) {
       state.unschedule(trigger.getTriggerId(), channel.id());
       return outcomes.delivery(trigger, channel.id(), DeliveryStatus.SKIPPED, refusal.get(), state);
@@ -102,6 +103,21 @@ public class SendTries {
         yield later(plan.afterFailure(send, attempt.error(), now), channel, state);
       }
     };
+  }
+
+  /**
+   * Why this email may not go out: it cannot be addressed, or a hard stop (unsubscribe, bounce) arrived after the
+   * engine decided. Consent itself was the engine's decision and is not taken again here.
+   */
+  private static Optional<String> emailStop(CustomerState state, String key) {
+    Optional<CustomerProfile> profile = state.profile(key);
+    if (profile.isEmpty()) {
+      return Optional.of("no customer profile");
+    }
+    if (profile.get().getEmail() == null || profile.get().getEmail().isBlank()) {
+      return Optional.of("no email address");
+    }
+    return state.emailStop(key).map(why -> why == EngagementType.BOUNCED ? "address bounced" : "unsubscribed");
   }
 
   /** Schedules the next try, or gives the send up when that try would come too late. */

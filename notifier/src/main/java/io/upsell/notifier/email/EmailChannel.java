@@ -1,13 +1,13 @@
 package io.upsell.notifier.email;
 
-import io.upsell.notifier.delivery.Attempt;
 import io.upsell.notifier.delivery.Attempt.Kind;
+import io.upsell.notifier.delivery.Attempt;
 import io.upsell.notifier.delivery.Channel;
-import io.upsell.notifier.delivery.MessageComposer;
-import io.upsell.notifier.delivery.Outcomes;
+import io.upsell.notifier.template.MessageComposer;
 import io.upsell.notifier.template.MessageModel;
-import io.upsell.notifier.template.Renderer;
 import io.upsell.notifier.template.Renderer.RenderedEmail;
+import io.upsell.notifier.template.Renderer;
+import io.upsell.notifier.tracking.DeliveryRef;
 import io.upsell.schemas.crm.CustomerProfile;
 import io.upsell.schemas.notify.DeliveryChannel;
 import io.upsell.schemas.upsell.UpsellTrigger;
@@ -56,7 +56,7 @@ public class EmailChannel implements Channel {
     }
     Prepared prepared = prepare(send.trigger(), profile);
     return smtp.send(profile.getEmail(), prepared.email(),
-        Outcomes.deliveryId(send.trigger().getTriggerId(), DeliveryChannel.EMAIL), prepared.model().unsubscribeUrl());
+        DeliveryRef.idOf(send.trigger().getTriggerId(), DeliveryChannel.EMAIL), prepared.model().unsubscribeUrl());
   }
 
   /** The email as {@link #send} sends it: what it says and its rendering. */

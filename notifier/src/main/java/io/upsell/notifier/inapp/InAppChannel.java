@@ -3,10 +3,10 @@ package io.upsell.notifier.inapp;
 import io.upsell.notifier.NotifierConfig;
 import io.upsell.notifier.delivery.Attempt;
 import io.upsell.notifier.delivery.Channel;
-import io.upsell.notifier.delivery.MessageComposer;
-import io.upsell.notifier.delivery.Outcomes;
+import io.upsell.notifier.template.MessageComposer;
 import io.upsell.notifier.template.MessageModel;
 import io.upsell.notifier.template.Renderer;
+import io.upsell.notifier.tracking.DeliveryRef;
 import io.upsell.schemas.crm.CustomerProfile;
 import io.upsell.schemas.notify.DeliveryChannel;
 import io.upsell.schemas.notify.InAppMessage;
@@ -78,7 +78,7 @@ public class InAppChannel implements Channel {
 
   /** The prompt as the inbox keeps it and the widget shows it. */
   public InAppMessage message(UpsellTrigger trigger, Optional<CustomerProfile> profile, boolean emailFallback) {
-    String deliveryId = Outcomes.deliveryId(trigger.getTriggerId(), DeliveryChannel.IN_APP);
+    String deliveryId = DeliveryRef.idOf(trigger.getTriggerId(), DeliveryChannel.IN_APP);
     MessageModel model = composer.compose(trigger, profile, DeliveryChannel.IN_APP);
     var text = renderer.inApp(model);
     Instant now = clock.instant();

@@ -1,24 +1,24 @@
 package io.upsell.notifier.state;
 
 import io.upsell.notifier.delivery.CustomerState;
-import io.upsell.notifier.delivery.Outcomes;
 import io.upsell.notifier.kafka.Outbox;
+import io.upsell.notifier.tracking.DeliveryRef;
 import io.upsell.schemas.crm.CustomerProfile;
 import io.upsell.schemas.notify.Delivery;
 import io.upsell.schemas.notify.DeliveryChannel;
 import io.upsell.schemas.notify.Engagement;
 import io.upsell.schemas.notify.EngagementType;
 import io.upsell.schemas.notify.SendClaim;
+import io.upsell.schemas.notify.SendRetry;
 import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.topics.Topics;
-import io.upsell.schemas.notify.SendRetry;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Set;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -138,7 +138,7 @@ final class PartitionState implements CustomerState {
 
   @Override
   public void claim(String shopId, String customerId, String triggerId, DeliveryChannel channel) {
-    var claim = new SendClaim(shopId, customerId, triggerId, Outcomes.deliveryId(triggerId, channel), channel,
+    var claim = new SendClaim(shopId, customerId, triggerId, DeliveryRef.idOf(triggerId, channel), channel,
         clock.instant());
     try {
       long offset = outbox.publish(Topics.NOTIFY_LEDGER, Keys.customer(shopId, customerId), claim)

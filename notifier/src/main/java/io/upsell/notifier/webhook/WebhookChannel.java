@@ -2,10 +2,10 @@ package io.upsell.notifier.webhook;
 
 import io.upsell.notifier.NotifierConfig;
 import io.upsell.notifier.customer.ShopRulesTable;
-import io.upsell.notifier.delivery.Attempt;
 import io.upsell.notifier.delivery.Attempt.Kind;
+import io.upsell.notifier.delivery.Attempt;
 import io.upsell.notifier.delivery.Channel;
-import io.upsell.notifier.delivery.Outcomes;
+import io.upsell.notifier.tracking.DeliveryRef;
 import io.upsell.platform.shops.Shop;
 import io.upsell.platform.shops.ShopDirectory;
 import io.upsell.schemas.notify.DeliveryChannel;
@@ -81,7 +81,7 @@ public class WebhookChannel implements Channel {
       return new Attempt(Kind.PERMANENT, url.isEmpty() ? "the shop has no webhook URL"
           : "the shop has no webhook secret to sign with");
     }
-    String deliveryId = Outcomes.deliveryId(trigger.getTriggerId(), DeliveryChannel.WEBHOOK);
+    String deliveryId = DeliveryRef.idOf(trigger.getTriggerId(), DeliveryChannel.WEBHOOK);
     return call(url.get(), secret.get(), deliveryId, payload.json(trigger, send.profile()));
   }
 
