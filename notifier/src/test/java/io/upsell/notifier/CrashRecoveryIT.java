@@ -8,6 +8,7 @@ import io.upsell.notifier.delivery.Outcomes;
 import io.upsell.notifier.support.BulkRecords;
 import io.upsell.notifier.support.Fixtures;
 import io.upsell.notifier.support.NotifierProcess;
+import io.upsell.notifier.tracking.DeliveryRef;
 import io.upsell.schemas.notify.Delivery;
 import io.upsell.schemas.notify.DeliveryChannel;
 import io.upsell.schemas.notify.DeliveryStatus;
@@ -155,7 +156,7 @@ class CrashRecoveryIT {
   private static Map<String, Long> mailsPerTrigger(GreenMail greenMail, List<UpsellTrigger> triggers)
       throws Exception {
     Map<String, String> triggerByMessageId = triggers.stream().collect(Collectors.toMap(
-        t -> "<" + Outcomes.deliveryId(t.getTriggerId(), DeliveryChannel.EMAIL) + "@upsell.local>",
+        t -> "<" + DeliveryRef.idOf(t.getTriggerId(), DeliveryChannel.EMAIL) + "@upsell.local>",
         UpsellTrigger::getTriggerId));
     List<String> mailed = new ArrayList<>();
     for (MimeMessage m : greenMail.getReceivedMessages()) {

@@ -1,11 +1,11 @@
 package io.upsell.notifier.report;
 
-import io.upsell.notifier.delivery.Outcomes;
 import io.upsell.notifier.email.SmtpSender;
 import io.upsell.notifier.template.Copy;
 import io.upsell.notifier.template.Renderer;
-import io.upsell.notifier.template.ReportModel;
 import io.upsell.notifier.template.ReportModel.Figure;
+import io.upsell.notifier.template.ReportModel;
+import io.upsell.notifier.tracking.DeliveryRef;
 import io.upsell.platform.shops.Shop;
 import io.upsell.platform.shops.ShopDirectory;
 import io.upsell.schemas.analytics.KpiReport;
@@ -47,9 +47,9 @@ public class ReportMailer {
     var model = new ReportModel(shopName, period, report.getPeriodStart().toString(),
         report.getPeriodEnd().toString(), figures(report.getFigures(), report.getCurrency()));
     var email = renderer.report(model, copy.reportSubject(period, shopName));
-    String deliveryId = Outcomes.deliveryId(id, DeliveryChannel.EMAIL);
+    String deliveryId = DeliveryRef.idOf(id, DeliveryChannel.EMAIL);
     var outcome = smtp.send(report.getRecipient(), email, deliveryId, null);
-    LOG.infof("report %s for shop %s: %s %s", report.getReportId(), report.getShopId(), outcome.result(),
+    LOG.infof("report %s for shop %s: %s %s", report.getReportId(), report.getShopId(), outcome.kind(),
         outcome.error() == null ? "" : outcome.error());
   }
 

@@ -6,8 +6,10 @@ import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.topics.Topic;
 import io.upsell.schemas.topics.Topics;
 import java.time.Duration;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.function.Consumer;
 import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
@@ -35,17 +37,23 @@ final class LedgerCatchUp {
     this.serdes = serdes;
   }
 
-  /** Reads {@code partition} of both ledger topics to their current end into the stores. */
-  void run(int partition, KeyValueStore<String, SendClaim> claims, KeyValueStore<String, Delivery> outcomes,
+  /**
+   * Reads {@code partition} of both ledger topics to their current end into the stores; returns the ledger keys of
+   * the claims it read (tries that started after the stores' last commit).
+   */
+  Set<String> run(int partition, KeyValueStore<String, SendClaim> claims, KeyValueStore<String, Delivery> outcomes,
       KeyValueStore<String, Long> positions) {
+    Set<String> claimed = new HashSet<>();
     read(Topics.NOTIFY_LEDGER, partition, positions, claim -> {
       String key = StoreNames.ledgerKey(claim.getTriggerId(), claim.getChannel());
+      claimed.add(key);
       if (claims.get(key) == null) {
         claims.put(key, claim);
       }
     });
     read(Topics.NOTIFY_DELIVERIES, partition, positions,
         outcome -> outcomes.put(StoreNames.ledgerKey(outcome.getTriggerId(), outcome.getChannel()), outcome));
+    return claimed;
   }
 
   private <V extends SpecificRecord> void read(Topic<V> topic, int partition, KeyValueStore<String, Long> positions,

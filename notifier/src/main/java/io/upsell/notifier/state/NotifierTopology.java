@@ -6,6 +6,7 @@ import io.upsell.notifier.delivery.EmailFallbacks;
 import io.upsell.notifier.kafka.Outbox;
 import io.upsell.notifier.report.ReportMailer;
 import io.upsell.schemas.notify.InboxEntry;
+import io.upsell.schemas.notify.SendRetry;
 import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.topics.Topic;
 import io.upsell.schemas.topics.Topics;
@@ -27,7 +28,7 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
  * The notifier's Kafka Streams application. Per customer, co-partitioned with upsell.triggers (key
- * shopId:customerId): profiles, hard stops, the send ledger and the in-app inbox, in RocksDB stores with changelogs, read by the task
+ * shopId:customerId): profiles, hard stops, the send ledger, the retry schedule and the in-app inbox, in RocksDB stores with changelogs, read by the task
  * that handles the customer's triggers. Shop-wide: rules, catalog, templates and brands as global tables. KPI reports on their own.
  */
 @ApplicationScoped
@@ -58,6 +59,8 @@ public class NotifierTopology {
     addStore(builder, StoreNames.REPORTS, serdes.valueSerde(Topics.NOTIFY_LEDGER));
     addStore(builder, StoreNames.INBOX, serdes.valueSerde(InboxEntry.class));
     addStore(builder, StoreNames.FALLBACK_TIMERS, Serdes.String());
+    addStore(builder, StoreNames.RETRIES, serdes.valueSerde(SendRetry.class));
+    addStore(builder, StoreNames.RETRY_TIMERS, Serdes.String());
 
     stream(builder, Topics.CRM_CUSTOMERS).process(() -> new LatestValue<>(StoreNames.PROFILES), StoreNames.PROFILES);
     stream(builder, Topics.ENGAGEMENT_EVENTS).process(HardStops::new, StoreNames.HARD_STOPS);
@@ -65,9 +68,10 @@ public class NotifierTopology {
         config.inapp().maxAge()), StoreNames.INBOX, StoreNames.FALLBACK_TIMERS);
     var catchUp = new LedgerCatchUp(servers, serdes);
     stream(builder, Topics.UPSELL_TRIGGERS).process(() -> new TriggerProcessor(handler, fallbacks, catchUp, outbox,
-            clock, config.inapp().fallbackScanEvery()),
+            clock, config.inapp().fallbackScanEvery(), config.retry().scanEvery()),
         StoreNames.PROFILES, StoreNames.HARD_STOPS, StoreNames.CLAIMS, StoreNames.OUTCOMES,
-        StoreNames.LEDGER_POSITIONS, StoreNames.INBOX, StoreNames.FALLBACK_TIMERS);
+        StoreNames.LEDGER_POSITIONS, StoreNames.INBOX, StoreNames.FALLBACK_TIMERS, StoreNames.RETRIES,
+        StoreNames.RETRY_TIMERS);
     stream(builder, Topics.ANALYTICS_REPORTS).process(() -> new ReportProcessor(reports, clock), StoreNames.REPORTS);
     return builder.build();
   }

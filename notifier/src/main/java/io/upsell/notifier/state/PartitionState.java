@@ -1,19 +1,24 @@
 package io.upsell.notifier.state;
 
 import io.upsell.notifier.delivery.CustomerState;
-import io.upsell.notifier.delivery.Outcomes;
 import io.upsell.notifier.kafka.Outbox;
+import io.upsell.notifier.tracking.DeliveryRef;
 import io.upsell.schemas.crm.CustomerProfile;
 import io.upsell.schemas.notify.Delivery;
 import io.upsell.schemas.notify.DeliveryChannel;
 import io.upsell.schemas.notify.Engagement;
 import io.upsell.schemas.notify.EngagementType;
 import io.upsell.schemas.notify.SendClaim;
+import io.upsell.schemas.notify.SendRetry;
 import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.topics.Topics;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
 import org.apache.kafka.streams.processor.api.ProcessorContext;
@@ -32,6 +37,8 @@ final class PartitionState implements CustomerState {
   private final KeyValueStore<String, SendClaim> claims;
   private final KeyValueStore<String, Delivery> outcomes;
   private final KeyValueStore<String, Long> positions;
+  private final KeyValueStore<String, SendRetry> retries;
+  private final KeyValueStore<String, String> retryTimers;
   private final Outbox outbox;
   private final Clock clock;
   private final Map<String, Engagement> pendingStops = new ConcurrentHashMap<>();
@@ -45,6 +52,8 @@ final class PartitionState implements CustomerState {
     this.claims = context.getStateStore(StoreNames.CLAIMS);
     this.outcomes = context.getStateStore(StoreNames.OUTCOMES);
     this.positions = context.getStateStore(StoreNames.LEDGER_POSITIONS);
+    this.retries = context.getStateStore(StoreNames.RETRIES);
+    this.retryTimers = context.getStateStore(StoreNames.RETRY_TIMERS);
     this.outbox = outbox;
     this.clock = clock;
   }
@@ -71,12 +80,65 @@ final class PartitionState implements CustomerState {
     if (pendingDone.containsKey(key) || outcomes.get(key) != null) {
       return Sending.DONE;
     }
+    if (retries.get(key) != null) {
+      return Sending.RETRYING;
+    }
     return pendingClaims.containsKey(key) || claims.get(key) != null ? Sending.CLAIMED : Sending.NEW;
+  }
+
+  // The schedule is written on the stream thread, during the try that decided it.
+  @Override
+  public void schedule(SendRetry retry) {
+    String key = StoreNames.ledgerKey(retry.getTrigger().getTriggerId(), retry.getChannel());
+    unschedule(key);
+    retries.put(key, retry);
+    retryTimers.put(InboxKeys.timer(retry.getDueAt().toEpochMilli(), key), key);
+  }
+
+  @Override
+  public void unschedule(String triggerId, DeliveryChannel channel) {
+    unschedule(StoreNames.ledgerKey(triggerId, channel));
+  }
+
+  private void unschedule(String key) {
+    SendRetry old = retries.get(key);
+    if (old != null) {
+      retryTimers.delete(InboxKeys.timer(old.getDueAt().toEpochMilli(), key));
+      retries.delete(key);
+    }
+  }
+
+  /** The scheduled sends due at {@code now}, earliest first, at most {@code max}. */
+  List<SendRetry> dueRetries(Instant now, int max) {
+    List<SendRetry> due = new ArrayList<>();
+    try (var found = retryTimers.range(null, InboxKeys.timersAfter(now.toEpochMilli()))) {
+      while (found.hasNext() && due.size() < max) {
+        SendRetry retry = retries.get(found.next().value);
+        if (retry != null) {
+          due.add(retry);
+        }
+      }
+    }
+    return due;
+  }
+
+  /**
+   * Sends whose claim the catch-up found written after the stores' last commit while they were scheduled: a try
+   * had started when the last owner stopped. Their outcome is unknown, reported at once, never tried again.
+   */
+  void interrupted(Set<String> claimedKeys, Instant now) {
+    for (String key : claimedKeys) {
+      SendRetry retry = retries.get(key);
+      if (retry != null && outcomes.get(key) == null) {
+        schedule(new SendRetry(retry.getTrigger(), retry.getChannel(), retry.getFailures(), retry.getFirstTriedAt(),
+            now, retry.getGiveUpAt(), retry.getLastError(), true));
+      }
+    }
   }
 
   @Override
   public void claim(String shopId, String customerId, String triggerId, DeliveryChannel channel) {
-    var claim = new SendClaim(shopId, customerId, triggerId, Outcomes.deliveryId(triggerId, channel), channel,
+    var claim = new SendClaim(shopId, customerId, triggerId, DeliveryRef.idOf(triggerId, channel), channel,
         clock.instant());
     try {
       long offset = outbox.publish(Topics.NOTIFY_LEDGER, Keys.customer(shopId, customerId), claim)

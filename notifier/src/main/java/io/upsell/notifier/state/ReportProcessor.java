@@ -1,7 +1,7 @@
 package io.upsell.notifier.state;
 
-import io.upsell.notifier.delivery.Outcomes;
 import io.upsell.notifier.report.ReportMailer;
+import io.upsell.notifier.tracking.DeliveryRef;
 import io.upsell.schemas.analytics.KpiReport;
 import io.upsell.schemas.notify.DeliveryChannel;
 import io.upsell.schemas.notify.SendClaim;
@@ -40,7 +40,7 @@ final class ReportProcessor implements Processor<String, KpiReport, Void, Void> 
     if (mailed.get(id) != null) {
       return;
     }
-    mailed.put(id, new SendClaim(report.getShopId(), OWNER, id, Outcomes.deliveryId(id, DeliveryChannel.EMAIL),
+    mailed.put(id, new SendClaim(report.getShopId(), OWNER, id, DeliveryRef.idOf(id, DeliveryChannel.EMAIL),
         DeliveryChannel.EMAIL, clock.instant()));
     mailer.mail(report);
   }

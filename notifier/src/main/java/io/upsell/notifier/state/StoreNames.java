@@ -17,6 +17,10 @@ public final class StoreNames {
   public static final String INBOX = "inbox";
   /** Zero-padded due millis NUL inbox key → inbox key: in-app prompts to email if still unseen by then. */
   public static final String FALLBACK_TIMERS = "fallback-timers";
+  /** triggerId/CHANNEL → a send waiting to be tried again (SendRetry): the retry schedule, with its timers. */
+  public static final String RETRIES = "send-retries";
+  /** Zero-padded due millis NUL triggerId/CHANNEL → triggerId/CHANNEL: when each scheduled send is due. */
+  public static final String RETRY_TIMERS = "retry-timers";
   /** Report id → the claim of a mailed KPI report. */
   public static final String REPORTS = "mailed-reports";
   /** Global: upsell.rules by shop. */

@@ -2,7 +2,7 @@ package io.upsell.notifier.state;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import io.upsell.notifier.delivery.Outcomes;
+import io.upsell.notifier.tracking.DeliveryRef;
 import io.upsell.schemas.notify.Delivery;
 import io.upsell.schemas.notify.DeliveryChannel;
 import io.upsell.schemas.notify.DeliveryStatus;
@@ -69,12 +69,12 @@ class LedgerCatchUpTest {
   }
 
   private static SendClaim claim(String customer, String triggerId) {
-    return new SendClaim(SHOP, customer, triggerId, Outcomes.deliveryId(triggerId, DeliveryChannel.EMAIL),
+    return new SendClaim(SHOP, customer, triggerId, DeliveryRef.idOf(triggerId, DeliveryChannel.EMAIL),
         DeliveryChannel.EMAIL, Instant.now());
   }
 
   private static Delivery sent(String customer, String triggerId) {
-    return new Delivery(SHOP, customer, Outcomes.deliveryId(triggerId, DeliveryChannel.EMAIL), triggerId,
+    return new Delivery(SHOP, customer, DeliveryRef.idOf(triggerId, DeliveryChannel.EMAIL), triggerId,
         TriggerType.CART_ABANDONED, "A", DeliveryChannel.EMAIL, DeliveryStatus.SENT, null, Instant.now());
   }
 }
