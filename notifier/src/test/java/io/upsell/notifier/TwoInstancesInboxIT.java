@@ -6,7 +6,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
-import io.upsell.notifier.delivery.Outcomes;
+import io.upsell.notifier.tracking.DeliveryRef;
 import io.upsell.notifier.support.BulkRecords;
 import io.upsell.notifier.support.Fixtures;
 import io.upsell.notifier.support.NotifierProcess;
@@ -205,7 +205,7 @@ class TwoInstancesInboxIT {
   }
 
   private static String messageId(UpsellTrigger trigger) {
-    return Outcomes.deliveryId(trigger.getTriggerId(), DeliveryChannel.IN_APP);
+    return DeliveryRef.idOf(trigger.getTriggerId(), DeliveryChannel.IN_APP);
   }
 
   private static String url(NotifierProcess notifier) {

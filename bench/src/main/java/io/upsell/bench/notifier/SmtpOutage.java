@@ -1,6 +1,6 @@
 package io.upsell.bench.notifier;
 
-import io.upsell.notifier.delivery.Outcomes;
+import io.upsell.notifier.tracking.DeliveryRef;
 import io.upsell.notifier.support.BulkRecords;
 import io.upsell.notifier.support.Fixtures;
 import io.upsell.notifier.support.NotifierProcess;
@@ -73,7 +73,7 @@ public final class SmtpOutage {
         UpsellTrigger trigger = Fixtures.trigger(SHOP, customer, TriggerType.CART_ABANDONED, List.of(),
             ChannelHint.EMAIL);
         triggers.add(trigger);
-        triggerOfDelivery.put("<" + Outcomes.deliveryId(trigger.getTriggerId(), DeliveryChannel.EMAIL) + "@",
+        triggerOfDelivery.put("<" + DeliveryRef.idOf(trigger.getTriggerId(), DeliveryChannel.EMAIL) + "@",
             trigger.getTriggerId());
       }
       bulk.flush();

@@ -1,7 +1,10 @@
-package io.upsell.deploy;
+package io.upsell.deploy.launcher;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import io.upsell.deploy.demo.DemoShop;
+import io.upsell.deploy.mail.MailBox;
+import io.upsell.deploy.mail.MailServer;
 import io.upsell.schemas.notify.Delivery;
 import io.upsell.schemas.notify.DeliveryChannel;
 import io.upsell.schemas.notify.DeliveryStatus;
