@@ -16,9 +16,11 @@ declare -A PARTS=(
   [ingest]="io.upsell.bench.ingest.IngestBench"
   [engine]="io.upsell.bench.engine.EngineBenchmark"
   [notifier]="io.upsell.bench.notifier.NotifierBenchmark"
+  [notifier-memory]="io.upsell.bench.notifier.NotifierMemory"
+  [notifier-smtp-outage]="io.upsell.bench.notifier.SmtpOutage"
   [analytics]="io.upsell.bench.analytics.AnalyticsBenchmark"
 )
-ORDER=(kafka ingest engine notifier analytics)
+ORDER=(kafka ingest engine notifier notifier-memory notifier-smtp-outage analytics)
 
 selected=("$@")
 if [ ${#selected[@]} -eq 0 ]; then

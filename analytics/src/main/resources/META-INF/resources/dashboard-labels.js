@@ -14,7 +14,7 @@ window.DashboardLabels = {
     conversionRate: 'معدل التحويل', growth: 'النمو', period: 'الفترة', previousPeriod: 'الفترة السابقة',
     vsPrevious: 'مقارنة بالفترة السابقة', yearBefore: 'قبل سنة', vsYearBefore: 'مقارنة بالسنة السابقة',
     ordersVsPrevious: 'الطلبات مقارنة بالفترة السابقة', funnel: 'مسار العروض', trigger: 'المحفّز',
-    variant: 'النسخة', decided: 'تقرّر', suppressed: 'أوقف', sent: 'أرسل', delivered: 'سلّم', opened: 'فتح',
+    variant: 'النسخة', decided: 'تقرّر', suppressed: 'أوقف', sent: 'أرسل', unknown: 'غير معروف', delivered: 'سلّم', opened: 'فتح',
     clicked: 'نقر', converted: 'اشترى', revenue: 'الإيرادات', notRelevant: 'غير ملائم',
     codesRedeemed: 'الرموز المستخدمة', redeemedRevenue: 'إيرادات الرموز', bestHour: 'أفضل ساعة للإرسال:',
     attributionLift: 'الإسناد والأثر', attributed: 'الإيرادات المنسوبة:', ofGross: 'من الإجمالي',

@@ -167,7 +167,7 @@
     const redeemed = (r) => (lift.variants.find((v) => v.triggerType === r.triggerType && v.variant === r.variant)
       || { redemptions: { redeemed: 0, revenueMinor: 0 } }).redemptions;
     funnel.rows.forEach((r) => body.appendChild(row([r.triggerType, r.variant, r.decided, r.suppressed, r.sent,
-      r.delivered, r.opened, r.clicked, r.converted, money(r.attributedRevenueMinor), r.downvoted,
+      r.unknown, r.delivered, r.opened, r.clicked, r.converted, money(r.attributedRevenueMinor), r.downvoted,
       redeemed(r).redeemed, money(redeemed(r).revenueMinor)])));
     $('best-hour').textContent = funnel.bestSendHour === null ? '–' : `${funnel.bestSendHour}:00`;
   }

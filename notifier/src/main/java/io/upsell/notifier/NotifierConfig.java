@@ -5,6 +5,8 @@ import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.util.Map;
 import java.util.Optional;
+import org.hibernate.validator.constraints.time.DurationMax;
+import org.hibernate.validator.constraints.time.DurationMin;
 
 /** Everything the notifier can be told; each key is described in application.properties. */
 @ConfigMapping(prefix = "notifier")
@@ -13,6 +15,12 @@ public interface NotifierConfig {
   /** Base URL customers' browsers and mail clients reach this service at; every link is built on it. */
   @WithDefault("http://localhost:8083")
   String publicBaseUrl();
+
+  /**
+   * Host the other instances reach this one at, for the inboxes of its partitions; with the HTTP port it is Kafka
+   * Streams' application.server (default in application.properties).
+   */
+  String advertisedHost();
 
   /** HMAC-SHA256 key for link and in-app tokens. */
   String tokenSecret();
@@ -25,26 +33,13 @@ public interface NotifierConfig {
   @WithDefault("PT12H")
   Duration inappTokenTtl();
 
-  /** Kafka consumer group of the trigger and report consumers. */
-  @WithDefault("notifier")
-  String consumerGroup();
-
-  /** Triggers handled per poll; offsets are committed per batch, after every outcome is published. */
-  @WithDefault("256")
-  int batchSize();
-
-  /**
-   * Triggers handled at once, each on its own worker thread. More workers than SMTP connections keep every
-   * connection busy while other workers wait for Kafka (profile lookup, send claim).
-   */
-  @WithDefault("32")
-  int workers();
-
   Mail mail();
 
   InApp inapp();
 
   Webhook webhook();
+
+  Retry retry();
 
   /** Per-shop rules, by shop id. */
   Map<String, ShopRules> shops();
@@ -58,15 +53,6 @@ public interface NotifierConfig {
     @WithDefault("upsell.local")
     String messageIdDomain();
 
-    /** Tries per email, the first included, before a temporary failure becomes FAILED + DLQ. */
-    @WithDefault("4")
-    int maxAttempts();
-
-    @WithDefault("PT1S")
-    Duration initialBackoff();
-
-    @WithDefault("PT30S")
-    Duration maxBackoff();
   }
 
   /** In-app prompt settings. */
@@ -76,28 +62,58 @@ public interface NotifierConfig {
     Duration fallbackWait();
 
     /** How often due email fallbacks are looked for. */
-    @WithDefault("5s")
-    String fallbackScanEvery();
+    @WithDefault("PT5S")
+    Duration fallbackScanEvery();
+
+    /** Messages kept per customer's inbox; older ones are dropped as new ones arrive. */
+    @WithDefault("50")
+    int maxMessages();
+
+    /** No message older than this is kept or shown. */
+    @WithDefault("P90D")
+    Duration maxAge();
   }
 
   /** Outgoing webhook settings (the URL is per shop). */
   interface Webhook {
-    @WithDefault("5")
-    int maxAttempts();
-
-    @WithDefault("PT0.5S")
-    Duration initialBackoff();
-
     @WithDefault("PT10S")
     Duration timeout();
+  }
+
+  /**
+   * Temporary failures of email and webhook sends (SMTP 4xx, HTTP 5xx, connection refused, timeouts) and provider
+   * throttling; defaults and meaning in application.properties, bounds here.
+   */
+  interface Retry {
+    /** How long after its first try a send is retried before it is dead-lettered. */
+    @DurationMin(seconds = 1)
+    @DurationMax(days = 7)
+    Duration window();
+
+    /** The first retry's wait; it doubles per failure, with jitter. */
+    @DurationMin(millis = 10)
+    @DurationMax(minutes = 10)
+    Duration initialBackoff();
+
+    /** The longest wait between two tries. */
+    @DurationMin(millis = 10)
+    @DurationMax(hours = 1)
+    Duration maxBackoff();
+
+    /** How long a channel (email) or a shop's webhook is paused after the provider throttled it (421, 454, 429). */
+    @DurationMin(seconds = 1)
+    @DurationMax(minutes = 30)
+    Duration throttlePause();
+
+    /** How often due retries are looked for. */
+    @DurationMin(millis = 100)
+    @DurationMax(minutes = 1)
+    Duration scanEvery();
   }
 
   /** A shop's own rules. */
   interface ShopRules {
     /** Where every trigger of this shop is also POSTed as signed JSON. */
     Optional<String> webhookUrl();
-
-    /** Channel per trigger type: email, in-app or none; overrides the trigger's hint. */
-    Map<String, String> channels();
   }
 }

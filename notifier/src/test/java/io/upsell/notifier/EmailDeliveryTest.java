@@ -11,7 +11,9 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.upsell.notifier.support.Fixtures;
 import io.upsell.notifier.support.MailAndHooks;
+import io.upsell.notifier.support.SmtpGate;
 import io.upsell.schemas.notify.Delivery;
+import io.upsell.schemas.notify.DeliveryChannel;
 import io.upsell.schemas.notify.DeliveryStatus;
 import io.upsell.schemas.notify.Engagement;
 import io.upsell.schemas.notify.EngagementType;
@@ -25,6 +27,7 @@ import jakarta.mail.internet.MimeMessage;
 import jakarta.mail.internet.MimeMultipart;
 import java.net.URI;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.List;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
@@ -38,7 +41,7 @@ import org.junit.jupiter.api.Test;
 class EmailDeliveryTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
-  /** Longer than max-attempts (3) × quarkus.mailer.timeout (10 s in tests) plus backoff: slow tries cannot outlast it. */
+  /** Longer than a few tries × quarkus.mailer.timeout (10 s in tests) plus backoff: slow tries cannot outlast it. */
   private static final Duration RETRIES_WAIT = Duration.ofSeconds(90);
   static final String SHOP = TestShops.SHOP_A;
 
@@ -147,16 +150,23 @@ class EmailDeliveryTest {
   }
 
   @Test
-  void permanentRefusalBecomesABounceAndStopsFurtherEmail() throws Exception {
+  void deadLettersPermanentRefusal() throws Exception {
+    // Given a customer whose mail server refuses the address for good (550)
     String customer = unique("c");
     String address = "bounce-" + customer + "@example.com";
     Fixtures.profile(SHOP, customer, address, "Bo", "en", true);
     UpsellTrigger first = Fixtures.trigger(SHOP, customer, TriggerType.WIN_BACK, List.of(), ChannelHint.EMAIL);
 
+    // When a trigger for them is sent
     Fixtures.send(first);
 
+    // Then it is FAILED as a bounce after one try, dead-lettered, and the address is stopped
     Delivery failed = delivered(first, DeliveryStatus.FAILED);
     assertThat(failed.getError()).startsWith("bounced: SMTP 550").doesNotContain(address);
+    assertThat(MailAndHooks.gate.refusalsTo(address)).hasSize(1);
+    var dead = RECORDS.await(Topics.NOTIFY_DLQ, r -> r.value().getTriggerId().equals(first.getTriggerId()), 1, WAIT);
+    assertThat(dead).hasSize(1);
+    assertThat(new String(dead.get(0).headers().lastHeader("error").value())).startsWith("SMTP 550");
     awaitEngagement(customer, EngagementType.BOUNCED, failed.getDeliveryId());
     UpsellTrigger second = Fixtures.trigger(SHOP, customer, TriggerType.WIN_BACK, List.of(), ChannelHint.EMAIL);
     Fixtures.send(second);
@@ -164,32 +174,120 @@ class EmailDeliveryTest {
   }
 
   @Test
-  void temporaryFailuresAreRetriedThenDeadLetteredAsFailed() {
+  void retriesAfterTemporarySmtpFailure() throws Exception {
+    // Given a mail server that answers 451 (try again later) to the first two tries for this address
     String customer = unique("c");
-    Fixtures.profile(SHOP, customer, "busy-" + customer + "@example.com", "Al", "en", true);
+    String address = "later-" + customer + "@example.com";
+    Fixtures.profile(SHOP, customer, address, "Al", "en", true);
     UpsellTrigger trigger = Fixtures.trigger(SHOP, customer, TriggerType.WIN_BACK, List.of(), ChannelHint.EMAIL);
 
+    // When the trigger is sent
     Fixtures.send(trigger);
 
-    // Three tries, each of which may wait out the mailer's timeout on a starved machine, then the outcome.
-    Delivery failed = delivered(trigger, DeliveryStatus.FAILED, RETRIES_WAIT);
-    assertThat(failed.getError()).startsWith("SMTP 451");
-    var dead = RECORDS.await(Topics.NOTIFY_DLQ, r -> r.value().getTriggerId().equals(trigger.getTriggerId()), 1,
-        RETRIES_WAIT);
-    assertThat(dead).hasSize(1);
-    assertThat(new String(dead.get(0).headers().lastHeader("error.attempts").value())).isEqualTo("3");
-    assertThat(new String(dead.get(0).headers().lastHeader("error").value())).startsWith("SMTP 451");
+    // Then it is tried again until the server takes it: one email, SENT, nothing dead-lettered
+    assertThat(delivered(trigger, DeliveryStatus.SENT, RETRIES_WAIT).getError()).isNull();
+    assertThat(MailAndHooks.gate.refusalsTo(address)).extracting(SmtpGate.Refusal::reply)
+        .containsExactly("451 4.3.0 try again later", "451 4.3.0 try again later");
+    assertThat(mailTo(address, 2, Duration.ofSeconds(1))).hasSize(1);
+    assertThat(RECORDS.readAll(Topics.NOTIFY_DLQ, r -> r.value().getTriggerId().equals(trigger.getTriggerId()),
+        Duration.ofSeconds(1))).isEmpty();
   }
 
   @Test
-  void customerWithoutMarketingConsentIsSkippedWithTheReason() {
+  void deadLettersWhenTheOfferExpiresWhileRetrying() {
+    // Given a mail server that keeps answering 451, and an offer that ends in two seconds
     String customer = unique("c");
-    Fixtures.profile(SHOP, customer, customer + "@example.com", "Di", "en", false);
-    UpsellTrigger trigger = Fixtures.trigger(SHOP, customer, TriggerType.CART_ABANDONED, List.of(), ChannelHint.ANY);
+    String address = "busy-" + customer + "@example.com";
+    Fixtures.profile(SHOP, customer, address, "Al", "en", true);
+    UpsellTrigger trigger = Fixtures.trigger(SHOP, customer, TriggerType.WIN_BACK, List.of(), ChannelHint.EMAIL);
+    trigger.getOffer().setExpiresAt(Instant.now().plusSeconds(2));
 
+    // When the trigger is sent
     Fixtures.send(trigger);
 
-    assertThat(delivered(trigger, DeliveryStatus.SKIPPED).getError()).isEqualTo("no marketing consent");
+    // Then it is retried until the offer expires, then FAILED and dead-lettered with the last answer
+    Delivery failed = delivered(trigger, DeliveryStatus.FAILED, RETRIES_WAIT);
+    assertThat(failed.getError()).startsWith("offer expired while retrying: SMTP 451");
+    assertThat(MailAndHooks.gate.refusalsTo(address).size()).isGreaterThan(1);
+    var dead = RECORDS.await(Topics.NOTIFY_DLQ, r -> r.value().getTriggerId().equals(trigger.getTriggerId()), 1,
+        RETRIES_WAIT);
+    assertThat(dead).hasSize(1);
+    assertThat(Integer.parseInt(new String(dead.get(0).headers().lastHeader("error.attempts").value())))
+        .isEqualTo(MailAndHooks.gate.refusalsTo(address).size());
+  }
+
+  @Test
+  void throttlingSlowsInsteadOfFailing() throws Exception {
+    // Given a provider that throttles us (421) at the first try for one address
+    String throttled = unique("c");
+    String other = unique("c");
+    String throttledAddress = "throttle-" + throttled + "@example.com";
+    Fixtures.profile(SHOP, throttled, throttledAddress, "Tia", "en", true);
+    Fixtures.profile(SHOP, other, other + "@example.com", "Oz", "en", true);
+    UpsellTrigger first = Fixtures.trigger(SHOP, throttled, TriggerType.WIN_BACK, List.of(), ChannelHint.EMAIL);
+
+    // When that email meets the throttling, and another email is due right after it
+    Fixtures.send(first);
+    long throttledAt = awaitRefusal(throttledAddress).atMillis();
+    UpsellTrigger second = Fixtures.trigger(SHOP, other, TriggerType.WIN_BACK, List.of(), ChannelHint.EMAIL);
+    Fixtures.send(second);
+
+    // Then neither fails: both are sent once, and the second waited for the pause (2 s in tests) to end
+    delivered(first, DeliveryStatus.SENT, RETRIES_WAIT);
+    delivered(second, DeliveryStatus.SENT, RETRIES_WAIT);
+    assertThat(mailTo(throttledAddress, 2, Duration.ofSeconds(1))).hasSize(1);
+    assertThat(mailTo(other + "@example.com", 2, Duration.ofSeconds(1))).hasSize(1);
+    assertThat(MailAndHooks.gate.refusalsTo(other + "@example.com")).isEmpty();
+    assertThat(MailAndHooks.gate.passedAt(other + "@example.com")).isGreaterThanOrEqualTo(throttledAt + 1900);
+    assertThat(RECORDS.readAll(Topics.NOTIFY_DLQ, r -> r.value().getTriggerId().equals(first.getTriggerId()),
+        Duration.ofSeconds(1))).isEmpty();
+  }
+
+  private static SmtpGate.Refusal awaitRefusal(String address) throws InterruptedException {
+    long deadline = System.nanoTime() + WAIT.toNanos();
+    while (MailAndHooks.gate.refusalsTo(address).isEmpty() && System.nanoTime() < deadline) {
+      Thread.sleep(10);
+    }
+    assertThat(MailAndHooks.gate.refusalsTo(address)).as("a refusal to " + address).isNotEmpty();
+    return MailAndHooks.gate.refusalsTo(address).get(0);
+  }
+
+  @Test
+  void sendsWhatTheEngineDecided() throws Exception {
+    // Given the engine decided an email for a customer (it holds consent; the notifier's profile copy says none)
+    String customer = unique("c");
+    String address = customer + "@example.com";
+    Fixtures.profile(SHOP, customer, address, "Di", "en", false);
+    UpsellTrigger trigger = Fixtures.trigger(SHOP, customer, TriggerType.CART_ABANDONED, List.of(), ChannelHint.EMAIL);
+
+    // When the trigger arrives
+    Fixtures.send(trigger);
+
+    // Then the notifier sends it: consent is decided once, by the engine
+    delivered(trigger, DeliveryStatus.SENT);
+    assertThat(mailTo(address, 1, WAIT)).hasSize(1);
+  }
+
+  @Test
+  void hardStopAfterDecisionWins() throws Exception {
+    // Given an email the engine decided, waiting for a server that answers 451
+    String customer = unique("c");
+    String address = "busy-" + customer + "@example.com";
+    Fixtures.profile(SHOP, customer, address, "Ul", "en", true);
+    UpsellTrigger trigger = Fixtures.trigger(SHOP, customer, TriggerType.WIN_BACK, List.of(), ChannelHint.EMAIL);
+    Fixtures.send(trigger);
+    awaitRefusal(address);
+
+    // When the customer unsubscribes after the decision
+    RECORDS.send(Topics.ENGAGEMENT_EVENTS, SHOP + ":" + customer, new Engagement(SHOP, customer, unique("e"),
+        "d-other", "t-other", List.of(), EngagementType.UNSUBSCRIBED, DeliveryChannel.EMAIL, Instant.now()),
+        System.currentTimeMillis());
+
+    // Then the unsubscribe wins: the send ends SKIPPED, never mailed, not dead-lettered
+    assertThat(delivered(trigger, DeliveryStatus.SKIPPED, RETRIES_WAIT).getError()).isEqualTo("unsubscribed");
+    assertThat(mailTo(address, 1, Duration.ofSeconds(1))).isEmpty();
+    assertThat(RECORDS.readAll(Topics.NOTIFY_DLQ, r -> r.value().getTriggerId().equals(trigger.getTriggerId()),
+        Duration.ofSeconds(1))).isEmpty();
   }
 
   @Test

@@ -15,7 +15,7 @@ import java.time.Duration;
 import java.util.List;
 import org.junit.jupiter.api.Test;
 
-/** What an operator scrapes from the running notifier: records handled per topic, lag, the oldest unsent trigger. */
+/** What an operator scrapes from the running notifier: records consumed per topic, outcomes per channel and status. */
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(TestShops.class)
@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 class NotifierMetricsTest {
 
   @Test
-  void metricsShowRecordsProcessedPerTopicLagAndTheAgeOfTheOldestUnsentTrigger() throws Exception {
+  void metricsShowRecordsConsumedPerTopicAndEachOutcomeByChannelAndStatus() throws Exception {
     String customer = Fixtures.unique("metrics");
     Fixtures.profile(TestShops.SHOP_A, customer, customer + "@example.com", "Mia", "en", true);
     Fixtures.send(Fixtures.trigger(TestShops.SHOP_A, customer, TriggerType.CART_ABANDONED, List.of("p-mug"),
@@ -32,13 +32,11 @@ class NotifierMetricsTest {
 
     String metrics = given().get("/q/metrics").then().statusCode(200).extract().asString();
 
-    assertThat(metrics).as("triggers handled to their outcome").containsPattern(
-        "(?m)^upsell_records_processed_total\\{topic=\"upsell.triggers\",worker=\"trigger-consumer\"} [1-9]");
-    assertThat(metrics).as("customer profiles read into the table").containsPattern(
-        "(?m)^upsell_records_processed_total\\{topic=\"crm.customers\",worker=\"read-crm.customers\"} [1-9]");
-    assertThat(metrics).as("lag of the trigger consumer").containsPattern(
-        "(?m)^upsell_worker_lag\\{worker=\"trigger-consumer\"} [0-9]");
-    assertThat(metrics).as("age of the oldest trigger taken and not yet sent").containsPattern(
-        "(?m)^upsell_worker_oldest_pending_seconds\\{worker=\"trigger-consumer\"} [0-9]");
+    assertThat(metrics).as("triggers the Streams app consumed").containsPattern(
+        "(?m)^upsell_records_consumed_total\\{topic=\"upsell.triggers\"} [1-9]");
+    assertThat(metrics).as("customer profiles read into the partitioned store").containsPattern(
+        "(?m)^upsell_records_consumed_total\\{topic=\"crm.customers\"} [1-9]");
+    assertThat(metrics).as("outcomes counted per channel and status").containsPattern(
+        "(?m)^notifier_deliveries_total\\{channel=\"EMAIL\",status=\"SENT\"} [1-9]");
   }
 }

@@ -9,7 +9,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.upsell.notifier.delivery.MessageComposer;
+import io.upsell.notifier.template.MessageComposer;
 import io.upsell.notifier.support.Fixtures;
 import io.upsell.notifier.support.MailAndHooks;
 import io.upsell.notifier.support.RenderedLinks;

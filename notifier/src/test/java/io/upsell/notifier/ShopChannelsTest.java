@@ -7,10 +7,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.upsell.notifier.customer.ShopRulesTable;
-import io.upsell.notifier.delivery.Outcomes;
 import io.upsell.notifier.support.Fixtures;
 import io.upsell.notifier.support.MailAndHooks;
+import io.upsell.notifier.tracking.DeliveryRef;
 import io.upsell.notifier.webhook.WebhookChannel;
 import io.upsell.schemas.analytics.KpiReport;
 import io.upsell.schemas.analytics.ReportPeriod;
@@ -18,12 +17,10 @@ import io.upsell.schemas.notify.DeliveryChannel;
 import io.upsell.schemas.notify.DeliveryStatus;
 import io.upsell.schemas.topics.Topics;
 import io.upsell.schemas.upsell.ChannelHint;
-import io.upsell.schemas.upsell.ShopRules;
 import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import io.upsell.testkit.KafkaResource;
 import io.upsell.testkit.TestShops;
-import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
@@ -39,15 +36,12 @@ class ShopChannelsTest {
 
   private static final Duration WAIT = Duration.ofSeconds(30);
 
-  @Inject
-  ShopRulesTable rules;
-
   @Test
   void aShopsWebhookGetsTheSignedTriggerAndIsRetriedAfterA500() throws Exception {
     // Given shop B has a webhook URL whose first call answers 500
     UpsellTrigger trigger = Fixtures.trigger(TestShops.SHOP_B, unique("c"), TriggerType.REPLENISHMENT_DUE,
         List.of("p-1"), ChannelHint.ANY);
-    String deliveryId = Outcomes.deliveryId(trigger.getTriggerId(), DeliveryChannel.WEBHOOK);
+    String deliveryId = DeliveryRef.idOf(trigger.getTriggerId(), DeliveryChannel.WEBHOOK);
 
     // When a trigger of shop B fires
     Fixtures.send(trigger);
@@ -64,31 +58,6 @@ class ShopChannelsTest {
       long t = Long.parseLong(call.signature().replaceAll("^t=(\\d+),.*$", "$1"));
       assertThat(call.signature()).isEqualTo(WebhookChannel.signature(TestShops.SHOP_B_WEBHOOK_SECRET, t, call.body()));
     }
-  }
-
-  @Test
-  void aShopsOwnRuleOnUpsellRulesTurnsATriggerTypeOff() throws Exception {
-    // Given shop A turned FREQUENTLY_BOUGHT_TOGETHER off through the rules topic
-    var shopRules = ShopRules.newBuilder().setShopId(TestShops.SHOP_A).setUpdatedAt(Instant.now())
-        .setSettings(Map.of("FREQUENTLY_BOUGHT_TOGETHER.channel", "none")).build();
-    RECORDS.send(Topics.UPSELL_RULES, TestShops.SHOP_A, shopRules, System.currentTimeMillis());
-    long deadline = System.nanoTime() + WAIT.toNanos();
-    while (rules.channel(TestShops.SHOP_A, TriggerType.FREQUENTLY_BOUGHT_TOGETHER).isEmpty()
-        && System.nanoTime() < deadline) {
-      Thread.sleep(20);
-    }
-    String customer = unique("c");
-    Fixtures.profile(TestShops.SHOP_A, customer, customer + "@example.com", "Ri", "en", true);
-    UpsellTrigger trigger = Fixtures.trigger(TestShops.SHOP_A, customer, TriggerType.FREQUENTLY_BOUGHT_TOGETHER,
-        List.of(), ChannelHint.EMAIL);
-
-    // When such a trigger fires
-    Fixtures.send(trigger);
-
-    // Then it is skipped with the reason, and nothing is mailed
-    assertThat(EmailDeliveryTest.delivered(trigger, DeliveryStatus.SKIPPED).getError())
-        .isEqualTo("channel turned off by the shop's rules");
-    assertThat(mailTo(customer + "@example.com", 1, Duration.ofSeconds(1))).isEmpty();
   }
 
   @Test

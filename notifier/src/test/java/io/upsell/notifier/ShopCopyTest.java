@@ -10,7 +10,7 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.upsell.notifier.delivery.MessageComposer;
+import io.upsell.notifier.template.MessageComposer;
 import io.upsell.notifier.support.Fixtures;
 import io.upsell.notifier.support.MailAndHooks;
 import io.upsell.notifier.template.Renderer;

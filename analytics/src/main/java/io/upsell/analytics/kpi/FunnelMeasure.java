@@ -19,8 +19,14 @@ public enum FunnelMeasure {
   VIEW_ORDERS,
   VIEW_REVENUE;
 
-  /** Array size: these counters followed by one per suppression reason. */
-  public static final int SIZE = values().length + SuppressionReason.values().length;
+  /**
+   * Deliveries whose outcome is unknown (the notifier stopped during the send; never sent again): after the
+   * suppression reasons, so counters stored before it existed keep their places (a shorter array reads as zeros).
+   */
+  public static final int UNKNOWN = values().length + SuppressionReason.values().length;
+
+  /** Array size: these counters, one per suppression reason, then {@link #UNKNOWN}. */
+  public static final int SIZE = UNKNOWN + 1;
 
   public static int suppressedBy(SuppressionReason reason) {
     return values().length + reason.ordinal();

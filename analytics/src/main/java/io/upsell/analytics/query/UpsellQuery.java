@@ -35,7 +35,8 @@ public final class UpsellQuery {
    * answers to its messages, on the day of the answer.
    */
   public record FunnelRow(String triggerType, String variant, long decided, long suppressed,
-      Map<String, Long> suppressedByReason, long holdout, long sent, long failed, long delivered, long opened,
+      Map<String, Long> suppressedByReason, long holdout, long sent, long failed, long unknown, long delivered,
+      long opened,
       long clicked, long converted, long attributedRevenueMinor, Double clickThroughRate, Double conversionRate,
       long downvoted) {}
 
@@ -74,7 +75,8 @@ public final class UpsellQuery {
       long sent = get(c, FunnelMeasure.SENT.ordinal());
       rows.add(new FunnelRow(group[0], group[1], get(c, FunnelMeasure.DECIDED.ordinal()),
           get(c, FunnelMeasure.SUPPRESSED.ordinal()), reasons, get(c, FunnelMeasure.HOLDOUT.ordinal()), sent,
-          get(c, FunnelMeasure.FAILED.ordinal()), get(c, FunnelMeasure.DELIVERED.ordinal()),
+          get(c, FunnelMeasure.FAILED.ordinal()), get(c, FunnelMeasure.UNKNOWN),
+          get(c, FunnelMeasure.DELIVERED.ordinal()),
           get(c, FunnelMeasure.OPENED.ordinal()), get(c, FunnelMeasure.CLICKED.ordinal()),
           get(c, FunnelMeasure.CONVERTED.ordinal()), get(c, FunnelMeasure.ATTRIBUTED_REVENUE.ordinal()),
           KpiRow.rate(get(c, FunnelMeasure.CLICKED.ordinal()), sent),

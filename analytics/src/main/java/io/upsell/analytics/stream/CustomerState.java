@@ -55,6 +55,8 @@ public class CustomerState {
     public String variant;
     public Long sentAt;
     public boolean failed;
+    /** The notifier's outcome is UNKNOWN: a send cut off by a crash, which may or may not have arrived. */
+    public boolean unknown;
     public Long deliveredAt;
     public Long openedAt;
     public Long clickedAt;

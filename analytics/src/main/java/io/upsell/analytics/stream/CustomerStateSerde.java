@@ -64,7 +64,8 @@ final class CustomerStateSerde {
       out.writeString(d.type);
       out.writeString(d.variant);
       out.writeOptional(d.sentAt);
-      out.writeByte(d.failed ? 1 : 0);
+      // One byte for the outcome: 0 sent, 1 failed, 2 unknown (older states hold only 0 and 1).
+      out.writeByte(d.failed ? 1 : d.unknown ? 2 : 0);
       out.writeOptional(d.deliveredAt);
       out.writeOptional(d.openedAt);
       out.writeOptional(d.clickedAt);
@@ -118,7 +119,9 @@ final class CustomerStateSerde {
       d.type = in.readString();
       d.variant = in.readString();
       d.sentAt = in.readOptional();
-      d.failed = in.readByte() == 1;
+      int outcome = in.readByte();
+      d.failed = outcome == 1;
+      d.unknown = outcome == 2;
       d.deliveredAt = in.readOptional();
       d.openedAt = in.readOptional();
       d.clickedAt = in.readOptional();

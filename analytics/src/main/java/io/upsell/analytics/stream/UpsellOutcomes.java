@@ -65,6 +65,7 @@ final class UpsellOutcomes {
     if (delivery.getStatus() != DeliveryStatus.SKIPPED) {
       fact.sentAt = delivery.getOccurredAt().toEpochMilli();
       fact.failed = delivery.getStatus() == DeliveryStatus.FAILED;
+      fact.unknown = delivery.getStatus() == DeliveryStatus.UNKNOWN;
     }
   }
 
@@ -164,6 +165,10 @@ final class UpsellOutcomes {
     String key = funnelKey(shop, d.sentAt, shopZone, d.type, d.variant);
     if (d.failed) {
       funnel(out, key, FunnelMeasure.FAILED.ordinal(), 1);
+      return;
+    }
+    if (d.unknown) {
+      funnel(out, key, FunnelMeasure.UNKNOWN, 1);
       return;
     }
     boolean clicked = d.clickedAt != null;

@@ -29,6 +29,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.time.ZoneId;
+import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.RegisterExtension;
@@ -158,6 +159,31 @@ class AnalyticsTopologyTest {
     assertThat(Counters.get(funnel, FunnelMeasure.OPENED.ordinal())).isEqualTo(1);
     assertThat(Counters.get(funnel, FunnelMeasure.CLICKED.ordinal())).isEqualTo(1);
     assertThat(Counters.get(funnel, FunnelMeasure.CONVERTED.ordinal())).isZero();
+  }
+
+  @Test
+  void theFunnelCountsUnknownDeliveriesPerTriggerTypeApartFromSentAndFailed() {
+    // Given two storage prompts whose sends were cut off by a crash and one that was sent, and a cart reminder
+    UpsellTrigger first = trigger(SHOP, "c1", "t-1", TriggerType.STORAGE_NEAR_FULL, "A", false, DEC_10);
+    UpsellTrigger second = trigger(SHOP, "c2", "t-2", TriggerType.STORAGE_NEAR_FULL, "A", false, DEC_10);
+    UpsellTrigger third = trigger(SHOP, "c3", "t-3", TriggerType.STORAGE_NEAR_FULL, "A", false, DEC_10);
+    UpsellTrigger cart = trigger(SHOP, "c4", "t-4", TriggerType.CART_ABANDONED, "A", false, DEC_10);
+    for (UpsellTrigger t : List.of(first, second, third, cart)) {
+      send(Topics.UPSELL_TRIGGERS, t.getCustomerId(), t);
+    }
+
+    // When the notifier reports their outcomes
+    send(Topics.NOTIFY_DELIVERIES, "c1", delivery(first, "d-1", DeliveryStatus.UNKNOWN, DEC_10.plusSeconds(5)));
+    send(Topics.NOTIFY_DELIVERIES, "c2", delivery(second, "d-2", DeliveryStatus.UNKNOWN, DEC_10.plusSeconds(5)));
+    send(Topics.NOTIFY_DELIVERIES, "c3", delivery(third, "d-3", DeliveryStatus.SENT, DEC_10.plusSeconds(5)));
+    send(Topics.NOTIFY_DELIVERIES, "c4", delivery(cart, "d-4", DeliveryStatus.SENT, DEC_10.plusSeconds(5)));
+
+    // Then the storage prompts' funnel counts two unknown, one sent, none failed; the cart reminder's none unknown
+    long[] storage = funnel(DEC_10, "STORAGE_NEAR_FULL|A");
+    assertThat(Counters.get(storage, FunnelMeasure.UNKNOWN)).isEqualTo(2);
+    assertThat(Counters.get(storage, FunnelMeasure.SENT.ordinal())).isEqualTo(1);
+    assertThat(Counters.get(storage, FunnelMeasure.FAILED.ordinal())).isZero();
+    assertThat(Counters.get(funnel(DEC_10, "CART_ABANDONED|A"), FunnelMeasure.UNKNOWN)).isZero();
   }
 
   @Test

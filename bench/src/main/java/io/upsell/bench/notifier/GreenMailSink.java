@@ -43,6 +43,15 @@ final class GreenMailSink implements MailSink {
     return count;
   }
 
+  /** The Message-ID header of every message received (our emails' carry the delivery id). */
+  java.util.List<String> messageIds() throws jakarta.mail.MessagingException {
+    var ids = new java.util.ArrayList<String>();
+    for (jakarta.mail.internet.MimeMessage message : greenMail.getReceivedMessages()) {
+      ids.add(message.getMessageID());
+    }
+    return ids;
+  }
+
   @Override
   public void close() {
     greenMail.stop();

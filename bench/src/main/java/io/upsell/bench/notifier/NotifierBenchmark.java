@@ -1,10 +1,10 @@
 package io.upsell.bench.notifier;
 
-import io.upsell.notifier.delivery.Outcomes;
 import io.upsell.notifier.support.BulkRecords;
 import io.upsell.notifier.support.Fixtures;
 import io.upsell.notifier.support.NotifierProcess;
 import io.upsell.notifier.support.SseClient;
+import io.upsell.notifier.tracking.DeliveryRef;
 import io.upsell.schemas.notify.DeliveryChannel;
 import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.topics.Topics;
@@ -21,8 +21,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.List;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -166,7 +166,7 @@ public final class NotifierBenchmark {
     for (int i = 0; i < LATENCY_TRIGGERS; i++) {
       UpsellTrigger trigger = Fixtures.trigger(SHOP, run + "-" + (i % 100), TriggerType.STORAGE_NEAR_FULL, List.of(),
           ChannelHint.IN_APP);
-      writtenAt.put(Outcomes.deliveryId(trigger.getTriggerId(), DeliveryChannel.IN_APP), System.nanoTime());
+      writtenAt.put(DeliveryRef.idOf(trigger.getTriggerId(), DeliveryChannel.IN_APP), System.nanoTime());
       bulk.send(Topics.UPSELL_TRIGGERS, Keys.customer(SHOP, trigger.getCustomerId()), trigger);
       next += TimeUnit.MILLISECONDS.toNanos(10);
       long wait = next - System.nanoTime();

@@ -18,6 +18,14 @@ public final class Services {
   private static final String TEST_FAULTS = "upsell.test.faults";
 
   static void start(StackHome home, StackPorts ports, String service) {
+    startInstance(home, ports, service, service, ports.of(service));
+  }
+
+  /**
+   * Starts one more instance of {@code service} beside the stack's own, as a cluster scales it: the same settings,
+   * but its own process name ({@code role}), HTTP port and state directory.
+   */
+  static void startInstance(StackHome home, StackPorts ports, String service, String role, int port) {
     String jar = home.artifact(service + "/target/quarkus-app/quarkus-run.jar").toString();
     List<String> jvm = new java.util.ArrayList<>(
         List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC", "-XX:MaxMetaspaceSize=160m", "-Xss512k"));
@@ -25,7 +33,10 @@ public final class Services {
       jvm.add("-Dupsell.test.fault-file=" + faultFile(home, service));
       jvm.add("-Dkafka-streams.main.consumer.interceptor.classes=io.upsell.platform.health.InjectedFaultInterceptor");
     }
-    ChildProcess.start(home, service, jvm, List.of("-jar", jar), env(home, ports, service));
+    Map<String, String> env = env(home, ports, service);
+    env.put("QUARKUS_HTTP_PORT", Integer.toString(port));
+    env.put("KAFKA_STREAMS_STATE_DIR", home.state(role).toString());
+    ChildProcess.start(home, role, jvm, List.of("-jar", jar), env);
   }
 
   /** Where a fault test asks {@code service} for a fault (see the platform's InjectedFault). */
@@ -67,6 +78,10 @@ public final class Services {
     env.put("ANALYTICS_PEER_SECRET", home.secret("analytics-peer"));
     // Where the dashboard's system panel reads each service's health and lag: the ports this stack really uses.
     env.put("ANALYTICS_SYSTEM_SERVICES", String.join(",", ALL.stream().map(s -> s + "=" + baseUrl(ports, s)).toList()));
+    if (service.equals("notifier")) {
+      // The address other notifier instances reach this one at for the inboxes of its partitions.
+      env.put("NOTIFIER_ADVERTISED_HOST", "127.0.0.1");
+    }
     if (service.equals("trigger-engine")) {
       // Only the engine issues codes; with this key anyone could compute them, so no other service gets it.
       env.put("UPSELL_ENGINE_COUPON_SECRET", home.secret(ENGINE_COUPON_SECRET));

@@ -12,6 +12,10 @@ import io.upsell.schemas.upsell.Offer;
 import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import io.upsell.testkit.TopicRecords;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,12 +28,15 @@ import java.util.stream.Collectors;
 /**
  * Stops the SMTP server, hands the notifier email triggers (the test stands in for the engine), starts the
  * server again after a while, and counts what became of each trigger: sent (and received), or failed and
- * dead-lettered.
+ * dead-lettered; and how many retries the notifier counted meanwhile (its meter {@code notifier.retries}).
  */
 final class MailOutage {
 
   /** What became of the triggers. */
-  record Result(int triggers, long sent, long failed, long deadLettered, long emails) {}
+  record Result(int triggers, long sent, long failed, long deadLettered, long emails,
+      Map<String, Long> emailsPerRecipient, long retries, Duration outageToLastOutcome) {}
+
+  private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
 
   private final TestStack stack;
   private final TopicRecords topics;
@@ -50,7 +57,9 @@ final class MailOutage {
     assertAccepted(shop.post(stack.url("order-ingest") + "/v1/events/batch", profiles));
     Thread.sleep(2000);
 
+    long retriesBefore = retries();
     ChildProcess.stop(stack.home, MailServer.ROLE, Duration.ofSeconds(10));
+    long stoppedAt = System.nanoTime();
     Set<String> triggerIds = new java.util.HashSet<>();
     for (int i = 0; i < count; i++) {
       UpsellTrigger trigger = trigger(prefix + "-c" + i, prefix + "-t" + i);
@@ -65,13 +74,25 @@ final class MailOutage {
     }
 
     var outcomes = awaitOutcomes(triggerIds);
+    Duration took = Duration.ofNanos(System.nanoTime() - stoppedAt);
+    long retries = retries() - retriesBefore;
     long sent = outcomes.values().stream().filter(s -> s == DeliveryStatus.SENT).count();
     long failed = outcomes.values().stream().filter(s -> s == DeliveryStatus.FAILED).count();
     long deadLettered = topics.readAll(Topics.NOTIFY_DLQ, r -> r.value() != null
         && triggerIds.contains(r.value().getTriggerId()), Duration.ofSeconds(3)).size();
-    long emails = MailBox.read(MailServer.apiUrl(stack.ports)).stream()
-        .filter(m -> m.to().startsWith(prefix)).count();
-    return new Result(count, sent, failed, deadLettered, emails);
+    Map<String, Long> perRecipient = MailBox.read(MailServer.apiUrl(stack.ports)).stream()
+        .filter(m -> m.to().startsWith(prefix)).collect(Collectors.groupingBy(MailBox.Mail::to, Collectors.counting()));
+    long emails = perRecipient.values().stream().mapToLong(Long::longValue).sum();
+    return new Result(count, sent, failed, deadLettered, emails, perRecipient, retries, took);
+  }
+
+  /** Email retries the notifier counted so far (its meter notifier.retries, every reason). */
+  private long retries() throws Exception {
+    String metrics = HTTP.send(HttpRequest.newBuilder(URI.create(stack.url("notifier") + "/q/metrics")).build(),
+        HttpResponse.BodyHandlers.ofString()).body();
+    return Math.round(metrics.lines()
+        .filter(line -> line.startsWith("notifier_retries_total{") && line.contains("channel=\"EMAIL\""))
+        .mapToDouble(line -> Double.parseDouble(line.substring(line.lastIndexOf(' ') + 1))).sum());
   }
 
   private Map<String, DeliveryStatus> awaitOutcomes(Set<String> triggerIds) throws InterruptedException {

@@ -1,51 +1,30 @@
 package io.upsell.notifier.customer;
 
-import io.quarkus.runtime.Startup;
 import io.upsell.notifier.NotifierConfig;
-import io.upsell.notifier.kafka.TopicReader;
-import io.upsell.schemas.serde.EventSerdes;
-import io.upsell.schemas.topics.Topics;
+import io.upsell.notifier.state.GlobalStore;
+import io.upsell.notifier.state.StoreNames;
 import io.upsell.schemas.upsell.ShopRules;
-import io.upsell.schemas.upsell.TriggerType;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Duration;
-import java.util.Map;
+import jakarta.enterprise.inject.Instance;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.apache.kafka.streams.KafkaStreams;
 
 /**
- * A shop's delivery rules: what the shop set through the engine's rules API (upsell.rules, settings
- * {@code <TRIGGER_TYPE>.channel} and {@code webhook.url}) wins over this service's configuration
- * ({@code notifier.shops."<id>".*}).
+ * Where a shop wants its triggers POSTed: what the shop set through the engine's rules API (upsell.rules as a global
+ * table, setting {@code webhook.url}) wins over this service's configuration ({@code notifier.shops."<id>".*}). The
+ * channel of each trigger is not a rule read here: the engine decided it (the trigger's channel hint).
  */
-@Startup
 @ApplicationScoped
 public class ShopRulesTable {
 
   static final String WEBHOOK_URL = "webhook.url";
 
-  private final Map<String, Map<String, String>> settings = new ConcurrentHashMap<>();
+  private final GlobalStore<ShopRules> rules;
   private final NotifierConfig config;
-  private final TopicReader<ShopRules> reader;
 
-  public ShopRulesTable(@ConfigProperty(name = "kafka.bootstrap.servers") String servers, EventSerdes serdes,
-      NotifierConfig config) {
+  public ShopRulesTable(Instance<KafkaStreams> streams, NotifierConfig config) {
     this.config = config;
-    reader = new TopicReader<>(servers, serdes, Topics.UPSELL_RULES, r -> {
-      if (r.value() == null) {
-        settings.remove(r.key());
-      } else {
-        settings.put(r.key(), Map.copyOf(r.value().getSettings()));
-      }
-    }).start();
-  }
-
-  /** The shop's channel for a trigger type: email, in-app, in-app-only or none; empty for the default. */
-  public Optional<String> channel(String shopId, TriggerType type) {
-    return setting(shopId, type.name() + ".channel")
-        .or(() -> configured(shopId).flatMap(r -> Optional.ofNullable(r.channels().get(type.name()))));
+    this.rules = new GlobalStore<>(streams, StoreNames.RULES);
   }
 
   /** Where the shop wants every trigger POSTed, if anywhere. */
@@ -54,20 +33,10 @@ public class ShopRulesTable {
   }
 
   private Optional<String> setting(String shopId, String name) {
-    return Optional.ofNullable(settings.getOrDefault(shopId, Map.of()).get(name)).filter(v -> !v.isBlank());
+    return rules.get(shopId).map(r -> r.getSettings().get(name)).filter(v -> v != null && !v.isBlank());
   }
 
   private Optional<NotifierConfig.ShopRules> configured(String shopId) {
     return Optional.ofNullable(config.shops().get(shopId));
-  }
-
-  /** Waits until the rules written so far are read. */
-  public void awaitLoaded(Duration timeout) {
-    reader.awaitCaughtUp(timeout);
-  }
-
-  @PreDestroy
-  void close() {
-    reader.close();
   }
 }

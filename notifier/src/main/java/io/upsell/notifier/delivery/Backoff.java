@@ -15,15 +15,4 @@ public record Backoff(Duration initial, Duration max) {
     long half = ceiling / 2;
     return Duration.ofMillis(half + ThreadLocalRandom.current().nextLong(half + 1));
   }
-
-  /** Sleeps {@link #delay(int)}; false when interrupted (the service is stopping). */
-  public boolean pause(int retry) {
-    try {
-      Thread.sleep(delay(retry).toMillis());
-      return true;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
-  }
 }

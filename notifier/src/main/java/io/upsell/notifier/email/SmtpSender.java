@@ -3,40 +3,34 @@ package io.upsell.notifier.email;
 import io.quarkus.mailer.Mail;
 import io.quarkus.mailer.Mailer;
 import io.upsell.notifier.NotifierConfig;
-import io.upsell.notifier.delivery.Backoff;
+import io.upsell.notifier.delivery.Attempt;
+import io.upsell.notifier.delivery.Attempt.Kind;
 import io.upsell.notifier.template.Renderer.RenderedEmail;
 import io.vertx.ext.mail.SMTPException;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.jboss.logging.Logger;
+import java.util.Set;
 
 /**
- * Hands an email to the SMTP server. A permanent refusal (5xx) is a bounce and is not retried; anything else
- * (4xx, connection trouble) is retried with backoff until the configured number of tries is used up.
- * Every email carries a Message-ID derived from its delivery id and RFC 8058 one-click unsubscribe headers.
+ * Hands an email to the SMTP server, one try per call, and reads the answer: 250 is SENT, a 5xx a permanent refusal
+ * (a bounce), 421 and 454 the provider throttling us, any other 4xx, a refused connection or a timeout a temporary
+ * failure that delivery retries. Every email carries a Message-ID derived from its delivery id and RFC 8058
+ * one-click unsubscribe headers.
  */
 @ApplicationScoped
 public class SmtpSender {
 
-  private static final Logger LOG = Logger.getLogger(SmtpSender.class);
-
-  /** How a send ended. */
-  public enum Result { SENT, BOUNCED, FAILED }
-
-  /** The result, the last error (no addresses in it) and how many tries it took. */
-  public record Outcome(Result result, String error, int attempts) {}
+  private static final Set<Integer> THROTTLING = Set.of(421, 454);
 
   private final Mailer mailer;
   private final NotifierConfig.Mail config;
-  private final Backoff backoff;
 
   public SmtpSender(Mailer mailer, NotifierConfig config) {
     this.mailer = mailer;
     this.config = config.mail();
-    this.backoff = new Backoff(this.config.initialBackoff(), this.config.maxBackoff());
   }
 
-  /** Sends and retries on this thread (no unsubscribe headers when {@code unsubscribeUrl} is null); returns once the email is accepted, bounced or given up on. */
-  public Outcome send(String to, RenderedEmail email, String deliveryId, String unsubscribeUrl) {
+  /** Tries once (no unsubscribe headers when {@code unsubscribeUrl} is null). */
+  public Attempt send(String to, RenderedEmail email, String deliveryId, String unsubscribeUrl) {
     Mail mail = Mail.withHtml(to, email.subject(), email.html()).setText(email.text()).setFrom(from(email))
         .addHeader("Message-ID", "<" + deliveryId + "@" + config.messageIdDomain() + ">");
     if (email.replyTo() != null) {
@@ -46,27 +40,21 @@ public class SmtpSender {
       mail.addHeader("List-Unsubscribe", "<" + unsubscribeUrl + ">")
           .addHeader("List-Unsubscribe-Post", "List-Unsubscribe=One-Click");
     }
-    String error = null;
-    for (int attempt = 1; attempt <= config.maxAttempts(); attempt++) {
-      try {
-        mailer.send(mail);
-        return new Outcome(Result.SENT, null, attempt);
-      } catch (RuntimeException e) {
-        SMTPException smtp = smtpCause(e);
-        error = withoutAddresses(smtp != null ? "SMTP " + smtp.getReplyCode() + " " + smtp.getReplyMessage()
-            : describe(e));
-        if (smtp != null && smtp.isPermanent()) {
-          return new Outcome(Result.BOUNCED, error, attempt);
-        }
-        LOG.debugf("delivery %s: try %d failed: %s", deliveryId, attempt, error);
-        if (attempt < config.maxAttempts() && !backoff.pause(attempt)) {
-          break;
-        }
+    try {
+      mailer.send(mail);
+      return Attempt.sent();
+    } catch (RuntimeException e) {
+      SMTPException smtp = smtpCause(e);
+      if (smtp == null) {
+        return new Attempt(Kind.TEMPORARY, withoutAddresses(describe(e)));
       }
+      String error = withoutAddresses("SMTP " + smtp.getReplyCode() + " " + smtp.getReplyMessage());
+      if (smtp.isPermanent()) {
+        return new Attempt(Kind.PERMANENT, error);
+      }
+      return new Attempt(THROTTLING.contains(smtp.getReplyCode()) ? Kind.THROTTLED : Kind.TEMPORARY, error);
     }
-    return new Outcome(Result.FAILED, error, config.maxAttempts());
   }
-
   /** The configured address, under the shop's sender name where it set one (checked: no quotes or brackets). */
   private String from(RenderedEmail email) {
     if (email.senderName() == null) {

@@ -33,7 +33,8 @@ public class InAppActions {
     this.clock = clock;
   }
 
-  public InAppMessage apply(String customerKey, String messageId, String actionName) {
+  /** Applies the action in the inbox of {@code customerKey}, whose {@code partition} is active here. */
+  public InAppMessage apply(String customerKey, int partition, String messageId, String actionName) {
     Action action = switch (actionName) {
       case "read" -> new Action(InAppStatus.READ, EngagementType.OPENED);
       case "dismiss" -> new Action(InAppStatus.DISMISSED, EngagementType.DISMISSED);
@@ -41,7 +42,7 @@ public class InAppActions {
       case "not-relevant" -> new Action(InAppStatus.DOWNVOTED, EngagementType.DOWNVOTED);
       default -> throw ApiException.badRequest("action", "must be read, dismiss, click or not-relevant");
     };
-    InAppMessage message = inbox.find(customerKey, messageId)
+    InAppMessage message = inbox.find(customerKey, messageId, partition)
         .orElseThrow(() -> new jakarta.ws.rs.NotFoundException("no message " + messageId + " in this inbox"));
     InAppMessage next = Snapshots.copy(message);
     next.setStatus(action.status());
@@ -50,8 +51,9 @@ public class InAppActions {
         message.getTriggerId(), DeliveryChannel.IN_APP, message.getLocale());
     List<String> products = action.engagement() == EngagementType.DOWNVOTED ? message.getProductIds() : List.of();
     try {
-      CompletableFuture.allOf(outcomes.engagement(ref, action.engagement(), products), inbox.publish(next))
-          .get(30, TimeUnit.SECONDS);
+      var engagement = outcomes.engagement(ref, action.engagement(), products);
+      inbox.publishAndAwait(next, partition);
+      engagement.get(30, TimeUnit.SECONDS);
     } catch (Exception e) {
       throw ApiException.unavailable("could not record the action, try again", 2);
     }

@@ -26,10 +26,7 @@ public class InAppAuth {
 
   /** The customer key the token is for; 401 without a valid token, 403 when the call names someone else. */
   public String customerKey(String authorization, String tokenParam, String claimedShopId, String claimedCustomerId) {
-    String token = tokenParam;
-    if (authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
-      token = authorization.substring(7).strip();
-    }
+    String token = token(authorization, tokenParam);
     if (token == null || token.isBlank()) {
       throw ApiException.unauthorized("a customer token is required: Authorization: Bearer <token> or ?token=");
     }
@@ -42,5 +39,13 @@ public class InAppAuth {
       throw ApiException.forbidden("customerId", "this token cannot read another customer's messages");
     }
     return Keys.customer(claim.shopId(), claim.customerId());
+  }
+
+  /** The token as sent: the bearer header's, else the query parameter's. */
+  public static String token(String authorization, String tokenParam) {
+    if (authorization != null && authorization.toLowerCase(Locale.ROOT).startsWith("bearer ")) {
+      return authorization.substring(7).strip();
+    }
+    return tokenParam;
   }
 }

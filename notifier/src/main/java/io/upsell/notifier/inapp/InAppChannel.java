@@ -1,10 +1,12 @@
 package io.upsell.notifier.inapp;
 
 import io.upsell.notifier.NotifierConfig;
-import io.upsell.notifier.delivery.MessageComposer;
-import io.upsell.notifier.delivery.Outcomes;
+import io.upsell.notifier.delivery.Attempt;
+import io.upsell.notifier.delivery.Channel;
+import io.upsell.notifier.template.MessageComposer;
 import io.upsell.notifier.template.MessageModel;
 import io.upsell.notifier.template.Renderer;
+import io.upsell.notifier.tracking.DeliveryRef;
 import io.upsell.schemas.crm.CustomerProfile;
 import io.upsell.schemas.notify.DeliveryChannel;
 import io.upsell.schemas.notify.InAppMessage;
@@ -23,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
  * session, the message is marked to be emailed after the configured wait if it is still unseen.
  */
 @ApplicationScoped
-public class InAppChannel {
+public class InAppChannel implements Channel {
 
   private final MessageComposer composer;
   private final Renderer renderer;
@@ -42,6 +44,33 @@ public class InAppChannel {
     this.clock = clock;
   }
 
+  @Override
+  public DeliveryChannel id() {
+    return DeliveryChannel.IN_APP;
+  }
+
+  /** Publishing a prompt again is harmless: same message id, same content. */
+  @Override
+  public boolean atMostOnce() {
+    return false;
+  }
+
+  @Override
+  public String throttleKey(UpsellTrigger trigger) {
+    return DeliveryChannel.IN_APP.name();
+  }
+
+  /** Publishes the prompt to the inbox topic; the broker not taking it is a temporary failure. */
+  @Override
+  public Attempt send(Send send) {
+    try {
+      deliver(send.trigger(), send.profile(), send.emailLater()).join();
+      return Attempt.sent();
+    } catch (RuntimeException e) {
+      return new Attempt(Attempt.Kind.TEMPORARY, e.getClass().getSimpleName());
+    }
+  }
+
   public CompletableFuture<Void> deliver(UpsellTrigger trigger, Optional<CustomerProfile> profile,
       boolean emailFallback) {
     return inbox.publish(message(trigger, profile, emailFallback));
@@ -49,7 +78,7 @@ public class InAppChannel {
 
   /** The prompt as the inbox keeps it and the widget shows it. */
   public InAppMessage message(UpsellTrigger trigger, Optional<CustomerProfile> profile, boolean emailFallback) {
-    String deliveryId = Outcomes.deliveryId(trigger.getTriggerId(), DeliveryChannel.IN_APP);
+    String deliveryId = DeliveryRef.idOf(trigger.getTriggerId(), DeliveryChannel.IN_APP);
     MessageModel model = composer.compose(trigger, profile, DeliveryChannel.IN_APP);
     var text = renderer.inApp(model);
     Instant now = clock.instant();

@@ -1,127 +1,126 @@
 package io.upsell.notifier.inapp;
 
-import io.quarkus.runtime.Startup;
+import io.upsell.notifier.NotifierConfig;
 import io.upsell.notifier.kafka.Outbox;
-import io.upsell.notifier.kafka.TopicReader;
+import io.upsell.notifier.state.InboxKeys;
+import io.upsell.notifier.state.StoreNames;
 import io.upsell.schemas.notify.InAppMessage;
 import io.upsell.schemas.notify.InAppStatus;
-import io.upsell.schemas.serde.EventSerdes;
+import io.upsell.schemas.notify.InboxEntry;
 import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.topics.Topics;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
+import java.time.Clock;
 import java.time.Duration;
-import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
-import java.util.LinkedHashMap;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.ConcurrentHashMap;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.apache.kafka.streams.KafkaStreams;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.errors.InvalidStateStoreException;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
+import org.apache.kafka.streams.state.ReadOnlyKeyValueStore;
 
 /**
- * Every customer's in-app messages, rebuilt from notify.inapp at start-up: the latest snapshot of each message wins.
- * A customer's snapshots share one partition (key shopId:customerId), so their offsets only grow: the offset is the
- * SSE event id, and a client resuming with Last-Event-ID gets exactly the snapshots after it. Snapshots this
- * instance writes are applied on the broker's ack; the read back then finds them known and pushes nothing twice.
+ * Customers' in-app messages, from the partitioned inbox store of this instance's active tasks (a customer whose
+ * partition is elsewhere is read through {@link InboxRoute}): the latest snapshot of each
+ * message, at most {@code notifier.inapp.max-messages} per customer and none older than {@code max-age}. A
+ * customer's snapshots share one partition (key shopId:customerId), so their offsets only grow: the offset is the
+ * SSE event id, and a client resuming with Last-Event-ID gets exactly the snapshots after it.
  */
-@Startup
 @ApplicationScoped
 public class Inbox {
+
+  private static final Duration APPLY_WAIT = Duration.ofSeconds(5);
 
   /** A message snapshot and where it sits in the customer's partition. */
   public record Entry(InAppMessage message, long offset) {}
 
-  private final Map<String, Map<String, Entry>> inboxes = new ConcurrentHashMap<>();
   private final Outbox outbox;
-  private final SseHub hub;
-  private final TopicReader<InAppMessage> reader;
+  private final Instance<KafkaStreams> streams;
+  private final Duration maxAge;
+  private final Clock clock;
 
-  public Inbox(@ConfigProperty(name = "kafka.bootstrap.servers") String servers, EventSerdes serdes, Outbox outbox,
-      SseHub hub) {
+  public Inbox(Outbox outbox, Instance<KafkaStreams> streams, NotifierConfig config, Clock clock) {
     this.outbox = outbox;
-    this.hub = hub;
-    this.reader = new TopicReader<>(servers, serdes, Topics.NOTIFY_INAPP,
-        r -> apply(r.key(), new Entry(r.value(), r.offset()))).start();
+    this.streams = streams;
+    this.maxAge = config.inapp().maxAge();
+    this.clock = clock;
   }
 
-  /** Publishes a snapshot; it reaches the inbox and live clients when it comes back through the topic. */
+  /** Publishes a snapshot; it reaches the owner's inbox and every instance's live streams through the topic. */
   public CompletableFuture<Void> publish(InAppMessage message) {
-    String key = Keys.customer(message.getShopId(), message.getCustomerId());
-    // Applied on the broker's ack already, so this instance's streams do not wait for the read back.
-    return outbox.publish(Topics.NOTIFY_INAPP, key, message)
-        .thenAccept(m -> apply(key, new Entry(message, m.offset())));
+    return outbox.publish(Topics.NOTIFY_INAPP, Keys.customer(message.getShopId(), message.getCustomerId()), message)
+        .thenApply(m -> null);
   }
 
-  /** Keeps the newest snapshot of a message and pushes it to live streams, once, whichever path brings it first. */
-  private void apply(String customerKey, Entry entry) {
-    Map<String, Entry> inbox = inboxes.computeIfAbsent(customerKey, k -> new LinkedHashMap<>());
-    synchronized (inbox) {
-      Entry known = inbox.get(entry.message().getMessageId());
-      if (known != null && known.offset() >= entry.offset()) {
-        return;
-      }
-      inbox.put(entry.message().getMessageId(), entry);
+  /**
+   * Publishes a snapshot and waits (bounded) until the inbox here, which owns the customer's {@code partition},
+   * holds it, so a read that follows on any instance sees it.
+   */
+  public void publishAndAwait(InAppMessage message, int partition) throws Exception {
+    publish(message).get(30, java.util.concurrent.TimeUnit.SECONDS);
+    String key = Keys.customer(message.getShopId(), message.getCustomerId());
+    long deadline = System.nanoTime() + APPLY_WAIT.toNanos();
+    while (!find(key, message.getMessageId(), partition).map(message::equals).orElse(false)
+        && System.nanoTime() < deadline) {
+      Thread.sleep(10);
     }
-    hub.push(customerKey, entry);
   }
 
   /** Unread messages, oldest first. */
-  public List<InAppMessage> unread(String customerKey) {
-    return entries(customerKey).stream().map(Entry::message).filter(m -> m.getStatus() == InAppStatus.UNREAD)
+  public List<InAppMessage> unread(String customerKey, int partition) {
+    return entries(customerKey, partition).stream().map(Entry::message)
+        .filter(m -> m.getStatus() == InAppStatus.UNREAD)
         .sorted(Comparator.comparing(InAppMessage::getCreatedAt)).toList();
   }
 
   /** Latest snapshots written after {@code offset}, in order: what a resuming SSE client missed. */
-  public List<Entry> after(String customerKey, long offset) {
-    return entries(customerKey).stream().filter(e -> e.offset() > offset)
+  public List<Entry> after(String customerKey, long offset, int partition) {
+    return entries(customerKey, partition).stream().filter(e -> e.offset() > offset)
         .sorted(Comparator.comparingLong(Entry::offset)).toList();
   }
 
-  public Optional<InAppMessage> find(String customerKey, String messageId) {
-    Map<String, Entry> inbox = inboxes.get(customerKey);
-    if (inbox == null) {
-      return Optional.empty();
-    }
-    synchronized (inbox) {
-      return Optional.ofNullable(inbox.get(messageId)).map(Entry::message);
+  public Optional<InAppMessage> find(String customerKey, String messageId, int partition) {
+    try {
+      return Optional.ofNullable(store(partition).get(InboxKeys.entry(customerKey, messageId)))
+          .filter(this::current).map(InboxEntry::getMessage);
+    } catch (InvalidStateStoreException e) {
+      throw InboxOwner.unavailable();
     }
   }
 
-  /** Unread messages whose email fallback is due. */
-  public List<InAppMessage> dueFallbacks(Instant now) {
-    List<InAppMessage> due = new ArrayList<>();
-    for (String key : inboxes.keySet()) {
-      for (Entry e : entries(key)) {
-        InAppMessage m = e.message();
-        if (m.getStatus() == InAppStatus.UNREAD && m.getEmailFallbackAt() != null && !m.getEmailFallbackDone()
-            && !m.getEmailFallbackAt().isAfter(now)) {
-          due.add(m);
+  private List<Entry> entries(String customerKey, int partition) {
+    List<Entry> entries = new ArrayList<>();
+    try (var found = store(partition).prefixScan(InboxKeys.prefix(customerKey), new StringSerializer())) {
+      found.forEachRemaining(kv -> {
+        if (current(kv.value)) {
+          entries.add(new Entry(kv.value.getMessage(), kv.value.getOffset()));
         }
-      }
+      });
+    } catch (InvalidStateStoreException e) {
+      // The partition left this instance between the owner lookup and the read: never answer an empty inbox.
+      throw InboxOwner.unavailable();
     }
-    return due;
+    return entries;
   }
 
-  public void awaitLoaded(Duration timeout) {
-    reader.awaitCaughtUp(timeout);
+  /** Entries past the age bound may wait for the customer's next message to be dropped; they are never shown. */
+  private boolean current(InboxEntry entry) {
+    return !entry.getMessage().getCreatedAt().isBefore(clock.instant().minus(maxAge));
   }
 
-  private List<Entry> entries(String customerKey) {
-    Map<String, Entry> inbox = inboxes.get(customerKey);
-    if (inbox == null) {
-      return List.of();
+  /** The active store of one partition; 503 when it is not active here (any more). */
+  private ReadOnlyKeyValueStore<String, InboxEntry> store(int partition) {
+    try {
+      return streams.get().store(StoreQueryParameters.fromNameAndType(StoreNames.INBOX,
+          QueryableStoreTypes.<String, InboxEntry>keyValueStore()).withPartition(partition));
+    } catch (InvalidStateStoreException e) {
+      throw InboxOwner.unavailable();
     }
-    synchronized (inbox) {
-      return List.copyOf(inbox.values());
-    }
-  }
-
-  @PreDestroy
-  void close() {
-    reader.close();
   }
 }

@@ -9,7 +9,7 @@ import org.apache.avro.specific.SpecificData;
  * {@code newBuilder(other)} deep-copies enums through its own default loader, which under Quarkus' class loaders
  * can yield a different {@code TriggerType} class than the one the app uses.
  */
-final class Snapshots {
+public final class Snapshots {
 
   private static final SpecificData MODEL = new SpecificData(InAppMessage.class.getClassLoader());
 
@@ -20,7 +20,7 @@ final class Snapshots {
   private Snapshots() {}
 
   /** An independent copy to change and publish as the next snapshot. */
-  static InAppMessage copy(InAppMessage message) {
+  public static InAppMessage copy(InAppMessage message) {
     return MODEL.deepCopy(InAppMessage.getClassSchema(), message);
   }
 }

@@ -5,7 +5,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.quarkus.scheduler.Scheduled;
 import io.upsell.notifier.inapp.Inbox.Entry;
-import io.upsell.schemas.notify.InAppStatus;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.sse.Sse;
 import jakarta.ws.rs.sse.SseEventSink;
@@ -45,15 +44,16 @@ public class SseHub {
   }
 
   /** Sends one snapshot to one stream (used to replay what a resuming client missed). */
-  public void send(SseEventSink sink, Sse sse, Entry entry) {
+  public void send(SseEventSink sink, Sse sse, EntryView entry) {
     sink.send(event(sse, entry));
   }
 
-  void push(String customerKey, Entry entry) {
+  void push(String customerKey, Entry snapshot) {
     Set<Client> open = clients.get(customerKey);
     if (open == null) {
       return;
     }
+    EntryView entry = EntryView.of(snapshot);
     for (Client client : open) {
       if (client.sink().isClosed()) {
         open.remove(client);
@@ -105,11 +105,11 @@ public class SseHub {
     clients.values().removeIf(Set::isEmpty);
   }
 
-  private jakarta.ws.rs.sse.OutboundSseEvent event(Sse sse, Entry entry) {
+  private jakarta.ws.rs.sse.OutboundSseEvent event(Sse sse, EntryView entry) {
     try {
       return sse.newEventBuilder().id(Long.toString(entry.offset()))
-          .name(entry.message().getStatus() == InAppStatus.UNREAD ? "message" : "update")
-          .data(json.writeValueAsString(MessageView.of(entry.message()))).build();
+          .name(entry.unread() ? "message" : "update")
+          .data(json.writeValueAsString(entry.message())).build();
     } catch (JsonProcessingException e) {
       throw new IllegalStateException("a message view is always serialisable", e);
     }

@@ -1,12 +1,11 @@
 package io.upsell.notifier.report;
 
-import io.upsell.notifier.delivery.Outcomes;
-import io.upsell.notifier.delivery.SendLedger;
 import io.upsell.notifier.email.SmtpSender;
 import io.upsell.notifier.template.Copy;
 import io.upsell.notifier.template.Renderer;
-import io.upsell.notifier.template.ReportModel;
 import io.upsell.notifier.template.ReportModel.Figure;
+import io.upsell.notifier.template.ReportModel;
+import io.upsell.notifier.tracking.DeliveryRef;
 import io.upsell.platform.shops.Shop;
 import io.upsell.platform.shops.ShopDirectory;
 import io.upsell.schemas.analytics.KpiReport;
@@ -21,23 +20,20 @@ import java.util.Map;
 import org.jboss.logging.Logger;
 
 /**
- * Mails a KPI report to the shop owner named in it, at most once per report id (claimed in the send ledger first).
+ * Mails a KPI report to the shop owner named in it (the caller sees to once per report id).
  * Figures ending in {@code Minor} are money, in {@code Rate} or {@code Bp} basis points, the rest counts.
  */
 @ApplicationScoped
 public class ReportMailer {
 
   private static final Logger LOG = Logger.getLogger(ReportMailer.class);
-  private static final String OWNER = "owner";
 
-  private final SendLedger ledger;
   private final SmtpSender smtp;
   private final Renderer renderer;
   private final ShopDirectory shops;
   private final Copy copy;
 
-  public ReportMailer(SendLedger ledger, SmtpSender smtp, Renderer renderer, ShopDirectory shops, Copy copy) {
-    this.ledger = ledger;
+  public ReportMailer(SmtpSender smtp, Renderer renderer, ShopDirectory shops, Copy copy) {
     this.smtp = smtp;
     this.renderer = renderer;
     this.shops = shops;
@@ -46,18 +42,14 @@ public class ReportMailer {
 
   public void mail(KpiReport report) {
     String id = "report:" + report.getReportId();
-    if (report.getRecipient() == null || ledger.state(id, DeliveryChannel.EMAIL) != SendLedger.State.NEW) {
-      return;
-    }
     String shopName = shops.find(report.getShopId()).map(Shop::name).orElse(report.getShopId());
     String period = report.getPeriod().name().toLowerCase(Locale.ROOT) + "ly";
     var model = new ReportModel(shopName, period, report.getPeriodStart().toString(),
         report.getPeriodEnd().toString(), figures(report.getFigures(), report.getCurrency()));
     var email = renderer.report(model, copy.reportSubject(period, shopName));
-    String deliveryId = Outcomes.deliveryId(id, DeliveryChannel.EMAIL);
-    ledger.claim(report.getShopId(), OWNER, id, deliveryId, DeliveryChannel.EMAIL);
+    String deliveryId = DeliveryRef.idOf(id, DeliveryChannel.EMAIL);
     var outcome = smtp.send(report.getRecipient(), email, deliveryId, null);
-    LOG.infof("report %s for shop %s: %s %s", report.getReportId(), report.getShopId(), outcome.result(),
+    LOG.infof("report %s for shop %s: %s %s", report.getReportId(), report.getShopId(), outcome.kind(),
         outcome.error() == null ? "" : outcome.error());
   }
 

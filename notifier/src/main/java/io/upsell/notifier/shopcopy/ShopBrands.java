@@ -1,26 +1,24 @@
 package io.upsell.notifier.shopcopy;
 
-import io.quarkus.runtime.Startup;
 import io.upsell.notifier.kafka.Outbox;
+import io.upsell.notifier.state.GlobalStore;
+import io.upsell.notifier.state.StoreNames;
 import io.upsell.notifier.template.Brand;
 import io.upsell.schemas.notify.ShopBrand;
-import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.topics.Topics;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.util.Optional;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.apache.kafka.streams.KafkaStreams;
 
 /** Every shop's email brand (notify.brands): sender name, reply-to, logo, colours, footer. */
-@Startup
 @ApplicationScoped
 public class ShopBrands {
 
   private final ShopSettingsTable<ShopBrand> table;
 
-  public ShopBrands(@ConfigProperty(name = "kafka.bootstrap.servers") String servers, EventSerdes serdes,
-      Outbox outbox) {
-    table = new ShopSettingsTable<>(servers, serdes, Topics.NOTIFY_BRANDS, outbox, (key, value) -> { });
+  public ShopBrands(Outbox outbox, Instance<KafkaStreams> streams) {
+    table = new ShopSettingsTable<>(Topics.NOTIFY_BRANDS, outbox, new GlobalStore<>(streams, StoreNames.BRANDS));
   }
 
   public Optional<ShopBrand> find(String shopId) {
@@ -36,10 +34,5 @@ public class ShopBrands {
   /** Stores the brand (the caller checked it); in use here on return. */
   public void put(ShopBrand brand) {
     table.put(brand.getShopId(), brand);
-  }
-
-  @PreDestroy
-  void close() {
-    table.close();
   }
 }

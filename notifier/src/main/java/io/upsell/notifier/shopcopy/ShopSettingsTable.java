@@ -1,43 +1,41 @@
 package io.upsell.notifier.shopcopy;
 
 import io.upsell.notifier.kafka.Outbox;
-import io.upsell.notifier.kafka.TopicReader;
-import io.upsell.schemas.serde.EventSerdes;
+import io.upsell.notifier.state.GlobalStore;
 import io.upsell.schemas.topics.Topic;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.Optional;
-import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.TimeUnit;
-import java.util.function.BiConsumer;
 import org.apache.avro.specific.SpecificRecord;
 
 /**
- * Shops' own settings (templates, brands) from a compacted topic, held in a small map on every instance. Acceptable
- * while they are shop-wide and few (a handful per shop); a write goes to the topic first and into this instance's
- * map once the broker has it, so the next message here uses it at once and other instances within their next poll.
- * Partitioned Kafka Streams state is to replace whole-topic readers; this one then becomes a global table.
+ * Shops' own settings (templates, brands): a compacted topic read as a global table of the notifier's Streams
+ * client. A write goes to the topic first and returns once this instance's table has it, so the next message here
+ * uses it at once; other instances have it as soon as their global thread reads it.
  */
-final class ShopSettingsTable<V extends SpecificRecord> implements AutoCloseable {
+final class ShopSettingsTable<V extends SpecificRecord> {
 
   private static final Duration WRITE_TIMEOUT = Duration.ofSeconds(10);
 
-  private final Map<String, V> values = new ConcurrentHashMap<>();
   private final Topic<V> topic;
   private final Outbox outbox;
-  private final BiConsumer<String, V> onChange;
-  private final TopicReader<V> reader;
+  private final GlobalStore<V> store;
 
-  /** @param onChange told of every key read or written, with its value or null once removed */
-  ShopSettingsTable(String servers, EventSerdes serdes, Topic<V> topic, Outbox outbox, BiConsumer<String, V> onChange) {
+  ShopSettingsTable(Topic<V> topic, Outbox outbox, GlobalStore<V> store) {
     this.topic = topic;
     this.outbox = outbox;
-    this.onChange = onChange;
-    this.reader = new TopicReader<>(servers, serdes, topic, r -> apply(r.key(), r.value())).start();
+    this.store = store;
   }
 
   Optional<V> get(String key) {
-    return Optional.ofNullable(values.get(key));
+    return store.get(key);
+  }
+
+  List<V> withPrefix(String prefix) {
+    return store.withPrefix(prefix);
   }
 
   /** Writes {@code value} (null removes the key); returns once the broker has it and this instance uses it. */
@@ -51,24 +49,14 @@ final class ShopSettingsTable<V extends SpecificRecord> implements AutoCloseable
     } catch (Exception e) {
       throw new IllegalStateException("could not store " + topic.name() + " " + key, e);
     }
-    apply(key, value);
-  }
-
-  void awaitLoaded(Duration timeout) {
-    reader.awaitCaughtUp(timeout);
-  }
-
-  private void apply(String key, V value) {
-    if (value == null) {
-      values.remove(key);
-    } else {
-      values.put(key, value);
+    long deadline = System.nanoTime() + WRITE_TIMEOUT.toNanos();
+    while (!Objects.equals(store.get(key).orElse(null), value) && System.nanoTime() < deadline) {
+      try {
+        Thread.sleep(10);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        return;
+      }
     }
-    onChange.accept(key, value);
-  }
-
-  @Override
-  public void close() {
-    reader.close();
   }
 }

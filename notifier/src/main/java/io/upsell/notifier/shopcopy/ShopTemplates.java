@@ -1,41 +1,43 @@
 package io.upsell.notifier.shopcopy;
 
-import io.quarkus.runtime.Startup;
 import io.upsell.notifier.kafka.Outbox;
+import io.upsell.notifier.state.GlobalStore;
+import io.upsell.notifier.state.StoreNames;
 import io.upsell.schemas.notify.DeliveryChannel;
 import io.upsell.schemas.notify.ShopTemplate;
-import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.topics.Keys;
 import io.upsell.schemas.topics.Topics;
 import io.upsell.schemas.upsell.TriggerType;
-import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Collectors;
-import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.apache.kafka.streams.KafkaStreams;
 import org.jboss.logging.Logger;
 
 /**
- * Every shop's own templates (notify.templates), compiled once when they arrive so a message only renders them. A
- * stored template that no longer compiles (the variables changed since it was accepted) is left out, and the
- * built-in copy speaks instead.
+ * Every shop's own templates (notify.templates, a global table), each compiled once per stored version so a message
+ * only renders it. A stored template that no longer compiles (the variables changed since it was accepted) is left
+ * out, and the built-in copy speaks instead.
  */
-@Startup
 @ApplicationScoped
 public class ShopTemplates {
 
   private static final Logger LOG = Logger.getLogger(ShopTemplates.class);
 
   private final TemplateSandbox sandbox = new TemplateSandbox();
-  private final Map<String, CompiledCopy> compiled = new ConcurrentHashMap<>();
+  /** A stored version and what it compiled to (empty: it no longer compiles). */
+  private record Compiled(ShopTemplate template, Optional<CompiledCopy> copy) {}
+
+  private final Map<String, Compiled> compiled = new ConcurrentHashMap<>();
   private final ShopSettingsTable<ShopTemplate> table;
 
-  public ShopTemplates(@ConfigProperty(name = "kafka.bootstrap.servers") String servers, EventSerdes serdes,
-      Outbox outbox) {
-    table = new ShopSettingsTable<>(servers, serdes, Topics.NOTIFY_TEMPLATES, outbox, this::compileStored);
+  public ShopTemplates(Outbox outbox, Instance<KafkaStreams> streams) {
+    table = new ShopSettingsTable<>(Topics.NOTIFY_TEMPLATES, outbox,
+        new GlobalStore<>(streams, StoreNames.TEMPLATES));
   }
 
   public static String key(String shopId, TriggerType type, DeliveryChannel channel, String language) {
@@ -47,14 +49,13 @@ public class ShopTemplates {
   }
 
   Optional<CompiledCopy> compiled(String shopId, TriggerType type, DeliveryChannel channel, String language) {
-    return Optional.ofNullable(compiled.get(key(shopId, type, channel, language)));
+    return find(shopId, type, channel, language).flatMap(this::compiled);
   }
 
-  /** Languages the shop has written any template in. */
+  /** Languages the shop has written any (still compiling) template in. */
   public Set<String> languages(String shopId) {
-    String prefix = shopId + ":";
-    return compiled.entrySet().stream().filter(e -> e.getKey().startsWith(prefix))
-        .map(e -> e.getValue().language()).collect(Collectors.toSet());
+    return table.withPrefix(shopId + ":").stream().map(this::compiled).flatMap(Optional::stream)
+        .map(CompiledCopy::language).collect(Collectors.toSet());
   }
 
   /** Checks every part ({@link InvalidTemplate} otherwise), then stores the template; in use here on return. */
@@ -72,21 +73,20 @@ public class ShopTemplates {
     return sandbox;
   }
 
-  private void compileStored(String key, ShopTemplate template) {
-    if (template == null) {
-      compiled.remove(key);
-      return;
+  private Optional<CompiledCopy> compiled(ShopTemplate template) {
+    String key = key(template.getShopId(), template.getTriggerType(), template.getChannel(), template.getLanguage());
+    Compiled known = compiled.get(key);
+    if (known != null && known.template().equals(template)) {
+      return known.copy();
     }
+    Optional<CompiledCopy> copy;
     try {
-      compiled.put(key, CompiledCopy.compile(sandbox, template));
+      copy = Optional.of(CompiledCopy.compile(sandbox, template));
     } catch (InvalidTemplate e) {
-      compiled.remove(key);
+      copy = Optional.empty();
       LOG.warnf("template %s no longer compiles, the built-in copy is used: %s %s", key, e.part(), e.reason());
     }
-  }
-
-  @PreDestroy
-  void close() {
-    table.close();
+    compiled.put(key, new Compiled(template, copy));
+    return copy;
   }
 }

@@ -1,6 +1,5 @@
 package io.upsell.notifier.tracking;
 
-import io.upsell.notifier.customer.Customers;
 import io.upsell.notifier.delivery.Outcomes;
 import io.quarkus.qute.i18n.Localized;
 import io.quarkus.qute.i18n.MessageBundles;
@@ -45,14 +44,12 @@ public class TrackingResource {
 
   private final Tokens tokens;
   private final Outcomes outcomes;
-  private final Customers customers;
   private final ShopDirectory shops;
   private final Clock clock;
 
-  public TrackingResource(Tokens tokens, Outcomes outcomes, Customers customers, ShopDirectory shops, Clock clock) {
+  public TrackingResource(Tokens tokens, Outcomes outcomes, ShopDirectory shops, Clock clock) {
     this.tokens = tokens;
     this.outcomes = outcomes;
-    this.customers = customers;
     this.shops = shops;
     this.clock = clock;
   }
@@ -93,7 +90,6 @@ public class TrackingResource {
   @Operation(summary = "One-click unsubscribe (RFC 8058): records UNSUBSCRIBED; no more email to this customer")
   public String unsubscribe(@QueryParam("t") String token) {
     TokenClaim claim = valid(token, Kind.UNSUBSCRIBE);
-    customers.stopEmail(Keys.customer(claim.shopId(), claim.customerId()), EngagementType.UNSUBSCRIBED);
     record(claim, EngagementType.UNSUBSCRIBED);
     Copy words = words(claim);
     return page(claim, words.unsubscribedTitle(), words.unsubscribedBody(shop(claim)), null, null);

@@ -2,10 +2,10 @@ package io.upsell.notifier.webhook;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.upsell.notifier.delivery.MessageComposer;
-import io.upsell.notifier.delivery.Outcomes;
+import io.upsell.notifier.template.MessageComposer;
 import io.upsell.notifier.template.MessageModel;
 import io.upsell.notifier.template.Renderer;
+import io.upsell.notifier.tracking.DeliveryRef;
 import io.upsell.schemas.crm.CustomerProfile;
 import io.upsell.schemas.notify.DeliveryChannel;
 import io.upsell.schemas.upsell.Offer;
@@ -46,7 +46,7 @@ public class WebhookPayload {
     message.put("target", model.target());
     message.put("notRelevantUrl", model.notRelevantUrl());
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("deliveryId", Outcomes.deliveryId(t.getTriggerId(), DeliveryChannel.WEBHOOK));
+    m.put("deliveryId", DeliveryRef.idOf(t.getTriggerId(), DeliveryChannel.WEBHOOK));
     m.put("triggerId", t.getTriggerId());
     m.put("type", t.getType().name());
     m.put("step", t.getStep());

@@ -1,5 +1,6 @@
 package io.upsell.notifier.support;
 
+import com.icegreen.greenmail.util.GreenMail;
 import io.upsell.schemas.catalog.Product;
 import io.upsell.schemas.catalog.ProductKind;
 import io.upsell.schemas.crm.CustomerProfile;
@@ -72,10 +73,16 @@ public final class Fixtures {
 
   /** Mail GreenMail received for {@code address}, waiting until {@code count} arrived or the timeout passed. */
   public static List<MimeMessage> mailTo(String address, int count, Duration timeout) throws InterruptedException {
+    return mailTo(MailAndHooks.greenMail, address, count, timeout);
+  }
+
+  /** Mail {@code greenMail} received for {@code address}, waiting until {@code count} arrived or the timeout passed. */
+  public static List<MimeMessage> mailTo(GreenMail greenMail, String address, int count, Duration timeout)
+      throws InterruptedException {
     long deadline = System.nanoTime() + timeout.toNanos();
     List<MimeMessage> found = List.of();
     while (System.nanoTime() < deadline) {
-      found = Arrays.stream(MailAndHooks.greenMail.getReceivedMessages()).filter(m -> to(m, address)).toList();
+      found = Arrays.stream(greenMail.getReceivedMessages()).filter(m -> to(m, address)).toList();
       if (found.size() >= count) {
         break;
       }

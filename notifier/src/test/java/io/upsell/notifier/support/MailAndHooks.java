@@ -28,7 +28,7 @@ public final class MailAndHooks implements QuarkusTestResourceLifecycleManager {
   public static GreenMail greenMail;
   public static final List<HookCall> HOOK_CALLS = new CopyOnWriteArrayList<>();
   private static final AtomicInteger HOOK_COUNT = new AtomicInteger();
-  private SmtpGate gate;
+  public static SmtpGate gate;
   private HttpServer hooks;
 
   @Override
@@ -56,14 +56,14 @@ public final class MailAndHooks implements QuarkusTestResourceLifecycleManager {
         Map.entry("quarkus.mailer.mock", "false"),
         Map.entry("quarkus.mailer.start-tls", "DISABLED"),
         Map.entry("notifier.token-secret", "test-token-secret"),
-        Map.entry("notifier.mail.max-attempts", "3"),
         // A try that hangs on a starved machine fails after 10 s and is retried (the mailer's default is 60 s).
         Map.entry("quarkus.mailer.timeout", "10s"),
-        Map.entry("notifier.mail.initial-backoff", "PT0.05S"),
-        Map.entry("notifier.mail.max-backoff", "PT0.2S"),
+        Map.entry("notifier.retry.initial-backoff", "PT0.05S"),
+        Map.entry("notifier.retry.max-backoff", "PT0.2S"),
+        Map.entry("notifier.retry.scan-every", "PT0.1S"),
+        Map.entry("notifier.retry.throttle-pause", "PT2S"),
         Map.entry("notifier.inapp.fallback-wait", "PT2S"),
         Map.entry("notifier.inapp.fallback-scan-every", "1s"),
-        Map.entry("notifier.webhook.initial-backoff", "PT0.05S"),
         Map.entry("notifier.shops.\"" + TestShops.SHOP_B + "\".webhook-url",
             "http://127.0.0.1:" + hooks.getAddress().getPort() + "/hook"));
   }

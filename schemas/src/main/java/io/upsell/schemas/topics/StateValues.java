@@ -1,6 +1,8 @@
 package io.upsell.schemas.topics;
 
 import io.upsell.schemas.analytics.CouponState;
+import io.upsell.schemas.notify.InboxEntry;
+import io.upsell.schemas.notify.SendRetry;
 import java.util.List;
 import org.apache.avro.specific.SpecificRecord;
 
@@ -11,7 +13,8 @@ import org.apache.avro.specific.SpecificRecord;
 public final class StateValues {
 
   /** Every state-store value type not already a topic's value. */
-  public static final List<Class<? extends SpecificRecord>> ALL = List.of(CouponState.class);
+  public static final List<Class<? extends SpecificRecord>> ALL = List.of(CouponState.class, InboxEntry.class,
+      SendRetry.class);
 
   private StateValues() {}
 }

@@ -1,8 +1,6 @@
-package io.upsell.notifier.delivery;
+package io.upsell.notifier.template;
 
 import io.upsell.notifier.customer.Catalog;
-import io.upsell.notifier.template.CustomerFormat;
-import io.upsell.notifier.template.OfferView;
 import io.upsell.notifier.template.OfferView.ItemView;
 import io.upsell.notifier.template.OfferView.PlanView;
 import io.upsell.notifier.template.OfferView.QuotaRow;

@@ -1,10 +1,7 @@
-package io.upsell.notifier.delivery;
+package io.upsell.notifier.template;
 
 import io.upsell.notifier.shopcopy.CopyChooser;
 import io.upsell.notifier.shopcopy.ShopBrands;
-import io.upsell.notifier.template.CustomerFormat;
-import io.upsell.notifier.template.MessageModel;
-import io.upsell.notifier.template.OfferView;
 import io.upsell.notifier.tracking.DeliveryRef;
 import io.upsell.notifier.tracking.Links;
 import io.upsell.platform.shops.Shop;
@@ -48,7 +45,7 @@ public class MessageComposer {
     Shop shop = shop(trigger.getShopId());
     String language = copy.language(shop, profile.map(CustomerProfile::getLocale));
     var ref = new DeliveryRef(trigger.getShopId(), trigger.getCustomerId(),
-        Outcomes.deliveryId(trigger.getTriggerId(), channel), trigger.getTriggerId(), channel, language);
+        DeliveryRef.idOf(trigger.getTriggerId(), channel), trigger.getTriggerId(), channel, language);
     var format = new CustomerFormat(formatLocale(language, profile), zone(profile, shop));
     OfferView offer = offers.format(shop.id(), trigger.getOffer(), shop.currency(), format);
     String target = OfferTarget.of(trigger, shop.storefront()).orElse(null);

@@ -1,4 +1,4 @@
-package io.upsell.notifier.delivery;
+package io.upsell.notifier.template;
 
 import io.upsell.platform.shops.Storefront;
 import io.upsell.platform.shops.Storefront.Page;

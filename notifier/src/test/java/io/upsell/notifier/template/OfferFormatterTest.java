@@ -1,4 +1,4 @@
-package io.upsell.notifier.delivery;
+package io.upsell.notifier.template;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,6 +1,5 @@
-package io.upsell.notifier.delivery;
+package io.upsell.notifier.template;
 
-import io.upsell.notifier.template.CustomerFormat;
 import io.upsell.schemas.upsell.PlanInfo;
 
 /**
