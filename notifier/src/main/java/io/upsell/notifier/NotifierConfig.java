@@ -41,6 +41,8 @@ public interface NotifierConfig {
 
   Retry retry();
 
+  Ledger ledger();
+
   /** Per-shop rules, by shop id. */
   Map<String, ShopRules> shops();
 
@@ -109,6 +111,17 @@ public interface NotifierConfig {
     @DurationMin(millis = 100)
     @DurationMax(minutes = 1)
     Duration scanEvery();
+  }
+
+  /** The send ledger (claims and outcomes per trigger and channel); default in application.properties. */
+  interface Ledger {
+    /**
+     * How long a trigger's claims and outcomes are kept: older ones are removed from the partition's stores, a new
+     * instance reads the ledger topics only this far back, and a trigger older than this is not handled.
+     */
+    @DurationMin(days = 1)
+    @DurationMax(days = 365)
+    Duration retention();
   }
 
   /** A shop's own rules. */

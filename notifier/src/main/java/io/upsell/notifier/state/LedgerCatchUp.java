@@ -5,6 +5,7 @@ import io.upsell.schemas.notify.SendClaim;
 import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.topics.Topic;
 import io.upsell.schemas.topics.Topics;
+import java.time.Clock;
 import java.time.Duration;
 import java.util.HashSet;
 import java.util.List;
@@ -15,6 +16,7 @@ import org.apache.avro.specific.SpecificRecord;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
+import org.apache.kafka.clients.consumer.OffsetAndTimestamp;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.streams.state.KeyValueStore;
 
@@ -23,7 +25,9 @@ import org.apache.kafka.streams.state.KeyValueStore;
  * notify.ledger and notify.deliveries since the stores' last recorded position. Those writes are acknowledged before
  * (claims) or as (outcomes) anything is sent, while the stores reach their changelog only at the next commit: so after a
  * crash the restored stores may lack the last claims, and this read is what keeps a redelivered trigger from being
- * sent twice. It reads only what came after the position (in steady state, nothing), never the whole topic.
+ * sent twice. It reads only what came after the position (in steady state, nothing), never the whole topic: without
+ * a position (a new application, or stores lost with their changelogs) it starts at the ledger's retention, since
+ * nothing older is kept or handled.
  */
 final class LedgerCatchUp {
 
@@ -31,10 +35,14 @@ final class LedgerCatchUp {
 
   private final String servers;
   private final EventSerdes serdes;
+  private final Duration retention;
+  private final Clock clock;
 
-  LedgerCatchUp(String servers, EventSerdes serdes) {
+  LedgerCatchUp(String servers, EventSerdes serdes, Duration retention, Clock clock) {
     this.servers = servers;
     this.serdes = serdes;
+    this.retention = retention;
+    this.clock = clock;
   }
 
   /**
@@ -68,7 +76,13 @@ final class LedgerCatchUp {
       consumer.assign(List.of(tp));
       Long known = positions.get(topic.name());
       if (known == null) {
-        consumer.seekToBeginning(List.of(tp));
+        long from = clock.millis() - retention.toMillis();
+        OffsetAndTimestamp first = consumer.offsetsForTimes(Map.of(tp, from)).get(tp);
+        if (first == null) {
+          consumer.seekToEnd(List.of(tp));
+        } else {
+          consumer.seek(tp, first.offset());
+        }
       } else {
         consumer.seek(tp, known + 1);
       }

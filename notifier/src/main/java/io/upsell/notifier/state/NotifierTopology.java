@@ -66,9 +66,10 @@ public class NotifierTopology {
     stream(builder, Topics.ENGAGEMENT_EVENTS).process(HardStops::new, StoreNames.HARD_STOPS);
     stream(builder, Topics.NOTIFY_INAPP).process(() -> new InboxWriter(config.inapp().maxMessages(),
         config.inapp().maxAge()), StoreNames.INBOX, StoreNames.FALLBACK_TIMERS);
-    var catchUp = new LedgerCatchUp(servers, serdes);
-    stream(builder, Topics.UPSELL_TRIGGERS).process(() -> new TriggerProcessor(handler, fallbacks, catchUp, outbox,
-            clock, config.inapp().fallbackScanEvery(), config.retry().scanEvery()),
+    var catchUp = new LedgerCatchUp(servers, serdes, config.ledger().retention(), clock);
+    var retention = new LedgerRetention(config.ledger().retention());
+    stream(builder, Topics.UPSELL_TRIGGERS).process(() -> new TriggerProcessor(handler, fallbacks, catchUp, retention,
+            outbox, clock, config.inapp().fallbackScanEvery(), config.retry().scanEvery()),
         StoreNames.PROFILES, StoreNames.HARD_STOPS, StoreNames.CLAIMS, StoreNames.OUTCOMES,
         StoreNames.LEDGER_POSITIONS, StoreNames.INBOX, StoreNames.FALLBACK_TIMERS, StoreNames.RETRIES,
         StoreNames.RETRY_TIMERS);

@@ -4,7 +4,9 @@ import io.upsell.notifier.delivery.TriggerHandler;
 import io.upsell.notifier.delivery.EmailFallbacks;
 import io.upsell.platform.health.InjectedFault;
 import io.upsell.schemas.upsell.UpsellTrigger;
+import io.upsell.schemas.notify.Delivery;
 import io.upsell.schemas.notify.InboxEntry;
+import io.upsell.schemas.notify.SendClaim;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -37,6 +39,7 @@ final class TriggerProcessor implements Processor<String, UpsellTrigger, Void, V
   private final TriggerHandler handler;
   private final EmailFallbacks fallbacks;
   private final LedgerCatchUp catchUp;
+  private final LedgerRetention retention;
   private final Outbox outbox;
   private final Clock clock;
   private final Duration fallbackScan;
@@ -46,11 +49,12 @@ final class TriggerProcessor implements Processor<String, UpsellTrigger, Void, V
   private KeyValueStore<String, InboxEntry> inbox;
   private KeyValueStore<String, String> timers;
 
-  TriggerProcessor(TriggerHandler handler, EmailFallbacks fallbacks, LedgerCatchUp catchUp, Outbox outbox,
-      Clock clock, Duration fallbackScan, Duration retryScan) {
+  TriggerProcessor(TriggerHandler handler, EmailFallbacks fallbacks, LedgerCatchUp catchUp,
+      LedgerRetention retention, Outbox outbox, Clock clock, Duration fallbackScan, Duration retryScan) {
     this.handler = handler;
     this.fallbacks = fallbacks;
     this.catchUp = catchUp;
+    this.retention = retention;
     this.outbox = outbox;
     this.clock = clock;
     this.fallbackScan = fallbackScan;
@@ -68,6 +72,10 @@ final class TriggerProcessor implements Processor<String, UpsellTrigger, Void, V
     timers = context.getStateStore(StoreNames.FALLBACK_TIMERS);
     context.schedule(fallbackScan, PunctuationType.WALL_CLOCK_TIME, now -> emailDueFallbacks());
     context.schedule(retryScan, PunctuationType.WALL_CLOCK_TIME, now -> retryDueSends());
+    KeyValueStore<String, SendClaim> claims = context.getStateStore(StoreNames.CLAIMS);
+    KeyValueStore<String, Delivery> outcomes = context.getStateStore(StoreNames.OUTCOMES);
+    context.schedule(LedgerRetention.SCAN_EVERY, PunctuationType.WALL_CLOCK_TIME,
+        now -> retention.removeExpired(claims, outcomes, clock.instant()));
   }
 
   // Wall-clock time: a retry waits for a real server to recover, however quiet the partition is.
@@ -107,6 +115,9 @@ final class TriggerProcessor implements Processor<String, UpsellTrigger, Void, V
       return;
     }
     InjectedFault.check("trigger-consumer");
+    if (retention.isStale(record.value(), clock.instant())) {
+      return;
+    }
     handler.handle(record.value(), state).join();
     state.flush();
   }

@@ -14,6 +14,8 @@ import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.testkit.TestBroker;
 import io.upsell.testkit.TopicRecords;
 import io.upsell.testkit.WithKafka;
+import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.apache.kafka.common.serialization.Serde;
@@ -48,7 +50,7 @@ class LedgerCatchUpTest {
     KeyValueStore<String, Long> positions = store(context, "positions", Serdes.Long());
 
     // When the new owner of the partition catches up
-    new LedgerCatchUp(broker.bootstrapServers(), SERDES).run(partition, claims, outcomes, positions);
+    catchUp(broker).run(partition, claims, outcomes, positions);
 
     // Then the in-flight trigger is claimed (never resent) and the finished one is done
     assertThat(claims.get(StoreNames.ledgerKey(inFlight, DeliveryChannel.EMAIL))).isNotNull();
@@ -58,6 +60,32 @@ class LedgerCatchUpTest {
     // And it remembers how far it read, so the next catch-up reads only what came after
     assertThat(positions.get(Topics.NOTIFY_LEDGER.name())).isNotNull();
     assertThat(positions.get(Topics.NOTIFY_DELIVERIES.name())).isNotNull();
+  }
+
+  @Test
+  void aNewOwnerWithoutAPositionReadsTheLedgerOnlyAsFarBackAsItsRetention(TestBroker broker, TopicRecords records) {
+    // Given a claim written 40 days ago and one written now, and stores that never recorded a position
+    String customer = "c-" + UUID.randomUUID();
+    String key = Keys.customer(SHOP, customer);
+    int partition = Topics.UPSELL_TRIGGERS.partitionOf(key);
+    String old = "t-" + UUID.randomUUID();
+    String recent = "t-" + UUID.randomUUID();
+    records.send(Topics.NOTIFY_LEDGER, key, claim(customer, old), Instant.now().minus(Duration.ofDays(40)).toEpochMilli());
+    records.send(Topics.NOTIFY_LEDGER, key, claim(customer, recent), System.currentTimeMillis());
+    var context = new MockProcessorContext<Void, Void>();
+    KeyValueStore<String, SendClaim> claims = store(context, "claims", SERDES.valueSerde(Topics.NOTIFY_LEDGER));
+
+    // When it catches up with a 30-day retention
+    catchUp(broker).run(partition, claims, store(context, "outcomes", SERDES.valueSerde(Topics.NOTIFY_DELIVERIES)),
+        store(context, "positions", Serdes.Long()));
+
+    // Then it learned the recent claim (so it could see the partition's records) and skipped the old one
+    assertThat(claims.get(StoreNames.ledgerKey(recent, DeliveryChannel.EMAIL))).isNotNull();
+    assertThat(claims.get(StoreNames.ledgerKey(old, DeliveryChannel.EMAIL))).isNull();
+  }
+
+  private static LedgerCatchUp catchUp(TestBroker broker) {
+    return new LedgerCatchUp(broker.bootstrapServers(), SERDES, Duration.ofDays(30), Clock.systemUTC());
   }
 
   private static <V> KeyValueStore<String, V> store(MockProcessorContext<Void, Void> context, String name,
