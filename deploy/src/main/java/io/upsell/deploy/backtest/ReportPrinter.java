@@ -30,11 +30,25 @@ final class ReportPrinter {
           out.printf("| %s | %s | %d |%n", type.getKey(), day.getKey(), day.getValue().asLong()));
     }
     out.println();
+    pending(report, job.path("to").asText(), out);
+    out.println();
     out.println("| suppressed because | count |");
     out.println("| --- | ---: |");
     rows(report.path("suppressedByReason"), out);
-    out.println();
-    out.printf("Timers still pending at the end of the range: %d%n", report.path("pendingTimers").asLong());
+  }
+
+  // Due at or after the end of the range: never judged, so never counted as fired.
+  private static void pending(JsonNode report, String end, PrintStream out) {
+    out.printf("Timers still pending at the end of the range: %d (due on or after %s, not judged)%n%n",
+        report.path("pendingTimers").asLong(), end);
+    out.println("| still pending | count | first due | last due |");
+    out.println("| --- | ---: | --- | --- |");
+    if (report.path("pendingByType").isEmpty()) {
+      out.println("| (none) | 0 | | |");
+    }
+    report.path("pendingByType").fields().forEachRemaining(e -> out.printf("| %s | %d | %s | %s |%n", e.getKey(),
+        e.getValue().path("count").asLong(), e.getValue().path("firstDue").asText(),
+        e.getValue().path("lastDue").asText()));
   }
 
   private static void rows(JsonNode counts, PrintStream out) {

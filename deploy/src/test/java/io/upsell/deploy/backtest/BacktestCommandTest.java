@@ -60,7 +60,8 @@ class BacktestCommandTest {
           + "\"to\":\"2011-01-01T00:00:00Z\",\"assumeConsent\":" + assumeConsent + ",\"status\":\"DONE\",\"progress\":1,\"replayed\":100,\"total\":100,"
           + "\"report\":{\"timeZone\":\"Europe/London\",\"firedByType\":{\"WIN_BACK\":7},"
           + "\"firedByTypeAndDay\":{\"WIN_BACK\":{\"2010-12-03\":7}},\"suppressedByReason\":{\"HOLDOUT\":2},"
-          + "\"pendingTimers\":4}}");
+          + "\"pendingTimers\":4,\"pendingByType\":{\"WIN_BACK\":{\"count\":4,\"firstDue\":\"2011-01-02\","
+          + "\"lastDue\":\"2011-01-30\"}}}}");
     }
   }
 
@@ -95,7 +96,8 @@ class BacktestCommandTest {
     assertThat(requests.get(1)).startsWith("GET /v1/backtests/b1 Bearer k-123");
     assertThat(err.toString()).contains("]  50%  50/100 records", "] 100%  100/100 records");
     assertThat(out.toString()).contains("| WIN_BACK | 7 |", "| WIN_BACK | 2010-12-03 | 7 |", "| HOLDOUT | 2 |",
-        "pending at the end of the range: 4");
+        "pending at the end of the range: 4",
+        "| WIN_BACK | 4 | 2011-01-02 | 2011-01-30 |");
   }
 
   @Test

@@ -18,7 +18,7 @@ public final class BacktestReport {
   private final Map<String, Map<LocalDate, Long>> fired = new TreeMap<>();
   private final Map<String, Long> suppressed = new TreeMap<>();
   private final Map<String, Map<String, Long>> suppressedByType = new TreeMap<>();
-  private long pendingTimers;
+  private Map<String, PendingTimers.Pending> pending = new TreeMap<>();
 
   public BacktestReport(ZoneId zone) {
     this.zone = zone;
@@ -38,8 +38,12 @@ public final class BacktestReport {
     }
   }
 
-  public synchronized void pendingTimers(long count) {
-    pendingTimers = count;
+  synchronized void pending(Map<String, PendingTimers.Pending> byType) {
+    pending = new TreeMap<>(byType);
+  }
+
+  ZoneId zone() {
+    return zone;
   }
 
   /** A consistent copy for the JSON answer. */
@@ -54,16 +58,19 @@ public final class BacktestReport {
     });
     Map<String, Map<String, Long>> byType = new TreeMap<>();
     suppressedByType.forEach((type, reasons) -> byType.put(type, new TreeMap<>(reasons)));
-    return new Snapshot(zone.getId(), totals, byDay, new TreeMap<>(suppressed), byType, pendingTimers);
+    long pendingTimers = pending.values().stream().mapToLong(PendingTimers.Pending::count).sum();
+    return new Snapshot(zone.getId(), totals, byDay, new TreeMap<>(suppressed), byType, pendingTimers,
+        new TreeMap<>(pending));
   }
 
   /**
    * The report as JSON.
    *
    * @param firedByTypeAndDay type → day (shop's zone) → count
-   * @param pendingTimers timers not yet due when the replay reached the end of the range
+   * @param pendingTimers timers due at or after the end of the range: never judged, never counted as fired
+   * @param pendingByType the same per trigger type, with the first and last due day
    */
   public record Snapshot(String timeZone, Map<String, Long> firedByType, Map<String, Map<String, Long>> firedByTypeAndDay,
       Map<String, Long> suppressedByReason, Map<String, Map<String, Long>> suppressedByTypeAndReason,
-      long pendingTimers) {}
+      long pendingTimers, Map<String, PendingTimers.Pending> pendingByType) {}
 }

@@ -73,7 +73,7 @@ public class BacktestResource {
       override = request.rules().toRecord(shop.id(), Instant.now());
     }
     BacktestJob job = backtests.start(shop.id(), from, to, shop.timeZone(),
-        new Replay(override, Boolean.TRUE.equals(request.assumeConsent())));
+        new Replay(override, Boolean.TRUE.equals(request.assumeConsent()), to.toEpochMilli()));
     return Response.accepted(job.view()).location(URI.create("/v1/backtests/" + job.id())).build();
   }
 

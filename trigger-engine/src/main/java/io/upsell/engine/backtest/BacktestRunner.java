@@ -1,6 +1,10 @@
 package io.upsell.engine.backtest;
 
 import io.upsell.engine.config.EngineConfig;
+import io.upsell.engine.policy.Decider;
+import io.upsell.schemas.upsell.UpsellTrigger;
+import org.apache.kafka.streams.StoreQueryParameters;
+import org.apache.kafka.streams.state.QueryableStoreTypes;
 import io.upsell.platform.shops.ShopDirectory;
 import io.upsell.engine.topology.EngineTopology;
 import io.upsell.engine.topology.Replay;
@@ -73,7 +77,11 @@ public final class BacktestRunner {
     try {
       streams.start();
       progress.awaitEnd(streams, job);
-      job.report().pendingTimers(PendingTimers.count(streams));
+      var timers = streams.store(StoreQueryParameters.fromNameAndType(Decider.TIMERS,
+          QueryableStoreTypes.<String, UpsellTrigger>keyValueStore()));
+      try (var all = timers.all()) {
+        job.report().pending(PendingTimers.of(all, job.report().zone()));
+      }
     } catch (Throwable e) {
       tearDown(streams, progress, teardown);
       teardown.attachTo(e);

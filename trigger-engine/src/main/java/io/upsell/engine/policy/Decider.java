@@ -51,7 +51,7 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
     EngineConfig config = engine.config();
     // Production timers follow the clock even when no event arrives; a backtest has no clock but the history's.
     PunctuationType type = engine.streamTimeTimers() ? PunctuationType.STREAM_TIME : PunctuationType.WALL_CLOCK_TIME;
-    context.schedule(config.punctuateEvery(), type, at -> fireDue(engine.streamTimeTimers() ? at
+    context.schedule(config.punctuateEvery(), type, at -> fireDue(engine.streamTimeTimers() ? replayTime(at)
         : wallClockTimers.now(at, context.currentStreamTimeMs())));
   }
 
@@ -65,7 +65,7 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
     UpsellTrigger candidate = record.value();
     long due = candidate.getDueAt() == null ? record.timestamp() : candidate.getDueAt().toEpochMilli();
     // Stream time in a backtest; in production the wall clock, held back to the input's time while a backlog is read.
-    long clock = engine.streamTimeTimers() ? context.currentStreamTimeMs()
+    long clock = engine.streamTimeTimers() ? replayTime(context.currentStreamTimeMs())
         : wallClockTimers.reading(context.currentSystemTimeMs(), context.currentStreamTimeMs());
     if (due <= record.timestamp()) {
       decide(record.key(), candidate, record.timestamp());
@@ -76,6 +76,12 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
       // stream time as of its due time, so a replay does not depend on how far other partitions have run ahead.
       fire(candidate, engine.streamTimeTimers() ? due : clock);
     }
+  }
+
+  // A backtest judges nothing at or after its range's end, though it may read records past it: what is due then stays
+  // pending, since the events that would have cancelled it are not part of the replay.
+  private long replayTime(long streamTime) {
+    return engine.replay() == null ? streamTime : engine.replay().judgedAt(streamTime);
   }
 
   private void fireDue(long now) {
