@@ -40,9 +40,13 @@ public final class BacktestJob {
     return report;
   }
 
-  void progress(long replayedRecords, long totalRecords) {
+  /** The number of records to replay, counted before the replay starts; set once. */
+  void total(long records) {
+    total = records;
+  }
+
+  void progress(long replayedRecords) {
     replayed = replayedRecords;
-    total = totalRecords;
   }
 
   void status(Status next) {
@@ -65,7 +69,8 @@ public final class BacktestJob {
    * JSON view of a job.
    *
    * @param assumeConsent whether customers without a profile were counted as consenting
-   * @param replayed raw records read so far (every shop's: the topics are shared); {@code total} at the start
+   * @param replayed the shop's records of the range replayed so far; {@code total} all of them, counted before the
+   *     replay starts (0 while they are being counted)
    */
   public record View(String id, String shopId, String from, String to, boolean assumeConsent, Status status,
       double progress, long replayed, long total, String error, BacktestReport.Snapshot report) {}

@@ -89,7 +89,7 @@ public final class EngineTopology {
       KStream<String, UpsellTrigger> found = trigger.addTo(engine);
       candidates = candidates == null ? found : candidates.merge(found);
     }
-    StateStores.add(builder, Decider.TIMERS, serdes.valueSerde(Topics.UPSELL_TRIGGERS));
+    StateStores.add(engine.sources(), Decider.TIMERS, serdes.valueSerde(Topics.UPSELL_TRIGGERS));
     sink.accept(candidates.process(() -> new Decider(engine, byType), stores.toArray(String[]::new)));
     return builder.build();
   }

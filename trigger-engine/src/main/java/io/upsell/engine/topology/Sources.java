@@ -41,6 +41,11 @@ public final class Sources {
         Consumed.with(serdes.keySerde(), serdes.valueSerde(Topics.CATALOG_PRODUCTS)), Materialized.as(EngineContext.CATALOG));
   }
 
+  /** Whether this topology replays one shop's range (a backtest) rather than running live. */
+  public boolean replaysARange() {
+    return !scope.isEverything();
+  }
+
   /** The records of {@code topic} within scope, keyed as on the topic. */
   @SuppressWarnings("unchecked")
   public <V extends SpecificRecord> KStream<String, V> stream(Topic<V> topic) {
