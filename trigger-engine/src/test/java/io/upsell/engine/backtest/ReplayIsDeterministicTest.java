@@ -21,6 +21,12 @@ import java.time.Instant;
 import java.time.ZoneOffset;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.net.URI;
+import io.upsell.platform.shops.Shop;
+import io.upsell.platform.shops.ShopDirectory;
+import io.upsell.platform.shops.Storefront;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -33,7 +39,11 @@ import org.junit.jupiter.api.Test;
  */
 class ReplayIsDeterministicTest {
 
-  private static final String SHOP = EngineDriver.SHOP;
+  // A shop of its own: other tests of this JVM write to the same topics.
+  private static final String SHOP = "deterministic-" + UUID.randomUUID();
+  private static final ShopDirectory SHOPS = new ShopDirectory(Map.of(SHOP, new Shop(SHOP, "Shop", ZoneOffset.UTC,
+      "GBP", new byte[32], Optional.empty(), "en", new Storefront(Optional.of(URI.create(EngineDriver.STOREFRONT)),
+      Map.of()))));
   private static final Instant FROM = Instant.parse("2010-12-01T00:00:00Z");
   private static final Instant TO = Instant.parse("2010-12-15T00:00:00Z");
   private final EventSerdes serdes = EventSerdes.singleObject();
@@ -51,7 +61,7 @@ class ReplayIsDeterministicTest {
 
   private String backtest(String id) throws Exception {
     BacktestRunner runner = new BacktestRunner(TestConfig.engine(Map.of("upsell.engine.holdout-percent", "5")), serdes,
-        EngineDriver.SHOPS, TestKafka.broker().bootstrapServers(), Map.of());
+        SHOPS, TestKafka.broker().bootstrapServers(), Map.of());
     BacktestJob job = new BacktestJob(id, SHOP, FROM, TO, true, new BacktestReport(ZoneOffset.UTC));
     runner.run(job, new Scope(SHOP, FROM.toEpochMilli(), TO.toEpochMilli()),
         new Replay(null, true, TO.toEpochMilli()));
