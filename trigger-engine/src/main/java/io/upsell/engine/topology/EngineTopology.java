@@ -77,7 +77,7 @@ public final class EngineTopology {
       Consumer<KStream<String, Decision>> sink) {
     StreamsBuilder builder = new StreamsBuilder();
     EngineContext engine =
-        new EngineContext(config, serdes, new Sources(builder, serdes, scope), replay, shops);
+        new EngineContext(config, serdes, new Sources(builder, serdes, scope, replay != null), replay, shops);
     BoughtTogether.addTo(engine);
     FactsKeeper.addTo(engine);
     Map<TriggerType, Trigger> byType = new EnumMap<>(TriggerType.class);

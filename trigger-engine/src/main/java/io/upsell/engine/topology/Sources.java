@@ -27,11 +27,18 @@ public final class Sources {
   private final StreamsBuilder builder;
   private final EventSerdes serdes;
   private final Scope scope;
+  private final boolean backtest;
   private final Map<Topic<?>, KStream<String, ?>> streams = new HashMap<>();
   private KStream<String, OrderEvent> ordersByShop;
   private KStream<String, CartEvent> cartsByShop;
 
   public Sources(StreamsBuilder builder, EventSerdes serdes, Scope scope) {
+    this(builder, serdes, scope, false);
+  }
+
+  /** {@code backtest}: the topology replays history for a report (its stores need not survive a restart). */
+  public Sources(StreamsBuilder builder, EventSerdes serdes, Scope scope, boolean backtest) {
+    this.backtest = backtest;
     this.builder = builder;
     this.serdes = serdes;
     this.scope = scope;
@@ -41,9 +48,9 @@ public final class Sources {
         Consumed.with(serdes.keySerde(), serdes.valueSerde(Topics.CATALOG_PRODUCTS)), Materialized.as(EngineContext.CATALOG));
   }
 
-  /** Whether this topology replays one shop's range (a backtest) rather than running live. */
-  public boolean replaysARange() {
-    return !scope.isEverything();
+  /** Whether this topology replays history for a backtest's report rather than running live. */
+  public boolean backtest() {
+    return backtest;
   }
 
   /** The records of {@code topic} within scope, keyed as on the topic. */

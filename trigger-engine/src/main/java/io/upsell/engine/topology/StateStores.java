@@ -33,9 +33,9 @@ public final class StateStores {
   }
 
   private static <V> StoreBuilder<KeyValueStore<String, V>> builder(Sources sources, String name, Serde<V> values) {
-    KeyValueBytesStoreSupplier supplier = sources.replaysARange() ? Stores.inMemoryKeyValueStore(name)
+    KeyValueBytesStoreSupplier supplier = sources.backtest() ? Stores.inMemoryKeyValueStore(name)
         : Stores.persistentKeyValueStore(name);
     StoreBuilder<KeyValueStore<String, V>> store = Stores.keyValueStoreBuilder(supplier, Serdes.String(), values);
-    return sources.replaysARange() ? store.withLoggingDisabled() : store;
+    return sources.backtest() ? store.withLoggingDisabled() : store;
   }
 }
