@@ -51,7 +51,8 @@ public class AnalyticsBeans {
   @Produces
   @Singleton
   AnalyticsSettings settings(ShopDirectory shops, AnalyticsConfig config) {
-    return new AnalyticsSettings(id -> shops.find(id).map(Shop::timeZone).orElse(null), config.clickWindow(),
+    return new AnalyticsSettings(id -> shops.find(id).map(Shop::timeZone).orElse(null),
+        id -> shops.find(id).map(Shop::currency).orElse(null), config.clickWindow(),
         config.viewWindow(), config.liftWindow(), config.sessionWindow(), config.cartWindow(),
         config.persistentCustomerStore(), new StateLayout());
   }

@@ -9,6 +9,9 @@ final class Services {
 
   static final List<String> ALL = List.of("order-ingest", "trigger-engine", "notifier", "analytics");
 
+  /** The stack secret (see {@link StackHome#secret}) the engine derives coupon codes from. */
+  static final String ENGINE_COUPON_SECRET = "engine-coupon";
+
   private Services() {}
 
   /** The launcher's fault tests set this system property; it is never set by {@code ./upsell}. */
@@ -43,7 +46,7 @@ final class Services {
     return baseUrl(ports, service) + "/q/health/ready";
   }
 
-  /** Settings every service reads from its environment, pointing it at this stack. */
+  /** Settings a service reads from its environment, pointing it at this stack (the engine's coupon key too). */
   static Map<String, String> env(StackHome home, StackPorts ports, String service) {
     String kafka = KafkaNode.bootstrap(ports);
     Map<String, String> env = new LinkedHashMap<>();
@@ -62,6 +65,12 @@ final class Services {
     env.put("NOTIFIER_PUBLIC_BASE_URL", baseUrl(ports, "notifier"));
     // Lets one analytics instance read another's partitions for a scheduled digest (no caller key there).
     env.put("ANALYTICS_PEER_SECRET", home.secret("analytics-peer"));
+    // Where the dashboard's system panel reads each service's health and lag: the ports this stack really uses.
+    env.put("ANALYTICS_SYSTEM_SERVICES", String.join(",", ALL.stream().map(s -> s + "=" + baseUrl(ports, s)).toList()));
+    if (service.equals("trigger-engine")) {
+      // Only the engine issues codes; with this key anyone could compute them, so no other service gets it.
+      env.put("UPSELL_ENGINE_COUPON_SECRET", home.secret(ENGINE_COUPON_SECRET));
+    }
     return env;
   }
 }

@@ -46,6 +46,7 @@ public final class Stack {
     if (DemoShop.ensure(home)) {
       out.println("Created the demo shop 'demo'; its API key and webhook secret are in " + home.demoShopEnv());
     }
+    DemoStorefront.write(home, DemoSite.url(requested));
     long started = System.nanoTime();
     step("Kafka (KRaft, one node) on " + KafkaNode.bootstrap(requested), () -> KafkaNode.start(home, requested));
     step("SMTP server on 127.0.0.1:" + requested.of("smtp"), () -> {

@@ -38,6 +38,9 @@ class EndToEndIT {
   private static final String SCRIPT = "<script>alert(1)</script>";
   private static final String HOSTILE_NAME = "<b>Amelia</b>\r\nBcc: leak@evil.example";
   private static final Pattern CLICK_LINK = Pattern.compile("href=\"([^\"]*/v1/track/click[^\"]*)\"");
+  private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
+  // The engine's default code prefix, then the code (CouponCodes' alphabet).
+  private static final Pattern CODE = Pattern.compile("\\bUP-[A-Z0-9]{6,16}\\b");
 
   private static TestStack stack;
   private static ShopClient shop;
@@ -53,11 +56,27 @@ class EndToEndIT {
     secrets.add(DemoShop.env(stack.home.demoShopEnv()).getProperty("DEMO_SHOP_WEBHOOK_SECRET"));
     secrets.add(stack.home.secret("notifier-token"));
     secrets.add(stack.home.secret("analytics-peer"));
+    secrets.add(stack.home.secret(Services.ENGINE_COUPON_SECRET));
     // Immediate, every-hour, no control group: the test must not depend on the clock or on hash luck.
     var rules = shop.put(stack.url("trigger-engine") + "/v1/shops/" + SHOP + "/rules", Map.of(
         "quietHoursStart", "00:00", "quietHoursEnd", "00:00", "holdoutPercent", 0.0,
         "settings", Map.of("CART_ABANDONED.delayMinutes", "1")));
     assertThat(rules.status()).as(rules.body()).isEqualTo(200);
+    // The SaaS app's plan ladder, as a shop posts its catalog; read by the time the storage test reports usage.
+    long now = System.currentTimeMillis();
+    post(List.of(plan("basic", "Basic", 100, 499, null), plan("pro", "Pro", 1000, 999, "basic"),
+        plan("business", "Business", 5000, 2499, "pro")).stream()
+        .map(fields -> event("product", null, now, fields)).toList());
+  }
+
+  private static Map<String, Object> plan(String id, String name, long storageGb, long priceMinor, String below) {
+    Map<String, Object> plan = new java.util.HashMap<>(Map.of("productId", id, "name", name, "kind", "plan",
+        "quotas", Map.of("storage", storageGb), "units", Map.of("storage", "GB"), "priceMinor", priceMinor,
+        "currency", "GBP"));
+    if (below != null) {
+      plan.put("upgradeOf", below);
+    }
+    return plan;
   }
 
   @AfterAll
@@ -69,14 +88,14 @@ class EndToEndIT {
 
   @Test
   @Order(1)
-  void abandonedCartSendsOneEmailAndAClickedOrderIsAttributedRevenue() throws Exception {
+  void abandonedCartOfAShopWithoutCatalogEmailsItsItemsWithACodeThatValidatesAndIsRedeemedByTheOrder()
+      throws Exception {
     String customer = "e2e-cart-" + RUN;
     String email = customer + "@shop.example";
     secrets.add(email);
     long now = System.currentTimeMillis();
+    // No product event: the cart's own lines are all the engine and the notifier know of its items.
     post(List.of(
-        event("product", null, now, Map.of("productId", "P-LANTERN", "name", "White Metal Lantern " + SCRIPT,
-            "category", "lanterns", "priceMinor", 339, "currency", "GBP")),
         event("customer_profile", customer, now, Map.of("email", email, "name", HOSTILE_NAME, "locale", "en",
             "timeZone", "Europe/London", "marketingConsent", true)),
         event("cart_item_added", customer, now + 1, Map.of("cartId", "cart-" + RUN, "valueMinor", 678,
@@ -87,32 +106,63 @@ class EndToEndIT {
     assertThat(mails).as("one abandoned-cart email").hasSize(1);
     MailBox.Mail mail = mails.get(0);
     assertThat(mail.headers()).containsKeys("List-Unsubscribe", "List-Unsubscribe-Post");
-    assertThat(mail.html()).contains("White Metal Lantern");
+    assertThat(mail.html()).contains("White Metal Lantern").contains("£3.39");
+    assertThat(mail.text()).contains("White Metal Lantern").contains("£3.39");
     // What shops and customers typed is shown as text: no markup of theirs, no header or recipient of theirs.
     assertThat(mail.html()).doesNotContain(SCRIPT).doesNotContain("<b>Amelia</b>");
     assertThat(mail.headers().keySet()).noneMatch(name -> name.equalsIgnoreCase("Bcc"));
     assertThat(MailBox.read(MailServer.apiUrl(stack.ports))).noneMatch(m -> m.to().contains("evil.example"));
 
+    String storefront = DemoSite.url(stack.ports) + "/shop/";
+    assertThat(linksOutsideTheShop(mail.html(), storefront)).as("links to our service ports").isEmpty();
     Matcher click = CLICK_LINK.matcher(mail.html());
     assertThat(click.find()).as("a click-tracking link in the email").isTrue();
     HttpResponse<Void> redirect = HttpClient.newHttpClient().send(
         HttpRequest.newBuilder(URI.create(click.group(1).replace("&amp;", "&"))).GET().build(),
         HttpResponse.BodyHandlers.discarding());
     assertThat(redirect.statusCode()).isBetween(300, 399);
+    String target = redirect.headers().firstValue("Location").orElse("");
+    assertThat(target).as("the button leads to the shop's cart").startsWith(storefront + "cart");
+    assertThat(shop.get(target).status()).as("the cart page the link names").isEqualTo(200);
+
+    Matcher shown = CODE.matcher(mail.text());
+    assertThat(shown.find()).as("a code in the email: " + mail.text()).isTrue();
+    String code = shown.group();
+    var coupon = awaitCoupon(code, Duration.ofSeconds(30));
+    assertThat(coupon.status()).as(coupon.body()).isEqualTo(200);
+    assertThat(coupon.json().path("customerId").asText()).isEqualTo(customer);
+    assertThat(coupon.json().path("triggerType").asText()).isEqualTo("CART_ABANDONED");
 
     post(List.of(event("order_placed", customer, System.currentTimeMillis(), Map.of("orderId", "o-" + RUN,
-        "totalMinor", 678, "currency", "GBP", "channel", "email", "lines",
+        "totalMinor", 678, "currency", "GBP", "channel", "email", "couponCode", code, "lines",
         List.of(Map.of("productId", "P-LANTERN", "quantity", 2, "unitPriceMinor", 339))))));
 
     assertThat(awaitAttributedRevenue(678, Duration.ofMinutes(2))).isGreaterThanOrEqualTo(678);
+    assertThat(awaitRedeemed("CART_ABANDONED", Duration.ofMinutes(1))).as("redemptions in the A/B results")
+        .isEqualTo(1);
+    assertThat(shop.get(couponUrl(code)).status()).as("the redeemed code is gone").isEqualTo(410);
     Thread.sleep(3000);
     assertThat(MailBox.read(MailServer.apiUrl(stack.ports)).stream().filter(m -> m.to().equals(email)))
         .as("still exactly one email for the cart").hasSize(1);
   }
 
+  /** Every link of a message that leads neither into the shop nor to our tracking, unsubscribe or not-relevant. */
+  private static List<String> linksOutsideTheShop(String html, String storefront) {
+    String notifier = stack.url("notifier");
+    List<String> links = new ArrayList<>();
+    Matcher href = HREF.matcher(html);
+    while (href.find()) {
+      links.add(href.group(1).replace("&amp;", "&"));
+    }
+    assertThat(links).as("links in the email").hasSizeGreaterThanOrEqualTo(2);
+    return links.stream().filter(link -> !link.startsWith(storefront)
+        && Stream.of("/v1/track/", "/v1/unsubscribe", "/v1/not-relevant")
+            .noneMatch(path -> link.startsWith(notifier + path))).toList();
+  }
+
   @Test
   @Order(2)
-  void storageNearFullReachesAConnectedInAppClient() throws Exception {
+  void storageAtEightySixPercentOfBasicPromptsAConnectedInAppClientToMoveToProWithItsPrice() throws Exception {
     String customer = "e2e-app-" + RUN;
     var token = shop.post(stack.url("notifier") + "/v1/inapp/tokens", Map.of("customerId", customer));
     assertThat(token.status()).as(token.body()).isEqualTo(200);
@@ -121,10 +171,12 @@ class EndToEndIT {
 
     try (SseClient sse = new SseClient(stack.url("notifier") + "/v1/inapp/stream?token=" + customerToken)) {
       Thread.sleep(1000);
-      post(List.of(ShopClient.usage("usage-" + RUN, customer, 86, 100)));
+      post(List.of(event("usage_reported", customer, System.currentTimeMillis(), Map.of("resource", "storage",
+          "usedUnits", 86, "quotaUnits", 100, "unit", "GB", "plan", "basic"))));
       List<String> prompts = sse.await("STORAGE_NEAR_FULL", Duration.ofMinutes(2));
       assertThat(sse.status()).isEqualTo(200);
-      assertThat(prompts).anySatisfy(line -> assertThat(line).contains("STORAGE_NEAR_FULL"));
+      assertThat(prompts).anySatisfy(line -> assertThat(line).contains("STORAGE_NEAR_FULL")
+          .contains("Pro").contains("£9.99").contains("86 of 100 GB"));
     }
   }
 
@@ -265,14 +317,7 @@ class EndToEndIT {
   }
 
   static Map<String, Object> event(String type, String customerId, long at, Map<String, Object> fields) {
-    Map<String, Object> event = new java.util.LinkedHashMap<>(fields);
-    event.put("type", type);
-    event.put("eventId", type + "-" + UUID.randomUUID());
-    event.put("occurredAt", at);
-    if (customerId != null) {
-      event.put("customerId", customerId);
-    }
-    return event;
+    return ShopClient.event(type, customerId, at, fields);
   }
 
   static void post(List<Map<String, Object>> events) throws Exception {
@@ -288,6 +333,42 @@ class EndToEndIT {
       mails = MailBox.read(MailServer.apiUrl(stack.ports)).stream().filter(m -> m.to().equals(to)).toList();
     }
     return mails;
+  }
+
+  private static String couponUrl(String code) {
+    return stack.url("analytics") + "/v1/shops/" + SHOP + "/coupons/" + code;
+  }
+
+  /** The code's lookup once analytics has read the trigger that issued it (404 until then). */
+  private static ShopClient.Answer awaitCoupon(String code, Duration timeout) throws Exception {
+    long deadline = System.nanoTime() + timeout.toNanos();
+    var answer = shop.get(couponUrl(code));
+    while (answer.status() == 404 && System.nanoTime() < deadline) {
+      Thread.sleep(500);
+      answer = shop.get(couponUrl(code));
+    }
+    return answer;
+  }
+
+  /** Codes of {@code triggerType} redeemed today as the A/B results count them. */
+  private static long awaitRedeemed(String triggerType, Duration timeout) throws Exception {
+    LocalDate today = LocalDate.now(ZoneId.of("Europe/London"));
+    String url = stack.url("analytics") + "/v1/shops/" + SHOP + "/lift?from=" + today.minusDays(1)
+        + "&to=" + today.plusDays(2);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    long redeemed = 0;
+    while (redeemed == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(1000);
+      var answer = shop.get(url);
+      if (answer.status() == 200) {
+        for (var variant : answer.json().path("variants")) {
+          if (variant.path("triggerType").asText().equals(triggerType)) {
+            redeemed += variant.path("redemptions").path("redeemed").asLong();
+          }
+        }
+      }
+    }
+    return redeemed;
   }
 
   private static long awaitAttributedRevenue(long atLeast, Duration timeout) throws Exception {

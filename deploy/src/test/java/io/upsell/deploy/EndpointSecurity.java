@@ -21,6 +21,9 @@ final class EndpointSecurity {
       "notifier GET /v1/track/click",
       "notifier GET /v1/unsubscribe",
       "notifier POST /v1/unsubscribe",
+      // Like unsubscribe, the email's "not relevant" link carries its own signed token instead of a shop key.
+      "notifier GET /v1/not-relevant",
+      "notifier POST /v1/not-relevant",
       "analytics GET /",
       // The catalog of trigger types and their default settings: the same for every shop, no shop data.
       "trigger-engine GET /v1/triggers/catalog");

@@ -19,12 +19,11 @@ import org.yaml.snakeyaml.Yaml;
 class ManifestsTest {
 
   private static final Path DEPLOY = Path.of("").toAbsolutePath();
-  private static final Set<String> ENV = environmentNames();
-
-  private static Set<String> environmentNames() {
+  /** What the launcher gives {@code service}: the manifests must give it the same settings. */
+  private static Set<String> environmentNames(String service) {
     try {
       Path home = java.nio.file.Files.createTempDirectory("manifests-test");
-      return Services.env(new StackHome(home, home), FreeStackPorts.draw(), "notifier").keySet();
+      return Services.env(new StackHome(home, home), FreeStackPorts.draw(), service).keySet();
     } catch (IOException e) {
       throw new java.io.UncheckedIOException(e);
     }
@@ -55,7 +54,7 @@ class ManifestsTest {
     for (String service : Services.ALL) {
       Map<String, Object> definition = map(services, service);
       assertThat(definition.get("image")).isEqualTo("upsell/" + service + ":0.1.0");
-      assertThat(map(definition, "environment").keySet()).as(service).isEqualTo(ENV);
+      assertThat(map(definition, "environment").keySet()).as(service).isEqualTo(environmentNames(service));
       assertThat(definition).containsKeys("healthcheck", "depends_on");
     }
     assertThat(services).containsKeys("kafka", "topics", "mailpit");
@@ -81,7 +80,8 @@ class ManifestsTest {
       assertThat(container.get("image")).isEqualTo("upsell/" + service + ":0.1.0");
       @SuppressWarnings("unchecked")
       List<Map<String, Object>> env = (List<Map<String, Object>>) container.get("env");
-      assertThat(env.stream().map(e -> (String) e.get("name")).collect(Collectors.toSet())).as(service).isEqualTo(ENV);
+      assertThat(env.stream().map(e -> (String) e.get("name")).collect(Collectors.toSet())).as(service)
+          .isEqualTo(environmentNames(service));
       assertThat(map(map(container, "readinessProbe"), "httpGet").get("path")).isEqualTo("/q/health/ready");
       assertThat(map(map(container, "livenessProbe"), "httpGet").get("path")).isEqualTo("/q/health/live");
       assertThat(map(container, "resources")).containsKey("requests");
@@ -89,6 +89,25 @@ class ManifestsTest {
     Set<String> scaled = docs.stream().filter(d -> "HorizontalPodAutoscaler".equals(d.get("kind")))
         .map(d -> (String) map(d, "metadata").get("name")).collect(Collectors.toSet());
     assertThat(scaled).containsExactlyInAnyOrder("order-ingest", "notifier");
+  }
+
+  @Test
+  void onlyTheEngineGetsTheCouponKeyAndEverySecretComesFromOutsideTheManifests() throws IOException {
+    Map<String, Object> compose = map(yamlDocuments("compose.yaml").get(0), "services");
+    List<Map<String, Object>> k8s = yamlDocuments("k8s/services.yaml");
+    for (String service : Services.ALL) {
+      Map<String, Object> composeEnv = map(map(compose, service), "environment");
+      assertThat(composeEnv.containsKey("UPSELL_ENGINE_COUPON_SECRET")).as(service)
+          .isEqualTo(service.equals("trigger-engine"));
+      composeEnv.entrySet().stream().filter(e -> e.getKey().endsWith("_SECRET")).forEach(e ->
+          assertThat(String.valueOf(e.getValue())).as(service + " " + e.getKey() + ": from the host's environment")
+              .matches("\\$\\{" + e.getKey() + ":\\?.+}"));
+      @SuppressWarnings("unchecked")
+      List<Map<String, Object>> env = (List<Map<String, Object>>) deploymentContainer(k8s, service).get("env");
+      env.stream().filter(e -> ((String) e.get("name")).endsWith("_SECRET")).forEach(e ->
+          assertThat(map(map(e, "valueFrom"), "secretKeyRef")).as(service + " " + e.get("name") + ": from a Secret")
+              .containsKeys("name", "key"));
+    }
   }
 
   @SuppressWarnings("unchecked")

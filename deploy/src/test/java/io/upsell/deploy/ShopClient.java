@@ -58,6 +58,18 @@ final class ShopClient {
     return new Answer(response.statusCode(), response.body());
   }
 
+  /** A native JSON event of {@code type} with a fresh event id; {@code customerId} null for shop-wide events. */
+  static Map<String, Object> event(String type, String customerId, long at, Map<String, Object> fields) {
+    Map<String, Object> event = new java.util.LinkedHashMap<>(fields);
+    event.put("type", type);
+    event.put("eventId", type + "-" + java.util.UUID.randomUUID());
+    event.put("occurredAt", at);
+    if (customerId != null) {
+      event.put("customerId", customerId);
+    }
+    return event;
+  }
+
   static Map<String, Object> usage(String eventId, String customerId, long used, long quota) {
     return Map.of("type", "usage_reported", "eventId", eventId, "customerId", customerId,
         "occurredAt", System.currentTimeMillis(), "resource", "storage", "usedUnits", used, "quotaUnits", quota,

@@ -1,11 +1,14 @@
 package io.upsell.deploy;
 
 import java.nio.file.Files;
+import java.util.List;
+import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
 /**
  * Makes one worker of a running service fail (an OutOfMemoryError or an exception, through the test-only fault file)
- * while a usage report that fires a STORAGE_NEAR_FULL prompt is on its way through it, then waits for the launcher's
+ * while a usage report that fires a STORAGE_NEAR_FULL prompt (or other events given) is on its way through it, then
+ * waits for the launcher's
  * supervisor to restart the service and for it to be healthy again.
  */
 final class WorkerFault {
@@ -22,12 +25,17 @@ final class WorkerFault {
   }
 
   Result run(String service, String worker, String kind, String customer) throws Exception {
+    return run(service, worker, kind, customer, List.of(ShopClient.usage(customer + "-u", customer, 90, 100)));
+  }
+
+  /** As above, with {@code events} (posted as one batch) making the trigger that is in flight. */
+  Result run(String service, String worker, String kind, String customer, List<Map<String, Object>> events)
+      throws Exception {
     int before = stack.stack.restarts().get(service);
     Files.writeString(Services.faultFile(stack.home, service), worker + " " + kind);
-    var posted = shop.post(stack.url("order-ingest") + "/v1/events",
-        ShopClient.usage(customer + "-u", customer, 90, 100));
+    var posted = shop.post(stack.url("order-ingest") + "/v1/events/batch", events);
     if (posted.status() != 202) {
-      throw new IllegalStateException("usage report refused: " + posted);
+      throw new IllegalStateException("events refused: " + posted);
     }
     String liveness = "";
     long deadline = System.nanoTime() + TimeUnit.MINUTES.toNanos(2);

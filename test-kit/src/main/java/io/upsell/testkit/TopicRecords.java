@@ -18,10 +18,14 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.errors.RecordDeserializationException;
 
 /** Writes and reads catalog topics on the test broker with the production serdes. */
 public final class TopicRecords {
+
+  /** How long a reader may take to reach the end offsets it captured before the test fails. */
+  private static final Duration READ_TO_END = Duration.ofSeconds(60);
 
   private final TestBroker broker;
   private final EventSerdes serdes;
@@ -69,15 +73,29 @@ public final class TopicRecords {
     return seen;
   }
 
-  /** Every record of {@code topic} matching {@code filter}, read until the topic is quiet for {@code quiet}. */
+  /**
+   * Every record of {@code topic} matching {@code filter}: read from the beginning at least to the end offsets the
+   * topic had when called, then until it is quiet for {@code quiet}. Reading to those offsets first is what makes an
+   * empty answer mean "nothing was written": a reader that had not yet been given its partitions would see nothing
+   * either.
+   */
   public <V extends SpecificRecord> List<ConsumerRecord<String, V>> readAll(
       Topic<V> topic, Predicate<ConsumerRecord<String, V>> filter, Duration quiet) {
     List<ConsumerRecord<String, V>> seen = new ArrayList<>();
     try (var consumer = new KafkaConsumer<>(consumerConfig(), serdes.keySerde().deserializer(),
         serdes.valueSerde(topic).deserializer())) {
-      consumer.subscribe(List.of(topic.name()));
+      List<TopicPartition> partitions = consumer.partitionsFor(topic.name(), READ_TO_END).stream()
+          .map(p -> new TopicPartition(p.topic(), p.partition())).toList();
+      consumer.assign(partitions);
+      consumer.seekToBeginning(partitions);
+      Map<TopicPartition, Long> end = consumer.endOffsets(partitions, READ_TO_END);
+      long deadline = System.nanoTime() + READ_TO_END.toNanos();
       long quietSince = System.nanoTime();
-      while (System.nanoTime() - quietSince < quiet.toNanos()) {
+      while (!readTo(consumer, end) || System.nanoTime() - quietSince < quiet.toNanos()) {
+        if (System.nanoTime() > deadline && !readTo(consumer, end)) {
+          throw new AssertionError("could not read " + topic.name() + " to its end offsets " + end + " in "
+              + READ_TO_END);
+        }
         var records = poll(consumer);
         if (records.iterator().hasNext()) {
           quietSince = System.nanoTime();
@@ -90,6 +108,10 @@ public final class TopicRecords {
       }
     }
     return seen;
+  }
+
+  private static boolean readTo(KafkaConsumer<?, ?> consumer, Map<TopicPartition, Long> end) {
+    return end.entrySet().stream().allMatch(e -> consumer.position(e.getKey()) >= e.getValue());
   }
 
   // Other tests put poison records on shared topics on purpose; a reader steps over them like a dead-letter handler.

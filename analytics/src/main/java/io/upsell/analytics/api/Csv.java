@@ -2,13 +2,16 @@ package io.upsell.analytics.api;
 
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 
 /**
- * Answers as CSV for spreadsheets: one row per record, nested maps become extra columns ({@code revenueByChannelMinor}
- * + {@code email} → {@code revenueByChannelMinorEmail}); text that a spreadsheet would run as a formula is quoted
- * with a leading apostrophe.
+ * Answers as CSV for spreadsheets: one row per record, nested maps and records become extra columns
+ * ({@code revenueByChannelMinor} + {@code email} → {@code revenueByChannelMinorEmail}; {@code otherCurrencies} +
+ * {@code USD} + {@code orders} → {@code otherCurrenciesUsdOrders}); the columns are those of every row (a row without
+ * one leaves it empty); text that a spreadsheet would run as a formula is quoted with a leading apostrophe.
  */
 public final class Csv {
 
@@ -17,7 +20,9 @@ public final class Csv {
   public static String of(List<?> records) {
     List<Map<String, Object>> rows = records.stream().map(Csv::flatten).toList();
     StringBuilder out = new StringBuilder();
-    List<String> columns = rows.isEmpty() ? List.of() : new ArrayList<>(rows.get(0).keySet());
+    Set<String> union = new LinkedHashSet<>();
+    rows.forEach(row -> union.addAll(row.keySet()));
+    List<String> columns = new ArrayList<>(union);
     out.append(String.join(",", columns)).append("\r\n");
     for (Map<String, Object> row : rows) {
       List<String> cells = new ArrayList<>();
@@ -31,12 +36,7 @@ public final class Csv {
     Map<String, Object> row = new LinkedHashMap<>();
     for (var component : record.getClass().getRecordComponents()) {
       try {
-        Object value = component.getAccessor().invoke(record);
-        if (value instanceof Map<?, ?> nested) {
-          nested.forEach((k, v) -> row.put(component.getName() + capitalized(k.toString()), v));
-        } else {
-          row.put(component.getName(), value);
-        }
+        put(row, component.getName(), component.getAccessor().invoke(record));
       } catch (ReflectiveOperationException e) {
         throw new IllegalStateException("cannot read " + component.getName(), e);
       }
@@ -44,8 +44,19 @@ public final class Csv {
     return row;
   }
 
+  private static void put(Map<String, Object> row, String name, Object value) {
+    if (value instanceof Map<?, ?> nested) {
+      nested.forEach((k, v) -> put(row, name + capitalized(k.toString()), v));
+    } else if (value instanceof Record nested) {
+      flatten(nested).forEach((k, v) -> row.put(name + capitalized(k), v));
+    } else {
+      row.put(name, value);
+    }
+  }
+
   private static String capitalized(String key) {
-    String lower = key.toLowerCase(java.util.Locale.ROOT);
+    // An upper-case key (a channel, a currency code) is lowered first; a camel-case one (a record's component) kept.
+    String lower = key.equals(key.toUpperCase(java.util.Locale.ROOT)) ? key.toLowerCase(java.util.Locale.ROOT) : key;
     StringBuilder out = new StringBuilder();
     for (String part : lower.split("_")) {
       if (!part.isEmpty()) {

@@ -15,6 +15,11 @@ public final class StoreKeys {
    * returned, refunds; and refunds no product can be named for.
    */
   public static final String PRODUCTS = "kpi-products";
+  /**
+   * {@link CurrencyMeasure} counters per shop, hour or day and currency ({@link #currency}) of the orders and refunds
+   * in a currency other than the shop's.
+   */
+  public static final String CURRENCIES = "kpi-currencies";
   /** Upsell funnel ({@link FunnelMeasure}) per shop, day of decision or send, trigger type and variant. */
   public static final String FUNNEL = "upsell-funnel";
   /** Holdout lift ({@link LiftMeasure}) per shop, day the customer entered a group, type, variant and group. */
@@ -71,6 +76,16 @@ public final class StoreKeys {
   public static String[] buckets(String shopId, long[] periodIds) {
     return new String[] {bucket(shopId, Granularity.HOUR, periodIds[Granularity.HOUR.ordinal()]),
         bucket(shopId, Granularity.DAY, periodIds[Granularity.DAY.ordinal()])};
+  }
+
+  /** Key of a shop's hour or day counters of another currency: the bucket's key and the ISO code. */
+  public static String currency(String bucketKey, String currency) {
+    return bucketKey + SEP + currency;
+  }
+
+  /** Last key (inclusive) of the currencies of the buckets up to {@code lastPeriodId} (see {@link #currency}). */
+  public static String currenciesTo(String shopId, Granularity g, long lastPeriodId) {
+    return bucket(shopId, g, lastPeriodId) + SEP + '\uffff';
   }
 
   /** Key of a shop's day with a suffix (product, funnel group, hour ...). */

@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
 
 /** The KPI series of a shop: one row per period of the range, empty periods included, in the shop's zone. */
 public final class KpiQuery {
@@ -39,16 +40,27 @@ public final class KpiQuery {
     LocalDateTime end = g.next(periods.get(periods.size() - 1));
     Map<Long, Long> spend = spendByPeriod(shopId, g, first, end, authorization);
     long[] lifetime = lifetimeBefore(shopId, first, authorization);
-    Long target = g == Granularity.MONTH ? monthlyTarget(shopId) : null;
+    Long monthlyTarget = monthlyTarget(shopId);
+    // The same periods a year before, for growth: read in one range like this year's.
+    Map<Long, long[]> yearBefore = buckets(shopId, g, g.startOf(first.minusYears(1)),
+        g.next(g.startOf(periods.get(periods.size() - 1).minusYears(1))), authorization);
+    Map<Long, Map<String, CurrencyFigures>> currencies = otherCurrencies(shopId, g, first, end, authorization);
     List<KpiRow> rows = new ArrayList<>(periods.size());
     for (LocalDateTime start : periods) {
       long id = Granularity.id(start);
       long[] counters = buckets.getOrDefault(id, new long[Measure.SIZE]);
-      long[] previous = buckets.get(Granularity.id(g.previous(start)));
+      LocalDateTime previousStart = g.previous(start);
+      LocalDateTime yearAgoStart = g.startOf(start.minusYears(1));
+      long[] previous = buckets.get(Granularity.id(previousStart));
+      long[] yearAgo = yearBefore.getOrDefault(Granularity.id(yearAgoStart), new long[Measure.SIZE]);
+      Growth growth = new Growth(
+          Growth.Comparison.of(label(g, previousStart), previous == null ? new long[Measure.SIZE] : previous, counters),
+          Growth.Comparison.of(label(g, yearAgoStart), yearAgo, counters));
       lifetime[0] += net(counters);
       lifetime[1] += Counters.get(counters, Measure.NEW_CUSTOMERS.ordinal());
       rows.add(KpiRow.of(label(g, start), counters, Counters.get(previous, Measure.CUSTOMERS.ordinal()),
-          !g.stored(), lifetime.clone(), spend.getOrDefault(id, 0L), target));
+          !g.stored(), lifetime.clone(), spend.getOrDefault(id, 0L), Targets.of(g, start, monthlyTarget),
+          currencies.getOrDefault(id, Map.of()), growth));
     }
     return new KpiSeries(shopId, g.label(), shop.timeZone().getId(), shop.currency(), range.from().toString(),
         range.to().toString(), rows);
@@ -68,6 +80,27 @@ public final class KpiQuery {
       byPeriod.replaceAll((id, days) -> Measure.periodOfDays(g, days));
     }
     return byPeriod;
+  }
+
+  // Orders in other currencies per period and ISO code, read like the buckets: a week or month sums its days.
+  private Map<Long, Map<String, CurrencyFigures>> otherCurrencies(String shopId, Granularity g, LocalDateTime from,
+      LocalDateTime to, String authorization) {
+    Granularity read = g.stored() ? g : Granularity.DAY;
+    Map<Long, Map<String, long[]>> byPeriod = new HashMap<>();
+    ranges.range(StoreKeys.CURRENCIES, StoreKeys.bucket(shopId, read, Granularity.id(from)),
+        StoreKeys.currenciesTo(shopId, read, Granularity.id(to) - 1), authorization).forEach((key, counters) -> {
+          String[] parts = StoreKeys.parts(key);
+          long id = StoreKeys.periodId(parts[2]);
+          long period = g.stored() ? id : Granularity.id(g.startOf(Granularity.local(id)));
+          byPeriod.computeIfAbsent(period, p -> new TreeMap<>()).merge(parts[3], counters, Counters::plus);
+        });
+    Map<Long, Map<String, CurrencyFigures>> figures = new HashMap<>();
+    byPeriod.forEach((period, codes) -> {
+      Map<String, CurrencyFigures> row = new TreeMap<>();
+      codes.forEach((code, counters) -> row.put(code, CurrencyFigures.of(counters)));
+      figures.put(period, row);
+    });
+    return figures;
   }
 
   static List<LocalDateTime> periods(Granularity g, DateRange range) {

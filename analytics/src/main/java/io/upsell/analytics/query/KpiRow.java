@@ -19,7 +19,10 @@ import java.util.Map;
  * without customers. Spend, CAC and ROAS cover the whole period, like its revenue, also when the range ends inside
  * it. Revenue by channel is net: each refund is taken from the channel of the order it names; refunds of orders
  * not known here are shown under {@code unknown} in refunds by channel (so the channels' revenue minus those equals
- * net revenue).
+ * net revenue). Orders, cancellations and refunds in a currency other than the shop's are not in any money figure,
+ * order count or AOV: {@code otherCurrencies} holds them per ISO code (empty when there were none); their customers
+ * count as customers. {@code growth} compares the period with the one before and the same one a year before
+ * ({@link Growth}); {@code targetMinor} is the monthly target, or its share for a day or week ({@link Targets}).
  */
 public record KpiRow(String start, long grossRevenueMinor, long refundsMinor, long netRevenueMinor, long orders,
     long cancellations, long units, long customers, long newCustomers, long returningCustomers, Long aovMinor,
@@ -27,11 +30,12 @@ public record KpiRow(String start, long grossRevenueMinor, long refundsMinor, lo
     long sessions, long convertedSessions, Double conversionRate, long carts, Double cartAbandonmentRate,
     long checkouts, Double checkoutAbandonmentRate, Map<String, Long> revenueByChannelMinor,
     Map<String, Long> refundsByChannelMinor, long spendMinor,
-    Long cacMinor, Double roas, Long targetMinor, Double targetProgress) {
+    Long cacMinor, Double roas, Long targetMinor, Double targetProgress,
+    Map<String, CurrencyFigures> otherCurrencies, Growth growth) {
 
   /** Row from a period's counters plus what lies outside them (previous period, history, spend, target). */
   static KpiRow of(String start, long[] c, long previousCustomers, boolean churnCounted, long[] lifetime, long spend,
-      Long target) {
+      Long target, Map<String, CurrencyFigures> otherCurrencies, Growth growth) {
     long gross = get(c, Measure.GROSS.ordinal());
     long net = gross - get(c, Measure.REFUNDS.ordinal());
     long orders = get(c, Measure.ORDERS.ordinal());
@@ -58,7 +62,7 @@ public record KpiRow(String start, long grossRevenueMinor, long refundsMinor, lo
         carts, abandonment(get(c, Measure.CONVERTED_CARTS.ordinal()), carts), checkouts,
         abandonment(get(c, Measure.CONVERTED_CHECKOUTS.ordinal()), checkouts), channels, channelRefunds, spend,
         spend == 0 ? null : divide(spend, newCustomers), spend == 0 ? null : ratio(net, spend), target,
-        target == null || target == 0 ? null : ratio(net, target));
+        target == null || target == 0 ? null : ratio(net, target), otherCurrencies, growth);
   }
 
   /** {@code a / b} in minor units, half up; null when {@code b} is zero. */

@@ -9,6 +9,8 @@ import java.util.function.Function;
  * lift and conversion.
  *
  * @param zoneOf the shop's zone (from the shop directory); unknown shops count in UTC
+ * @param currencyOf the shop's currency (from the shop directory); orders in another are kept apart, never summed
+ *     into the shop's money figures. Null (unknown shop): every order counts as the shop's
  * @param clickWindow an order is attributed to the last click at most this long before it
  * @param viewWindow failing a click, to the last delivery at most this long before it
  * @param liftWindow a lift group member converts with an order this long after entering the group
@@ -18,19 +20,26 @@ import java.util.function.Function;
  *     the changelog at start)
  * @param layout where the tasks report state of an older layout (the queries read it)
  */
-public record AnalyticsSettings(Function<String, ZoneId> zoneOf, Duration clickWindow, Duration viewWindow,
+public record AnalyticsSettings(Function<String, ZoneId> zoneOf, Function<String, String> currencyOf,
+    Duration clickWindow, Duration viewWindow,
     Duration liftWindow, Duration sessionWindow, Duration cartWindow, boolean persistentCustomers,
     StateLayout layout) {
 
-  public AnalyticsSettings(Function<String, ZoneId> zoneOf, Duration clickWindow, Duration viewWindow,
-      Duration liftWindow, Duration sessionWindow, Duration cartWindow, boolean persistentCustomers) {
-    this(zoneOf, clickWindow, viewWindow, liftWindow, sessionWindow, cartWindow, persistentCustomers,
+  public AnalyticsSettings(Function<String, ZoneId> zoneOf, Function<String, String> currencyOf,
+      Duration clickWindow, Duration viewWindow, Duration liftWindow, Duration sessionWindow, Duration cartWindow,
+      boolean persistentCustomers) {
+    this(zoneOf, currencyOf, clickWindow, viewWindow, liftWindow, sessionWindow, cartWindow, persistentCustomers,
         new StateLayout());
   }
 
-  public static AnalyticsSettings defaults(Function<String, ZoneId> zoneOf) {
-    return new AnalyticsSettings(zoneOf, Duration.ofDays(5), Duration.ofDays(1), Duration.ofDays(7),
+  public static AnalyticsSettings defaults(Function<String, ZoneId> zoneOf, Function<String, String> currencyOf) {
+    return new AnalyticsSettings(zoneOf, currencyOf, Duration.ofDays(5), Duration.ofDays(1), Duration.ofDays(7),
         Duration.ofHours(2), Duration.ofDays(1), false);
+  }
+
+  /** The shop's currency, null when unknown. */
+  public String currency(String shopId) {
+    return currencyOf.apply(shopId);
   }
 
   public ZoneId zone(String shopId) {

@@ -42,7 +42,7 @@ public final class AnalyticsTopology {
 
   /** Counter stores fed by the customer processor. */
   public static final List<String> COUNTER_STORES = List.of(StoreKeys.BUCKETS, StoreKeys.PRODUCTS, StoreKeys.FUNNEL,
-      StoreKeys.LIFT, StoreKeys.SEND_HOURS, StoreKeys.DOWNVOTES);
+      StoreKeys.LIFT, StoreKeys.SEND_HOURS, StoreKeys.DOWNVOTES, StoreKeys.CURRENCIES);
 
   /** Counter stores kept beside the coupons: all of a shop's keys in the partition of its id. */
   public static final List<String> SHOP_COUNTER_STORES = List.of(StoreKeys.REDEMPTIONS);

@@ -8,12 +8,13 @@ import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * The orders and money-back events a customer's figures hold already, so one imported again (ingest forgets event
- * ids after 7 days; an import of last year's orders repeats them all) counts once: an order once per shop, customer
- * and order id, a cancellation or refund once per shop, customer and event id (several refunds of one order each
- * count). An order is known while the customer's history remembers it (its latest orders, read for every event
+ * ids after 7 days; an import of last year's orders repeats them all, maybe under other event ids) counts once: an
+ * order and a cancellation once per shop, customer and order id (an order is cancelled once), a refund once per shop,
+ * customer and event id (several refunds of one order each count; a source with refund ids, Shopify, makes them the
+ * event id). An order is known while the customer's history remembers it (its latest orders, read for every event
  * anyway); the ids the history forgets move to the store ({@code shop:customer|O|orderId}), which is read only for a
  * customer who has had some forgotten, so most orders cost no store call. Money back is kept in the store
- * ({@code shop:customer|R|eventId}). A customer's events share a partition, so a task holds every key it must check.
+ * ({@code shop:customer|C|orderId} for a cancellation, {@code shop:customer|R|eventId} for a refund). A customer's events share a partition, so a task holds every key it must check.
  * An order id re-sent under another customer is not recognised.
  */
 final class CountedOrders {
@@ -55,7 +56,7 @@ final class CountedOrders {
 
   private static String moneyBackKey(String customerKey, Object event) {
     if (event instanceof OrderCancelled cancelled) {
-      return customerKey + "|R|" + cancelled.getEventId();
+      return customerKey + "|C|" + cancelled.getOrderId();
     }
     if (event instanceof OrderRefunded refunded) {
       return customerKey + "|R|" + refunded.getEventId();

@@ -77,6 +77,7 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
     Object event = unwrap(record.value());
     String shop = Keys.shopOf(record.key());
     ZoneId zone = settings.zone(shop);
+    String currency = settings.currency(shop);
     CustomerState state = customers.get(record.key());
     if (state == null) {
       state = new CustomerState();
@@ -92,7 +93,7 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
     Contributions before = upsell ? outcomes.of(shop, zone, state) : null;
     Contributions out = new Contributions();
     try {
-      handle(event, zone, state, out);
+      handle(event, zone, currency, state, out);
       if (upsell) {
         out.addAll(outcomes.of(shop, zone, state), 1);
         out.addAll(before, -1);
@@ -109,9 +110,9 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
     counted.counted(record.key(), event, record.timestamp());
   }
 
-  private void handle(Object event, ZoneId zone, CustomerState state, Contributions out) {
+  private void handle(Object event, ZoneId zone, String currency, CustomerState state, Contributions out) {
     if (event instanceof OrderPlaced placed) {
-      OrderAccounting.placed(placed, zone, state, out);
+      OrderAccounting.placed(placed, zone, currency, state, out);
       long at = placed.getOccurredAt().toEpochMilli();
       for (String kind : List.of(SESSION, CART, CHECKOUT)) {
         Episodes episodes = state.episodes.get(kind);
@@ -120,9 +121,9 @@ final class CustomerActivity implements Processor<String, SpecificRecord, Void, 
         }
       }
     } else if (event instanceof OrderCancelled cancelled) {
-      OrderAccounting.cancelled(cancelled, zone, state, out);
+      OrderAccounting.cancelled(cancelled, zone, currency, state, out);
     } else if (event instanceof OrderRefunded refunded) {
-      OrderAccounting.refunded(refunded, zone, state, out);
+      OrderAccounting.refunded(refunded, zone, currency, state, out);
     } else if (event instanceof CartEvent cart) {
       long at = cart.getOccurredAt().toEpochMilli();
       seen(cart.getShopId(), CART, cart.getCartId(), at, zone, state, out);

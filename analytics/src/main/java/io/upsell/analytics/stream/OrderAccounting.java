@@ -22,10 +22,26 @@ final class OrderAccounting {
 
   private OrderAccounting() {}
 
-  static void placed(OrderPlaced order, ZoneId zone, CustomerState state, Contributions out) {
+  static void placed(OrderPlaced order, ZoneId zone, String shopCurrency, CustomerState state, Contributions out) {
     long at = order.getOccurredAt().toEpochMilli();
     String shop = order.getShopId();
     long[] periods = Granularity.periodsOf(at, zone);
+    String[] keys = StoreKeys.buckets(shop, periods);
+    boolean foreign = OtherCurrencies.foreign(order.getCurrency(), shopCurrency);
+    if (foreign) {
+      OtherCurrencies.add(out, keys, order.getCurrency(), Measure.GROSS, order.getTotalMinor());
+      OtherCurrencies.add(out, keys, order.getCurrency(), Measure.ORDERS, 1);
+    } else {
+      shopCurrency(order, shop, periods, keys, out);
+    }
+    // The customer bought, whatever the currency; the history keeps a foreign order at no value in the shop's
+    // currency, so attributed revenue and lift never add its amount either.
+    countCustomer(shop, at, periods, keys, zone, state, out);
+    state.addOrder(new CustomerState.OrderFact(order.getOrderId(), at, foreign ? 0 : order.getTotalMinor(),
+        order.getNotificationId(), order.getChannel(), 0));
+  }
+
+  private static void shopCurrency(OrderPlaced order, String shop, long[] periods, String[] keys, Contributions out) {
     long units = 0;
     for (LineItem line : order.getLines()) {
       units += line.getQuantity();
@@ -34,7 +50,6 @@ final class OrderAccounting {
       product[0] += line.getQuantity();
       product[1] += line.getQuantity() * line.getUnitPriceMinor();
     }
-    String[] keys = StoreKeys.buckets(shop, periods);
     for (String key : keys) {
       long[] period = out.counters(StoreKeys.BUCKETS, key, Measure.SIZE);
       period[Measure.GROSS.ordinal()] += order.getTotalMinor();
@@ -42,19 +57,20 @@ final class OrderAccounting {
       period[Measure.UNITS.ordinal()] += units;
       period[Measure.grossOf(order.getChannel()).ordinal()] += order.getTotalMinor();
     }
-    countCustomer(shop, at, periods, keys, zone, state, out);
-    state.addOrder(new CustomerState.OrderFact(order.getOrderId(), at, order.getTotalMinor(),
-        order.getNotificationId(), order.getChannel(), 0));
   }
 
-  static void cancelled(OrderCancelled cancel, ZoneId zone, CustomerState state, Contributions out) {
+  static void cancelled(OrderCancelled cancel, ZoneId zone, String shopCurrency, CustomerState state,
+      Contributions out) {
     Refunds.book(new Refunds.TakeBack(cancel.getShopId(), cancel.getOccurredAt().toEpochMilli(), cancel.getOrderId(),
-        cancel.getRefundMinor(), cancel.getLines(), Measure.CANCELLATIONS), zone, state, out);
+        cancel.getRefundMinor(), cancel.getLines(), Measure.CANCELLATIONS,
+        OtherCurrencies.foreign(cancel.getCurrency(), shopCurrency) ? cancel.getCurrency() : null), zone, state, out);
   }
 
-  static void refunded(OrderRefunded refund, ZoneId zone, CustomerState state, Contributions out) {
+  static void refunded(OrderRefunded refund, ZoneId zone, String shopCurrency, CustomerState state,
+      Contributions out) {
     Refunds.book(new Refunds.TakeBack(refund.getShopId(), refund.getOccurredAt().toEpochMilli(), refund.getOrderId(),
-        refund.getRefundMinor(), refund.getLines(), Measure.REFUND_EVENTS), zone, state, out);
+        refund.getRefundMinor(), refund.getLines(), Measure.REFUND_EVENTS,
+        OtherCurrencies.foreign(refund.getCurrency(), shopCurrency) ? refund.getCurrency() : null), zone, state, out);
   }
 
   /** The key of a line's product (and its category) on a day. */

@@ -20,10 +20,20 @@ final class Refunds {
 
   private Refunds() {}
 
-  /** One money-back event: a cancellation counts in {@code count} CANCELLATIONS, a refund in REFUND_EVENTS. */
-  record TakeBack(String shop, long at, String orderId, long amountMinor, List<LineItem> lines, Measure count) {}
+  /**
+   * One money-back event: a cancellation counts in {@code count} CANCELLATIONS, a refund in REFUND_EVENTS;
+   * {@code otherCurrency} names its currency when that is not the shop's (else null).
+   */
+  record TakeBack(String shop, long at, String orderId, long amountMinor, List<LineItem> lines, Measure count,
+      String otherCurrency) {}
 
   static void book(TakeBack back, ZoneId zone, CustomerState state, Contributions out) {
+    if (back.otherCurrency() != null) {
+      String[] keys = StoreKeys.buckets(back.shop(), Granularity.periodsOf(back.at(), zone));
+      OtherCurrencies.add(out, keys, back.otherCurrency(), Measure.REFUNDS, back.amountMinor());
+      OtherCurrencies.add(out, keys, back.otherCurrency(), back.count(), 1);
+      return;
+    }
     int index = state.orderIndex(back.orderId());
     SalesChannel channel = null;
     if (index >= 0) {

@@ -81,7 +81,7 @@ public final class AnalyticsBenchmark {
     Run passThrough = throughput(passThrough(), "bench-passthrough-" + UUID.randomUUID(), orders);
     double ceiling = passThrough.perSecond();
     String appId = "bench-analytics-" + UUID.randomUUID();
-    Topology topology = AnalyticsTopology.build(serdes, AnalyticsSettings.defaults(id -> ZoneOffset.UTC));
+    Topology topology = AnalyticsTopology.build(serdes, AnalyticsSettings.defaults(id -> ZoneOffset.UTC, id -> "GBP"));
     Run ours = throughput(topology, appId, orders);
     try (KafkaStreams analytics = ours.streams()) {
       StoreRanges ranges = new StoreRanges(analytics, new RemoteRanges(), 3, 2);

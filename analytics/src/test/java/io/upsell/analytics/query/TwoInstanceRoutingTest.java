@@ -67,7 +67,7 @@ class TwoInstanceRoutingTest {
       props.put(StreamsConfig.PROCESSING_GUARANTEE_CONFIG, StreamsConfig.EXACTLY_ONCE_V2);
       props.put(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG, 100);
       streams = new KafkaStreams(AnalyticsTopology.build(EventSerdes.singleObject(),
-          AnalyticsSettings.defaults(id -> ZoneOffset.UTC)), props);
+          AnalyticsSettings.defaults(id -> ZoneOffset.UTC, id -> "GBP")), props);
       ranges = new StoreRanges(streams, new RemoteRanges(), 3, 2);
       serveInternalEndpoint();
     }

@@ -82,7 +82,7 @@ class DigestDeliveryTest {
     ReportSettings settings = new ReportSettings(() -> List.of(shop),
         (s, period, start, now) -> digests.get().build(s, period, start, now), builds, Duration.ofMillis(300), clock);
     try (KafkaStreams streams = new KafkaStreams(AnalyticsTopology.build(serdes,
-        AnalyticsSettings.defaults(id -> RIYADH), settings), props(broker))) {
+        AnalyticsSettings.defaults(id -> RIYADH, id -> "GBP"), settings), props(broker))) {
       StoreRanges ranges = new StoreRanges(streams, new RemoteRanges(), 3, 2);
       KpiQuery kpis = new KpiQuery(ranges);
       digests.set(new KpiDigest(kpis, ranges));

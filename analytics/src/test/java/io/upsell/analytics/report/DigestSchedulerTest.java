@@ -75,7 +75,7 @@ class DigestSchedulerTest {
     props.put(StreamsConfig.APPLICATION_ID_CONFIG, "digest-test");
     props.put(StreamsConfig.BOOTSTRAP_SERVERS_CONFIG, "unused:9092");
     props.put(StreamsConfig.STATE_DIR_CONFIG, Files.createTempDirectory("digest-ttd").toString());
-    driver = new TopologyTestDriver(AnalyticsTopology.build(serdes, AnalyticsSettings.defaults(id -> RIYADH),
+    driver = new TopologyTestDriver(AnalyticsTopology.build(serdes, AnalyticsSettings.defaults(id -> RIYADH, id -> "GBP"),
         settings), props, START);
     reports = driver.createOutputTopic(Topics.ANALYTICS_REPORTS.name(), serdes.keySerde().deserializer(),
         serdes.valueSerde(Topics.ANALYTICS_REPORTS).deserializer());

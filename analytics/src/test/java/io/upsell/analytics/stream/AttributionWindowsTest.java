@@ -38,7 +38,7 @@ class AttributionWindowsTest {
   final TopologyFixture topology = new TopologyFixture(SHOP, ZONE);
   /** Windows other than the defaults: 10 days for a click, 3 for a delivery. */
   @RegisterExtension
-  final TopologyFixture longer = new TopologyFixture(SHOP, ZONE, new AnalyticsSettings(id -> ZONE,
+  final TopologyFixture longer = new TopologyFixture(SHOP, ZONE, new AnalyticsSettings(id -> ZONE, id -> "GBP",
       Duration.ofDays(10), Duration.ofDays(3), Duration.ofDays(7), Duration.ofHours(2), Duration.ofDays(1), false));
 
   @Test

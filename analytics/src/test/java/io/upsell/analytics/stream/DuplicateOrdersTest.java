@@ -2,6 +2,7 @@ package io.upsell.analytics.stream;
 
 import static io.upsell.analytics.fixtures.Events.cancellation;
 import static io.upsell.analytics.fixtures.Events.order;
+import static io.upsell.analytics.fixtures.Events.refund;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import io.upsell.analytics.kpi.Counters;
@@ -20,7 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 
 /**
  * An order imported again (ingest remembers event ids for 7 days only, so last year's orders imported twice reach
- * analytics twice, under new or the same event ids) counts once; a cancellation or refund counts once per event id.
+ * analytics twice, under new or the same event ids) counts once; a cancellation once per order, a refund once per
+ * event id (Shopify's is its refund id).
  */
 class DuplicateOrdersTest {
 
@@ -48,18 +50,34 @@ class DuplicateOrdersTest {
   }
 
   @Test
-  void aCancellationSentTwiceSubtractsOnceAndASecondRefundOfTheOrderSubtractsToo() {
+  void aCancellationCountsOncePerOrderAlsoUnderAnotherEventId() {
     topology.send(Topics.SHOP_ORDERS, "c1", order(SHOP, "c1", "o-1", DAY, 5_000));
-    OrderEvent cancel = withEventId(cancellation(SHOP, "c1", "o-1", DAY.plus(Duration.ofHours(1)), 1_500), "x-1");
-    topology.send(Topics.SHOP_ORDERS, "c1", cancel);
+    topology.send(Topics.SHOP_ORDERS, "c1", order(SHOP, "c1", "o-2", DAY, 3_000));
     topology.send(Topics.SHOP_ORDERS, "c1",
         withEventId(cancellation(SHOP, "c1", "o-1", DAY.plus(Duration.ofHours(1)), 1_500), "x-1"));
     topology.send(Topics.SHOP_ORDERS, "c1",
-        withEventId(cancellation(SHOP, "c1", "o-1", DAY.plus(Duration.ofHours(2)), 500), "x-2"));
+        withEventId(cancellation(SHOP, "c1", "o-1", DAY.plus(Duration.ofHours(1)), 1_500), "x-1"));
+    // The same history imported again: the same cancellation under another event id.
+    topology.send(Topics.SHOP_ORDERS, "c1",
+        withEventId(cancellation(SHOP, "c1", "o-1", DAY.plus(Duration.ofHours(1)), 1_500), "import-2-x-1"));
+    topology.send(Topics.SHOP_ORDERS, "c1",
+        withEventId(cancellation(SHOP, "c1", "o-2", DAY.plus(Duration.ofHours(2)), 3_000), "x-2"));
 
     long[] day = topology.bucket(Granularity.DAY, DAY);
-    assertThat(Counters.get(day, Measure.REFUNDS.ordinal())).isEqualTo(2_000);
+    assertThat(Counters.get(day, Measure.REFUNDS.ordinal())).isEqualTo(4_500);
     assertThat(Counters.get(day, Measure.CANCELLATIONS.ordinal())).isEqualTo(2);
+  }
+
+  @Test
+  void eachRefundOfAnOrderCountsOnceByItsEventId() {
+    topology.send(Topics.SHOP_ORDERS, "c1", order(SHOP, "c1", "o-1", DAY, 5_000));
+    topology.send(Topics.SHOP_ORDERS, "c1", refund(SHOP, "c1", "shopify-refund-1", "o-1", DAY.plusSeconds(60), 700));
+    topology.send(Topics.SHOP_ORDERS, "c1", refund(SHOP, "c1", "shopify-refund-1", "o-1", DAY.plusSeconds(60), 700));
+    topology.send(Topics.SHOP_ORDERS, "c1", refund(SHOP, "c1", "shopify-refund-2", "o-1", DAY.plusSeconds(90), 300));
+
+    long[] day = topology.bucket(Granularity.DAY, DAY);
+    assertThat(Counters.get(day, Measure.REFUNDS.ordinal())).isEqualTo(1_000);
+    assertThat(Counters.get(day, Measure.REFUND_EVENTS.ordinal())).isEqualTo(2);
   }
 
   @Test

@@ -1,5 +1,7 @@
 package io.upsell.analytics.stream;
 
+import io.upsell.analytics.fixtures.Events;
+
 import static io.upsell.analytics.fixtures.Events.delivery;
 import static io.upsell.analytics.fixtures.Events.trigger;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -128,13 +130,13 @@ class RefundsTest {
     }
     topology.send(Topics.SHOP_ORDERS, "c1", new OrderEvent(OrderPlaced.newBuilder().setShopId(SHOP)
         .setCustomerId("c1").setEventId("e-" + orderId).setOccurredAt(ORDERED).setOrderId(orderId)
-        .setLines(List.of(lines)).setTotalMinor(total).setCurrency("SAR").setChannel(channel).build()));
+        .setLines(List.of(lines)).setTotalMinor(total).setCurrency(Events.currencyOf(SHOP)).setChannel(channel).build()));
   }
 
   private void refunded(String orderId, long amount, List<LineItem> lines) {
     topology.send(Topics.SHOP_ORDERS, "c1", new OrderEvent(OrderRefunded.newBuilder().setShopId(SHOP)
         .setCustomerId("c1").setEventId("r-" + orderId).setOccurredAt(REFUNDED).setOrderId(orderId).setLines(lines)
-        .setRefundMinor(amount).setCurrency("SAR").build()));
+        .setRefundMinor(amount).setCurrency(Events.currencyOf(SHOP)).build()));
   }
 
   private static LineItem line(String product, String category, int quantity, long unitPriceMinor) {

@@ -1,5 +1,6 @@
 package io.upsell.analytics.stream;
 
+import io.upsell.analytics.fixtures.Events;
 import io.upsell.analytics.kpi.Counters;
 import io.upsell.analytics.kpi.Granularity;
 import io.upsell.analytics.kpi.Measure;
@@ -36,7 +37,7 @@ final class TopologyFixture implements BeforeEachCallback, AfterEachCallback {
   private TopologyTestDriver driver;
 
   TopologyFixture(String shop, ZoneId zone) {
-    this(shop, zone, AnalyticsSettings.defaults(id -> zone));
+    this(shop, zone, AnalyticsSettings.defaults(id -> zone, Events::currencyOf));
   }
 
   /** With other settings than the defaults (attribution windows ...). */

@@ -21,6 +21,7 @@ final class DemoActions {
   private final IngestClient ingest;
   private final DemoCatalog catalog;
   private final String apiKey;
+  private final List<DemoCatalog.Item> cart = new ArrayList<>();
   private boolean profilesPosted;
 
   DemoActions(DemoServer.DemoSettings settings, IngestClient ingest, DemoCatalog catalog, String apiKey) {
@@ -38,20 +39,55 @@ final class DemoActions {
     List<Map<String, Object>> events = new ArrayList<>();
     switch (form.getOrDefault("what", "")) {
       case "cart" -> events.add(DemoEvents.cart("cart_item_added", DemoPages.SHOPPER, "cart-" + DemoPages.SHOPPER,
-          List.of(item(value)), now));
+          addToCart(item(value)), now));
       case "buy" -> events.add(DemoEvents.order(DemoPages.SHOPPER, List.of(item(value)), now));
-      case "storage" -> events.add(DemoEvents.usage(DemoPages.APP_USER, Long.parseLong(value), 100, now));
+      case "checkout" -> {
+        List<DemoCatalog.Item> bought = emptyCart();
+        if (bought.isEmpty()) {
+          return "/shop/cart";
+        }
+        events.add(DemoEvents.order(DemoPages.SHOPPER, bought, form.get("code"), now));
+      }
+      case "storage" -> events.add(DemoEvents.usage(DemoPages.APP_USER, Long.parseLong(value), now));
       case "course" -> events.add(DemoEvents.course(DemoPages.APP_USER, value, 100, now));
       default -> {
         return "/";
       }
     }
     ingest.post(events);
-    return form.get("what").equals("cart") || form.get("what").equals("buy") ? "/shop" : "/app";
+    return switch (form.get("what")) {
+      case "cart", "checkout" -> "/shop/cart";
+      case "buy" -> "/shop";
+      default -> "/app";
+    };
+  }
+
+  /** What the demo shopper has in the cart now. */
+  synchronized List<DemoCatalog.Item> cart() {
+    return List.copyOf(cart);
+  }
+
+  private synchronized List<DemoCatalog.Item> addToCart(DemoCatalog.Item item) {
+    cart.add(item);
+    return List.copyOf(cart);
+  }
+
+  private synchronized List<DemoCatalog.Item> emptyCart() {
+    List<DemoCatalog.Item> bought = List.copyOf(cart);
+    cart.clear();
+    return bought;
   }
 
   /** A signed in-app token for {@code customer}, or null while the notifier does not answer. */
-  String token(String customer) throws IOException, InterruptedException {
+  String token(String customer) throws InterruptedException {
+    try {
+      return tokenOrFail(customer);
+    } catch (IOException e) {
+      return null;
+    }
+  }
+
+  private String tokenOrFail(String customer) throws IOException, InterruptedException {
     ensureProfiles();
     HttpRequest request = HttpRequest.newBuilder(URI.create(settings.notifier() + "/v1/inapp/tokens"))
         .timeout(Duration.ofSeconds(5))
@@ -74,7 +110,7 @@ final class DemoActions {
     profilesPosted = status == 202;
   }
 
-  private DemoCatalog.Item item(String productId) {
+  DemoCatalog.Item item(String productId) {
     return catalog.items().stream().filter(i -> i.productId().equals(productId)).findFirst()
         .orElse(catalog.items().get(0));
   }

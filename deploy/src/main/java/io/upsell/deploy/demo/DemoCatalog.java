@@ -16,12 +16,21 @@ import java.util.Map;
 
 /**
  * The demo shop's products: the best sellers of the real UK gift shop in {@code ../shared/data/online-retail},
- * with their real names and prices; without that file, a small built-in list.
+ * with their real names and prices; without that file, a small built-in list. And the plans of its SaaS app.
  */
 record DemoCatalog(List<Item> items) {
 
   /** A product the demo sells; price in pence. */
   record Item(String productId, String name, String category, long priceMinor) {}
+
+  /** A plan of the demo SaaS app: its storage quota in GB, its monthly price in pence, the plan below it. */
+  record Plan(String planId, String name, int tier, long storageGb, long priceMinor, String upgradeOf) {}
+
+  /** The SaaS app's ladder; its customers start on the first. */
+  static final List<Plan> PLANS = List.of(
+      new Plan("basic", "Basic", 1, 100, 499, null),
+      new Plan("pro", "Pro", 2, 1000, 999, "basic"),
+      new Plan("business", "Business", 3, 5000, 2499, "pro"));
 
   static DemoCatalog load(Path onlineRetailCsv, int size) {
     if (!Files.isReadable(onlineRetailCsv)) {

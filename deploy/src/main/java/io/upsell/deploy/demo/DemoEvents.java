@@ -33,7 +33,10 @@ final class DemoEvents {
     return event;
   }
 
-  /** The demo catalog, every odd item an accessory of the one before it, so cross-sells have offers. */
+  /**
+   * The demo catalog, every odd item an accessory of the one before it, so cross-sells have offers; then the SaaS
+   * app's plans, so a storage prompt names the plan to move to.
+   */
   static List<Map<String, Object>> catalog(DemoCatalog catalog, long at) {
     List<DemoCatalog.Item> items = catalog.items();
     List<Map<String, Object>> events = new ArrayList<>();
@@ -41,7 +44,24 @@ final class DemoEvents {
       List<String> accessoryOf = i % 2 == 1 ? List.of(items.get(i - 1).productId()) : List.of();
       events.add(product(items.get(i), accessoryOf, at));
     }
+    DemoCatalog.PLANS.forEach(plan -> events.add(plan(plan, at)));
     return events;
+  }
+
+  static Map<String, Object> plan(DemoCatalog.Plan plan, long at) {
+    Map<String, Object> event = event("product", null, at);
+    event.put("productId", plan.planId());
+    event.put("name", plan.name());
+    event.put("kind", "plan");
+    event.put("quotas", Map.of("storage", plan.storageGb()));
+    event.put("units", Map.of("storage", "GB"));
+    event.put("tier", plan.tier());
+    event.put("priceMinor", plan.priceMinor());
+    event.put("currency", "GBP");
+    if (plan.upgradeOf() != null) {
+      event.put("upgradeOf", plan.upgradeOf());
+    }
+    return event;
   }
 
   static Map<String, Object> profile(String customerId, String name, String locale, long at) {
@@ -65,7 +85,15 @@ final class DemoEvents {
   }
 
   static Map<String, Object> order(String customerId, List<DemoCatalog.Item> items, long at) {
+    return order(customerId, items, null, at);
+  }
+
+  /** An order; {@code couponCode} (a code from a message) makes it a redemption, null for none. */
+  static Map<String, Object> order(String customerId, List<DemoCatalog.Item> items, String couponCode, long at) {
     Map<String, Object> event = event("order_placed", customerId, at);
+    if (couponCode != null && !couponCode.isBlank()) {
+      event.put("couponCode", couponCode.strip());
+    }
     event.put("orderId", "o-" + UUID.randomUUID());
     event.put("lines", lines(items));
     event.put("totalMinor", items.stream().mapToLong(DemoCatalog.Item::priceMinor).sum());
@@ -74,12 +102,15 @@ final class DemoEvents {
     return event;
   }
 
-  static Map<String, Object> usage(String customerId, long used, long quota, long at) {
+  /** A storage report of a customer on the first plan of the ladder, in GB. */
+  static Map<String, Object> usage(String customerId, long usedGb, long at) {
+    DemoCatalog.Plan plan = DemoCatalog.PLANS.get(0);
     Map<String, Object> event = event("usage_reported", customerId, at);
     event.put("resource", "storage");
-    event.put("usedUnits", used);
-    event.put("quotaUnits", quota);
-    event.put("plan", "basic");
+    event.put("usedUnits", usedGb);
+    event.put("quotaUnits", plan.storageGb());
+    event.put("unit", "GB");
+    event.put("plan", plan.planId());
     return event;
   }
 

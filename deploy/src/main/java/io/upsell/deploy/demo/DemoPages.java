@@ -9,12 +9,14 @@ import java.io.IOException;
 import java.net.URLDecoder;
 import java.nio.charset.StandardCharsets;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 
 /**
  * The demo's pages: a landing page, a small shop and a SaaS app ("Cloud Drive") whose buttons post real events
  * through the ingest API, each with the notifier's widget embedded for its demo customer so in-app prompts show up.
+ * The shop's cart, checkout and product pages and the app's billing and course pages are the demo shop's storefront
+ * (deploy's {@code DemoStorefront}): the links in its messages lead here.
  */
 final class DemoPages implements HttpHandler {
 
@@ -23,29 +25,57 @@ final class DemoPages implements HttpHandler {
 
   private final DemoServer.DemoSettings settings;
   private final DemoActions actions;
-  private final DemoCatalog catalog;
+  private final ShopPages shop;
+  private final AppPages app;
 
   DemoPages(DemoServer.DemoSettings settings, DemoActions actions, DemoCatalog catalog) {
     this.settings = settings;
     this.actions = actions;
-    this.catalog = catalog;
+    this.shop = new ShopPages(actions, catalog);
+    this.app = new AppPages();
   }
 
   @Override
   public void handle(HttpExchange exchange) throws IOException {
     String path = exchange.getRequestURI().getPath();
     try {
-      switch (path) {
-        case "/" -> send(exchange, 200, "text/html", landing());
-        case "/shop" -> send(exchange, 200, "text/html", shop());
-        case "/app" -> send(exchange, 200, "text/html", app());
-        case "/act" -> act(exchange);
-        default -> send(exchange, 404, "text/plain", "not found");
+      if (path.equals("/act")) {
+        act(exchange);
+        return;
+      }
+      Optional<String> page = page(path);
+      if (page.isPresent()) {
+        send(exchange, 200, "text/html", page.get());
+      } else {
+        send(exchange, 404, "text/plain", "not found");
       }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       send(exchange, 503, "text/plain", "interrupted");
     }
+  }
+
+  private Optional<String> page(String path) throws InterruptedException {
+    String[] parts = path.replaceAll("/+$", "").split("/", -1);
+    String section = parts.length > 1 ? parts[1] : "";
+    String sub = parts.length > 2 ? parts[2] : "";
+    String id = parts.length > 3 ? parts[3] : null;
+    if (parts.length > 4) {
+      return Optional.empty();
+    }
+    return switch (section + "/" + sub) {
+      case "/" -> Optional.of(landing());
+      case "shop/" -> Optional.of(page("Demo Shop", widget(SHOPPER), shop.front()));
+      case "shop/cart", "shop/checkout" -> Optional.of(page("Your cart", widget(SHOPPER), shop.cart()));
+      case "shop/products" -> {
+        Optional<String> product = Optional.ofNullable(id).flatMap(shop::product);
+        yield product.isEmpty() ? product : Optional.of(page("Demo Shop", widget(SHOPPER), product.get()));
+      }
+      case "app/" -> Optional.of(page("Cloud Drive", widget(APP_USER), app.home()));
+      case "app/billing" -> Optional.of(page("Cloud Drive — plans", widget(APP_USER), app.billing()));
+      case "app/courses" -> Optional.ofNullable(id).map(course -> page("Cloud Drive — course", "", app.course(course)));
+      default -> Optional.empty();
+    };
   }
 
   private void act(HttpExchange exchange) throws IOException, InterruptedException {
@@ -71,43 +101,33 @@ final class DemoPages implements HttpHandler {
         </ul>""".formatted(settings.analytics(), settings.ingest()));
   }
 
-  private String shop() throws IOException, InterruptedException {
-    StringBuilder items = new StringBuilder();
-    List<DemoCatalog.Item> shown = catalog.items().subList(0, Math.min(8, catalog.items().size()));
-    for (DemoCatalog.Item item : shown) {
-      items.append("<div class=card><b>").append(escape(item.name())).append("</b><br>£")
-          .append(String.format("%.2f", item.priceMinor() / 100.0))
-          .append(button("cart", item.productId(), "Add to cart"))
-          .append(button("buy", item.productId(), "Buy now")).append("</div>");
-    }
-    return page("Demo Shop", widget(SHOPPER), "<h1>Demo Shop</h1><p>You are <b>" + SHOPPER + "</b> ("
-        + SHOPPER + "@demo.example). Add something to the cart and leave: a reminder arrives in the "
-        + "<a href=/mail>mail viewer</a> after the shop's delay.</p><div class=grid>" + items + "</div>");
-  }
-
-  private String app() throws IOException, InterruptedException {
-    return page("Cloud Drive", widget(APP_USER), "<h1>Cloud Drive</h1><p>You are <b>" + APP_USER + "</b>.</p>"
-        + "<p>Storage used:</p>" + button("storage", "86", "86 of 100 GB") + button("storage", "96", "96 of 100 GB")
-        + button("storage", "40", "40 of 100 GB") + "<p>Learning:</p>" + button("course", "course-intro", "Complete the intro course"));
-  }
-
-  private String widget(String customer) throws IOException, InterruptedException {
+  private String widget(String customer) throws InterruptedException {
     String token = actions.token(customer);
     return token == null ? "" : "<script src=\"" + escape(settings.notifier()) + "/widget.js\" data-token=\""
         + escape(token) + "\" async></script>";
   }
 
-  private static String button(String what, String value, String label) {
+  /** A form posting one action of {@link DemoActions}; {@code extra} is more of the form (already HTML). */
+  static String button(String what, String value, String label, String extra) {
     return "<form method=post action=/act><input type=hidden name=what value=\"" + escape(what) + "\">"
-        + "<input type=hidden name=value value=\"" + escape(value) + "\"><button>" + escape(label) + "</button></form>";
+        + "<input type=hidden name=value value=\"" + escape(value) + "\">" + extra + "<button>" + escape(label)
+        + "</button></form>";
+  }
+
+  static String button(String what, String value, String label) {
+    return button(what, value, label, "");
+  }
+
+  static String money(long minor) {
+    return String.format("£%.2f", minor / 100.0);
   }
 
   private static String page(String title, String head, String body) {
     return "<!doctype html><html lang=en><head><meta charset=utf-8><title>" + escape(title) + "</title>"
         + "<style>body{font-family:system-ui,sans-serif;max-width:60em;margin:2em auto}form{display:inline}"
         + ".grid{display:grid;grid-template-columns:repeat(4,1fr);gap:1em}.card{border:1px solid #ddd;"
-        + "border-radius:8px;padding:1em}button{margin:.5em .3em 0 0}</style></head><body>" + body + head
-        + "</body></html>";
+        + "border-radius:8px;padding:1em}button{margin:.5em .3em 0 0}td,th{padding:.3em 1em;text-align:left}"
+        + "</style></head><body>" + body + head + "</body></html>";
   }
 
   private static Map<String, String> form(String body) {

@@ -21,6 +21,11 @@ public final class DemoServer {
   private DemoServer() {}
 
   public static void main(String[] args) throws IOException {
+    serve(args);
+  }
+
+  /** Starts the pages (and with {@code --traffic} the simulator); returns the running server. */
+  public static HttpServer serve(String[] args) throws IOException {
     DemoSettings settings = DemoSettings.parse(args);
     HttpServer server = HttpServer.create(new InetSocketAddress(InetAddress.getLoopbackAddress(), settings.port()), 64);
     server.setExecutor(Executors.newFixedThreadPool(4));
@@ -34,9 +39,10 @@ public final class DemoServer {
     server.start();
     if (settings.traffic()) {
       // Only with --demo: a stack started for real use (or for tests) keeps the shop's own rules.
-      DemoRules.applyInBackground(settings.engine(), apiKey);
+      DemoRules.applyInBackground(settings.engine(), settings.notifier(), apiKey);
       TrafficSimulator.startInBackground(ingest, catalog);
     }
+    return server;
   }
 
   static void send(HttpExchange exchange, int status, String type, String body) throws IOException {

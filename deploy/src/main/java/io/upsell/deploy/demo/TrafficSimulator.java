@@ -65,7 +65,7 @@ final class TrafficSimulator implements Runnable {
       case 1 -> events.add(DemoEvents.cart("cart_item_added", customer, "cart-" + n, basket, now));
       case 2 -> {
         for (int percent : new int[] {55, 72, 86, 96}) {
-          events.add(DemoEvents.usage(customer, percent, 100, now + percent));
+          events.add(DemoEvents.usage(customer, percent, now + percent));
         }
       }
       default -> {

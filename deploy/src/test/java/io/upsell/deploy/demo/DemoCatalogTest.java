@@ -4,6 +4,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
@@ -23,6 +25,27 @@ class DemoCatalogTest {
     DemoCatalog.Item ring = catalog.items().get(1);
     assertThat(ring.name()).isEqualTo("Letter \"d\" Bling, Key Ring");
     assertThat(ring.priceMinor()).isEqualTo(125);
+  }
+
+  @Test
+  void theCatalogEventsCarryTheSaasPlanLadderFromBasicThroughProToBusiness() {
+    List<Map<String, Object>> plans = DemoEvents.catalog(DemoCatalog.builtIn(), 0).stream()
+        .filter(event -> "plan".equals(event.get("kind"))).toList();
+
+    assertThat(plans).extracting(plan -> plan.get("productId")).containsExactly("basic", "pro", "business");
+    assertThat(plans).extracting(plan -> plan.get("quotas"))
+        .containsExactly(Map.of("storage", 100L), Map.of("storage", 1000L), Map.of("storage", 5000L));
+    assertThat(plans).extracting(plan -> plan.get("upgradeOf")).containsExactly(null, "basic", "pro");
+    assertThat(plans).allSatisfy(plan -> assertThat(plan).containsEntry("currency", "GBP")
+        .containsEntry("units", Map.of("storage", "GB")).containsKey("priceMinor"));
+  }
+
+  @Test
+  void aStorageReportNamesTheFirstPlanItsQuotaAndUnit() {
+    Map<String, Object> usage = DemoEvents.usage("c1", 86, 0);
+
+    assertThat(usage).containsEntry("plan", "basic").containsEntry("usedUnits", 86L)
+        .containsEntry("quotaUnits", 100L).containsEntry("unit", "GB");
   }
 
   @Test

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.upsell.ingest.events.Fields;
 import io.upsell.ingest.events.NativeJson;
 import io.upsell.ingest.events.NativeJson.Line;
+import io.upsell.ingest.events.TrafficSource;
 import io.upsell.ingest.segment.SegmentCalls.Call;
 import java.math.BigDecimal;
 import java.util.List;
@@ -94,7 +95,21 @@ final class SegmentTracks {
     return c.event("order_placed").text("orderId", p.id("order_id")).lines("lines", lines)
         .money("totalMinor", first(p, "total", "revenue", sum(lines)))
         .money("discountMinor", p.optAmount("discount"))
-        .text("couponCode", p.optText("coupon"));
+        .text("couponCode", p.optText("coupon"))
+        .text("channel", trafficSource(c.f()).channel());
+  }
+
+  // Segment's libraries put the page's UTM parameters in context.campaign and the page in context.page.
+  static TrafficSource trafficSource(Fields call) {
+    JsonNode context = call.raw("context");
+    JsonNode campaign = context.path("campaign");
+    JsonNode page = context.path("page");
+    String url = TrafficSource.hint(page.get("url"));
+    String medium = TrafficSource.hint(campaign.get("medium"));
+    String source = TrafficSource.hint(campaign.get("source"));
+    return new TrafficSource(medium != null ? medium : TrafficSource.parameter(url, "utm_medium"),
+        source != null ? source : TrafficSource.parameter(url, "utm_source"), url, null,
+        TrafficSource.hint(page.get("referrer")));
   }
 
   private static NativeJson orderReversed(Call c, String type) {

@@ -3,6 +3,7 @@ package io.upsell.ingest.shopify;
 import io.upsell.ingest.events.Fields;
 import io.upsell.ingest.events.NativeJson;
 import io.upsell.ingest.events.NativeJson.Line;
+import io.upsell.ingest.events.TrafficSource;
 import io.upsell.ingest.shopify.ShopifyTopics.Delivery;
 import java.math.BigDecimal;
 import java.util.List;
@@ -24,7 +25,16 @@ final class ShopifyOrders {
         .lines("lines", ShopifyIds.lines(f, "line_items"))
         .money("totalMinor", ShopifyIds.amount(f, "total_price"))
         .money("discountMinor", ShopifyIds.amount(f, "total_discounts"))
-        .text("couponCode", codes.isEmpty() ? null : codes.get(0).optText("code"));
+        .text("couponCode", codes.isEmpty() ? null : codes.get(0).optText("code"))
+        .text("channel", trafficSource(f).channel());
+  }
+
+  // landing_site is the first page of the visit, with its UTM parameters; source_name the app or sales channel.
+  static TrafficSource trafficSource(Fields f) {
+    String landing = TrafficSource.hint(f.raw("landing_site"));
+    return new TrafficSource(TrafficSource.parameter(landing, "utm_medium"),
+        TrafficSource.parameter(landing, "utm_source"), landing, TrafficSource.hint(f.raw("source_name")),
+        TrafficSource.hint(f.raw("referring_site")));
   }
 
   static NativeJson cancelled(Fields f, Delivery d) {

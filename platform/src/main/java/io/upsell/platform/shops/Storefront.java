@@ -64,19 +64,4 @@ public record Storefront(Optional<URI> baseUrl, Map<Page, String> patterns) {
     }
     return filled;
   }
-
-  /** Whether {@code url} points into this storefront (same scheme, host and port as its base URL). */
-  public boolean owns(String url) {
-    if (baseUrl.isEmpty() || url == null) {
-      return false;
-    }
-    try {
-      URI candidate = URI.create(url);
-      URI base = baseUrl.get();
-      return base.getScheme().equalsIgnoreCase(candidate.getScheme())
-          && base.getHost().equalsIgnoreCase(candidate.getHost()) && base.getPort() == candidate.getPort();
-    } catch (IllegalArgumentException | NullPointerException e) {
-      return false;
-    }
-  }
 }

@@ -43,20 +43,11 @@ class StorefrontTest {
     Storefront storefront = shop().storefront();
 
     assertThat(storefront.url(Page.CART, Map.of())).isEmpty();
-    assertThat(storefront.owns("https://shop.example.com/cart")).isFalse();
   }
 
   @Test
   void aPatternNamingAValueNotGivenHasNoUrl() {
     assertThat(shop("storefront-url", "https://s.example").storefront().url(Page.PRODUCT, Map.of())).isEmpty();
-  }
-
-  @Test
-  void ownsOnlyUrlsOnItsHost() {
-    Storefront storefront = shop("storefront-url", "https://shop.example.com").storefront();
-
-    assertThat(storefront.owns("https://shop.example.com/cart?x=1")).isTrue();
-    assertThat(storefront.owns("http://127.0.0.1:8083/")).isFalse();
   }
 
   @Test

@@ -51,8 +51,19 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
     EngineConfig config = engine.config();
     // Production timers follow the clock even when no event arrives; a backtest has no clock but the history's.
     PunctuationType type = engine.streamTimeTimers() ? PunctuationType.STREAM_TIME : PunctuationType.WALL_CLOCK_TIME;
-    context.schedule(config.punctuateEvery(), type, at -> fireDue(engine.streamTimeTimers() ? replayTime(at)
-        : wallClockTimers.now(at, context.currentStreamTimeMs())));
+    context.schedule(config.punctuateEvery(), type, at -> {
+      if (engine.streamTimeTimers()) {
+        long judged = replayTime(at);
+        fireDue(judged, judged);
+      } else {
+        UndecidedTimers.seen(this, fireDue(wallClockTimers.now(at, context.currentStreamTimeMs()), at));
+      }
+    });
+  }
+
+  @Override
+  public void close() {
+    UndecidedTimers.closed(this);
   }
 
   @Override
@@ -84,17 +95,32 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
     return engine.replay() == null ? streamTime : engine.replay().judgedAt(streamTime);
   }
 
-  private void fireDue(long now) {
+  /**
+   * Fires the timers due by {@code now}, the time judged at; returns the due time of the oldest timer due by the
+   * {@code wall} clock that must still wait (now is held back while a backlog is read), or 0 when none does.
+   */
+  private long fireDue(long now, long wall) {
     List<KeyValue<String, UpsellTrigger>> due = new ArrayList<>();
-    // Only keys due by now: '}' sorts after the '|' that ends every due time, so the range holds all of now's.
-    // (all() would copy the whole cached key set of the store on each scan.)
-    try (var it = timers.range(paddedMillis(0), paddedMillis(now) + '}')) {
-      it.forEachRemaining(due::add);
+    long oldestWaiting = 0;
+    // Only keys due by the wall clock: '}' sorts after the '|' that ends every due time, so the range holds all of
+    // its millisecond. (all() would copy the whole cached key set of the store on each scan.) Keys sort by due time,
+    // so the first one past now is the oldest that waits, and the scan ends there.
+    try (var it = timers.range(paddedMillis(0), paddedMillis(Math.max(now, wall)) + '}')) {
+      while (it.hasNext()) {
+        KeyValue<String, UpsellTrigger> timer = it.next();
+        long dueAt = Long.parseLong(timer.key.substring(0, 13));
+        if (dueAt > now) {
+          oldestWaiting = dueAt;
+          break;
+        }
+        due.add(timer);
+      }
     }
     for (KeyValue<String, UpsellTrigger> timer : due) {
       timers.delete(timer.key);
       fire(timer.value, now);
     }
+    return oldestWaiting;
   }
 
   // A timer that came due re-checks its trigger's state (the order may have arrived) before the policies see it; one

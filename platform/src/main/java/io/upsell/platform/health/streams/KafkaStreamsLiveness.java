@@ -10,6 +10,7 @@ import org.apache.kafka.streams.KafkaStreams;
 import org.eclipse.microprofile.health.HealthCheck;
 import org.eclipse.microprofile.health.HealthCheckResponse;
 import org.eclipse.microprofile.health.Liveness;
+import org.eclipse.microprofile.health.Readiness;
 
 /**
  * The Kafka Streams client is live while it is RUNNING or REBALANCING; in any other state for longer than the
@@ -24,12 +25,15 @@ public class KafkaStreamsLiveness implements HealthCheck, KafkaStreams.StateList
   private volatile KafkaStreams.State state = KafkaStreams.State.CREATED;
   private volatile long sinceNanos;
   private volatile String failure;
+  private volatile boolean hasRun;
 
   // Registered rather than annotated @Liveness: that qualifier would hide the listener from Quarkus's @Default lookup.
   @Inject
-  public KafkaStreamsLiveness(HealthSettings settings, @Liveness HealthRegistry liveness) {
+  public KafkaStreamsLiveness(HealthSettings settings, @Liveness HealthRegistry liveness,
+      @Readiness HealthRegistry readiness) {
     this(settings.stallAfter(), System::nanoTime);
     liveness.register("kafka-streams", this);
+    readiness.register(StreamsStarted.NAME, new StreamsStarted(this));
   }
 
   KafkaStreamsLiveness(Duration stallAfter, LongSupplier nanoClock) {
@@ -41,7 +45,17 @@ public class KafkaStreamsLiveness implements HealthCheck, KafkaStreams.StateList
   @Override
   public void onChange(KafkaStreams.State newState, KafkaStreams.State oldState) {
     state = newState;
+    hasRun |= newState == KafkaStreams.State.RUNNING;
     sinceNanos = nanoClock.getAsLong();
+  }
+
+  /** Whether the client has been RUNNING at least once: it held its partitions with their state loaded. */
+  boolean hasRun() {
+    return hasRun;
+  }
+
+  KafkaStreams.State state() {
+    return state;
   }
 
   /** A stream thread died of {@code reason}; kept so the check can say why the client stopped. */
