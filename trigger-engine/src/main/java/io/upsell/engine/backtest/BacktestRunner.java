@@ -8,10 +8,11 @@ import io.upsell.platform.shops.ShopDirectory;
 import io.upsell.schemas.serde.EventSerdes;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.List;
+import java.util.HashMap;
 import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.consumer.ConsumerConfig;
 import java.util.Properties;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.common.utils.Utils;
 import org.apache.kafka.streams.StreamsConfig;
 import org.apache.kafka.streams.Topology;
@@ -32,15 +33,20 @@ public final class BacktestRunner {
   private final ShopDirectory shops;
   private final String bootstrapServers;
   private final Map<String, String> memorySettings;
+  private final Path stateParent;
 
-  /** {@code memorySettings}: Streams settings that bound the replay's memory (the live engine's). */
+  /**
+   * {@code memorySettings}: Streams settings that bound the replay's memory (the live engine's); {@code stateParent}:
+   * where each replay's temporary RocksDB directory goes (the engine's state directory: disk, not a tmpfs).
+   */
   public BacktestRunner(EngineConfig config, EventSerdes serdes, ShopDirectory shops, String bootstrapServers,
-      Map<String, String> memorySettings) {
+      Map<String, String> memorySettings, Path stateParent) {
     this.config = config;
     this.serdes = serdes;
     this.shops = shops;
     this.bootstrapServers = bootstrapServers;
     this.memorySettings = Map.copyOf(memorySettings);
+    this.stateParent = stateParent;
   }
 
   /** Runs {@code job} to its end (or failure), updating its progress as it goes. */
@@ -49,24 +55,28 @@ public final class BacktestRunner {
         decisions -> decisions.process(() -> new ReportSink(job.report())));
     job.status(BacktestJob.Status.RUNNING);
     Path stateDir = null;
-    try {
-      RangeHistory history = new RangeHistory(bootstrapServers);
-      List<ConsumerRecord<byte[], byte[]>> shopData = history.shopData(scope.shopId());
-      List<ConsumerRecord<byte[], byte[]>> events = history.events(topology, scope);
-      job.total(events.size());
-      stateDir = Files.createTempDirectory("backtest-" + job.id());
+    RangeHistory history = new RangeHistory(bootstrapServers, consumerSettings());
+    try (MergedHistory events = history.events(topology, scope)) {
+      job.total(events.total());
+      Files.createDirectories(stateParent);
+      stateDir = Files.createTempDirectory(stateParent, "backtest-" + job.id());
       try (OrderedReplay ordered = new OrderedReplay(topology, properties("trigger-engine-backtest-" + job.id(),
           stateDir), RangeHistory.rawInputs(topology).get(0))) {
-        shopData.forEach(ordered::global);
-        for (int i = 0; i < events.size(); i++) {
-          ordered.event(events.get(i));
-          if (i % PROGRESS_EVERY == 0) {
-            job.progress(i);
+        history.shopData(scope.shopId(), ordered::global);
+        long fed = 0;
+        long started = System.nanoTime();
+        for (var event = events.next(); event != null; event = events.next()) {
+          ordered.event(event);
+          if (++fed % PROGRESS_EVERY == 0) {
+            job.progress(events.read());
           }
         }
         job.report().pending(ordered.finish(scope.toMillis(), job.report().zone()));
+        long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
+        LOG.infof("backtest %s: %d records read, %d of the shop replayed in %d ms (%d records/s read)", job.id(),
+            events.read(), fed, millis, events.read() * 1000 / millis);
       }
-      job.progress(events.size());
+      job.progress(events.read());
       job.status(BacktestJob.Status.DONE);
     } catch (Exception e) {
       LOG.warnf(e, "backtest %s failed", job.id());
@@ -74,6 +84,14 @@ public final class BacktestRunner {
     } finally {
       deleteQuietly(stateDir);
     }
+  }
+
+  // The history is read under the live engine's fetch bound.
+  private Map<String, Object> consumerSettings() {
+    Map<String, Object> settings = new HashMap<>();
+    Optional.ofNullable(memorySettings.get(ConsumerConfig.FETCH_MAX_BYTES_CONFIG))
+        .ifPresent(bytes -> settings.put(ConsumerConfig.FETCH_MAX_BYTES_CONFIG, bytes));
+    return settings;
   }
 
   private static void deleteQuietly(Path dir) {

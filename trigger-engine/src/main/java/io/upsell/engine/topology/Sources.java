@@ -17,6 +17,8 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Each input topic is subscribed once and handed to every trigger that reads it (a topic may have only one source
@@ -43,9 +45,14 @@ public final class Sources {
     this.serdes = serdes;
     this.scope = scope;
     builder.globalTable(Topics.UPSELL_RULES.name(), Consumed.with(serdes.keySerde(), serdes.valueSerde(Topics.UPSELL_RULES)),
-        Materialized.as(EngineContext.RULES));
+        global(EngineContext.RULES));
     builder.globalTable(Topics.CATALOG_PRODUCTS.name(),
-        Consumed.with(serdes.keySerde(), serdes.valueSerde(Topics.CATALOG_PRODUCTS)), Materialized.as(EngineContext.CATALOG));
+        Consumed.with(serdes.keySerde(), serdes.valueSerde(Topics.CATALOG_PRODUCTS)), global(EngineContext.CATALOG));
+  }
+
+  // A global table's store; a backtest's is never flushed (its driver flushes after every record read).
+  private <V> Materialized<String, V, KeyValueStore<Bytes, byte[]>> global(String name) {
+    return backtest ? Materialized.as(StateStores.supplier(this, name)) : Materialized.as(name);
   }
 
   /** Whether this topology replays history for a backtest's report rather than running live. */

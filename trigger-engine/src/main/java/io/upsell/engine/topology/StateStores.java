@@ -9,8 +9,9 @@ import org.apache.kafka.streams.state.Stores;
 
 /**
  * Every store of the engine is RocksDB with a changelog (and a write cache): nothing that must survive a restart lives
- * only in memory. A backtest's stores live in memory without a changelog: its replay commits after every record,
- * which would flush RocksDB each time, and it is thrown away on failure anyway.
+ * only in memory. A backtest's stores are RocksDB too, off the heap under the JVM's RocksDB bound (a replay runs in
+ * the live engine's JVM), but without a changelog and never flushed ({@link ReplayStore}): a replay is thrown away
+ * on failure and run again.
  */
 public final class StateStores {
 
@@ -33,9 +34,13 @@ public final class StateStores {
   }
 
   private static <V> StoreBuilder<KeyValueStore<String, V>> builder(Sources sources, String name, Serde<V> values) {
-    KeyValueBytesStoreSupplier supplier = sources.backtest() ? Stores.inMemoryKeyValueStore(name)
-        : Stores.persistentKeyValueStore(name);
-    StoreBuilder<KeyValueStore<String, V>> store = Stores.keyValueStoreBuilder(supplier, Serdes.String(), values);
+    StoreBuilder<KeyValueStore<String, V>> store = Stores.keyValueStoreBuilder(supplier(sources, name),
+        Serdes.String(), values);
     return sources.backtest() ? store.withLoggingDisabled() : store;
+  }
+
+  /** RocksDB for a store named {@code name}; a backtest's is never flushed. */
+  static KeyValueBytesStoreSupplier supplier(Sources sources, String name) {
+    return sources.backtest() ? ReplayStore.supplier(name) : Stores.persistentKeyValueStore(name);
   }
 }

@@ -27,9 +27,9 @@ import java.net.URI;
 import io.upsell.platform.shops.Shop;
 import io.upsell.platform.shops.ShopDirectory;
 import io.upsell.platform.shops.Storefront;
-import org.apache.kafka.clients.producer.KafkaProducer;
-import org.apache.kafka.clients.producer.ProducerConfig;
-import org.apache.kafka.clients.producer.ProducerRecord;
+import io.upsell.testkit.BulkProducer;
+import java.nio.file.Path;
+import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -47,6 +47,8 @@ class ReplayIsDeterministicTest {
   private static final Instant FROM = Instant.parse("2010-12-01T00:00:00Z");
   private static final Instant TO = Instant.parse("2010-12-15T00:00:00Z");
   private final EventSerdes serdes = EventSerdes.singleObject();
+  @TempDir
+  Path stateDir;
 
   @Test
   void twoRunsOverTheSameHistoryGiveTheSameReport() throws Exception {
@@ -61,7 +63,7 @@ class ReplayIsDeterministicTest {
 
   private String backtest(String id) throws Exception {
     BacktestRunner runner = new BacktestRunner(TestConfig.engine(Map.of("upsell.engine.holdout-percent", "5")), serdes,
-        SHOPS, TestKafka.broker().bootstrapServers(), Map.of());
+        SHOPS, TestKafka.broker().bootstrapServers(), Map.of(), stateDir);
     BacktestJob job = new BacktestJob(id, SHOP, FROM, TO, true, new BacktestReport(ZoneOffset.UTC));
     runner.run(job, new Scope(SHOP, FROM.toEpochMilli(), TO.toEpochMilli()),
         new Replay(null, true, TO.toEpochMilli()));
@@ -71,31 +73,24 @@ class ReplayIsDeterministicTest {
 
   // Every other order had a cart opened 20 minutes before it; every seventh customer's cart is left for good.
   private void importHistory(List<OrderPlaced> orders) {
-    Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG,
-        TestKafka.broker().bootstrapServers(), ProducerConfig.ACKS_CONFIG, "all");
-    try (var carts = new KafkaProducer<>(config, serdes.keySerde().serializer(),
-        serdes.valueSerde(Topics.SHOP_CARTS).serializer());
-        var placed = new KafkaProducer<>(config, serdes.keySerde().serializer(),
-            serdes.valueSerde(Topics.SHOP_ORDERS).serializer())) {
+    try (var producer = new BulkProducer(TestKafka.broker().bootstrapServers())) {
       for (int i = 0; i < orders.size(); i += 2) {
         OrderPlaced order = orders.get(i);
         Instant at = order.getOccurredAt().minus(Duration.ofMinutes(20));
-        carts.send(new ProducerRecord<>(Topics.SHOP_CARTS.name(), null, at.toEpochMilli(),
-            Keys.customer(SHOP, order.getCustomerId()), CartEvent.newBuilder().setShopId(SHOP)
-                .setCustomerId(order.getCustomerId()).setEventId("cart-" + order.getOrderId()).setOccurredAt(at)
-                .setCartId("cart-" + order.getOrderId()).setType(CartEventType.ITEM_ADDED)
-                .setItems(order.getLines().subList(0, Math.min(2, order.getLines().size())))
-                .setValueMinor(order.getTotalMinor()).setCurrency("GBP").build()));
+        producer.send(Topics.SHOP_CARTS, Keys.customer(SHOP, order.getCustomerId()), CartEvent.newBuilder()
+            .setShopId(SHOP).setCustomerId(order.getCustomerId()).setEventId("cart-" + order.getOrderId())
+            .setOccurredAt(at).setCartId("cart-" + order.getOrderId()).setType(CartEventType.ITEM_ADDED)
+            .setItems(order.getLines().subList(0, Math.min(2, order.getLines().size())))
+            .setValueMinor(order.getTotalMinor()).setCurrency("GBP").build(), at.toEpochMilli());
       }
-      carts.flush();
+      producer.flush();
       for (int i = 0; i < orders.size(); i++) {
         OrderPlaced order = orders.get(i);
         if (i % 14 != 0) {
-          placed.send(new ProducerRecord<>(Topics.SHOP_ORDERS.name(), null, order.getOccurredAt().toEpochMilli(),
-              Keys.customer(SHOP, order.getCustomerId()), new OrderEvent(order)));
+          producer.send(Topics.SHOP_ORDERS, Keys.customer(SHOP, order.getCustomerId()), new OrderEvent(order),
+              order.getOccurredAt().toEpochMilli());
         }
       }
-      placed.flush();
     }
   }
 }
