@@ -35,7 +35,7 @@ public final class BacktestCommand {
       String key = parsed.apiKey().orElseGet(() -> DemoCredentials.apiKey(demoShopEnv));
       engine = new EngineClient(parsed.engine(), key);
       request = request(parsed);
-    } catch (RuntimeException | IOException e) {
+    } catch (RuntimeException e) {
       err.println("backtest: " + e.getMessage());
       err.println(BacktestArgs.USAGE);
       return 2;
@@ -87,13 +87,22 @@ public final class BacktestCommand {
     return 1;
   }
 
-  private static ObjectNode request(BacktestArgs args) throws IOException {
+  // The file's JSON as it is: the engine validates it as PUT /rules does and names each bad field.
+  static JsonNode rules(String option, Path file) {
+    try {
+      return JSON.readTree(Files.readString(file));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(option + " " + file + ": not JSON (" + e.getOriginalMessage() + ")");
+    } catch (IOException e) {
+      throw new IllegalArgumentException(option + " " + file + ": cannot be read (" + e.getMessage() + ")");
+    }
+  }
+
+  private static ObjectNode request(BacktestArgs args) {
     ObjectNode request = JSON.createObjectNode();
     request.put("shopId", args.shop()).put("from", args.from()).put("to", args.to())
         .put("assumeConsent", args.assumeConsent());
-    if (args.rules().isPresent()) {
-      request.set("rules", JSON.readTree(Files.readString(args.rules().get())));
-    }
+    args.rules().ifPresent(file -> request.set("rules", rules("--rules", file)));
     return request;
   }
 }

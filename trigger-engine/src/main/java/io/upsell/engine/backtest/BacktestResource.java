@@ -22,23 +22,33 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
+import io.upsell.platform.shops.ShopDirectory;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** A shop replays its own history through the engine to see what would have fired, and what would have been refused. */
+/**
+ * A shop replays its own history through the engine to see what would have fired, and what would have been refused;
+ * only its own (403 for another shop's, 400 for a shop that does not exist).
+ */
 @Path("/v1/backtests")
 @Produces(MediaType.APPLICATION_JSON)
 public class BacktestResource {
 
+  /** The longest range a backtest replays: its replay reads the range's records once, on one thread. */
+  static final Period LONGEST = Period.ofYears(3);
+
   private final ShopAuth auth;
+  private final ShopDirectory shops;
   private final Backtests backtests;
   private final EngineConfig defaults;
 
-  public BacktestResource(ShopAuth auth, Backtests backtests, EngineConfig defaults) {
+  public BacktestResource(ShopAuth auth, ShopDirectory shops, Backtests backtests, EngineConfig defaults) {
     this.auth = auth;
+    this.shops = shops;
     this.backtests = backtests;
     this.defaults = defaults;
   }
@@ -61,11 +71,18 @@ public class BacktestResource {
     if (request == null) {
       throw ApiException.badRequest("body", "a JSON object with from and to is required");
     }
+    if (request.shopId() != null && shops.find(request.shopId()).isEmpty()) {
+      throw ApiException.badRequest("shopId", "no such shop '" + request.shopId() + "'");
+    }
     Shop shop = auth.shop(authorization, request.shopId());
     Instant from = instant("from", request.from(), shop.timeZone());
     Instant to = instant("to", request.to(), shop.timeZone());
     if (!to.isAfter(from)) {
-      throw ApiException.badRequest("to", "must be after from");
+      throw ApiException.badRequest("to", "must be after from (" + request.from() + ")");
+    }
+    if (to.isAfter(from.atZone(shop.timeZone()).plus(LONGEST).toInstant())) {
+      throw ApiException.badRequest("to", "a backtest covers at most " + LONGEST.getYears() + " years from "
+          + request.from());
     }
     ShopRules override = null;
     if (request.rules() != null) {
