@@ -14,12 +14,20 @@ public final class BacktestJob {
   private final Instant to;
   private final boolean assumeConsent;
   private final BacktestReport report;
+  private final BacktestReport against;
   private volatile Status status = Status.QUEUED;
   private volatile long replayed;
   private volatile long total;
   private volatile String error;
 
   public BacktestJob(String id, String shopId, Instant from, Instant to, boolean assumeConsent, BacktestReport report) {
+    this(id, shopId, from, to, assumeConsent, report, null);
+  }
+
+  /** {@code against}: the report of the rules compared with, or null when the job compares nothing. */
+  public BacktestJob(String id, String shopId, Instant from, Instant to, boolean assumeConsent, BacktestReport report,
+      BacktestReport against) {
+    this.against = against;
     this.id = id;
     this.shopId = shopId;
     this.from = from;
@@ -40,7 +48,12 @@ public final class BacktestJob {
     return report;
   }
 
-  /** The number of records to replay, counted before the replay starts; set once. */
+  /** The report of the rules compared with (the second replay), or null. */
+  public BacktestReport against() {
+    return against;
+  }
+
+  /** The number of records to read (the range's offsets, every pass), known before the replay starts. */
   void total(long records) {
     total = records;
   }
@@ -62,7 +75,8 @@ public final class BacktestJob {
   public View view() {
     double progress = status == Status.DONE ? 1.0 : total == 0 ? 0.0 : Math.min(1.0, (double) replayed / total);
     return new View(id, shopId, from.toString(), to.toString(), assumeConsent, status, progress, replayed, total,
-        error, status == Status.DONE ? report.snapshot() : null);
+        error, status == Status.DONE ? report.snapshot() : null,
+        status == Status.DONE && against != null ? against.snapshot() : null);
   }
 
   /**
@@ -70,8 +84,11 @@ public final class BacktestJob {
    *
    * @param assumeConsent whether customers without a profile were counted as consenting
    * @param replayed the shop's records of the range replayed so far; {@code total} all of them, counted before the
-   *     replay starts (0 while they are being counted)
+   *     replay starts (0 while they are being counted); with a comparison both replays
+   * @param report under the rules tried (or the shop's own); {@code against} under the rules compared with, when the
+   *     job compares two rule sets (null otherwise): the same records, replayed twice
    */
   public record View(String id, String shopId, String from, String to, boolean assumeConsent, Status status,
-      double progress, long replayed, long total, String error, BacktestReport.Snapshot report) {}
+      double progress, long replayed, long total, String error, BacktestReport.Snapshot report,
+      BacktestReport.Snapshot against) {}
 }

@@ -61,8 +61,11 @@ public class BacktestResource {
    * @param rules rules to try instead of the shop's stored ones (optional)
    * @param assumeConsent count customers the history holds no profile for as consenting (optional, default false):
    *     for history imported without CRM profiles; a stated refusal and an unsubscribe still refuse
+   * @param against rules to compare with (optional): the same records are replayed again under them, and the job
+   *     carries both reports ({@code rules}, or the shop's stored rules when absent, against these)
    */
-  public record BacktestRequest(String shopId, String from, String to, RulesBody rules, Boolean assumeConsent) {}
+  public record BacktestRequest(String shopId, String from, String to, RulesBody rules, Boolean assumeConsent,
+      RulesBody against) {}
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -84,13 +87,12 @@ public class BacktestResource {
       throw ApiException.badRequest("to", "a backtest covers at most " + LONGEST.getYears() + " years from "
           + request.from());
     }
-    ShopRules override = null;
-    if (request.rules() != null) {
-      RulesCheck.check(defaults, request.rules());
-      override = request.rules().toRecord(shop.id(), Instant.now());
-    }
+    boolean assumeConsent = Boolean.TRUE.equals(request.assumeConsent());
+    Replay against = request.against() == null ? null
+        : new Replay(rules(shop, request.against()), assumeConsent, to.toEpochMilli());
     BacktestJob job = backtests.start(shop.id(), from, to, shop.timeZone(),
-        new Replay(override, Boolean.TRUE.equals(request.assumeConsent()), to.toEpochMilli()));
+        new Replay(request.rules() == null ? null : rules(shop, request.rules()), assumeConsent, to.toEpochMilli()),
+        against);
     return Response.accepted(job.view()).location(URI.create("/v1/backtests/" + job.id())).build();
   }
 
@@ -102,6 +104,12 @@ public class BacktestResource {
     return backtests.find(id).filter(job -> job.shopId().equals(shop.id())).map(BacktestJob::view)
         .orElseThrow(() -> new ApiException(404, "not found", List.of(new FieldError("id", "no such backtest")),
             Map.of()));
+  }
+
+  // Trial rules get the same checks as PUT /rules.
+  private ShopRules rules(Shop shop, RulesBody body) {
+    RulesCheck.check(defaults, body);
+    return body.toRecord(shop.id(), Instant.now());
   }
 
   private static Instant instant(String field, String value, ZoneId zone) {

@@ -49,15 +49,39 @@ public final class BacktestRunner {
     this.stateParent = stateParent;
   }
 
-  /** Runs {@code job} to its end (or failure), updating its progress as it goes. */
-  public void run(BacktestJob job, Scope scope, Replay replay) {
-    Topology topology = EngineTopology.build(config, serdes, shops, scope, replay,
-        decisions -> decisions.process(() -> new ReportSink(job.report())));
+  /**
+   * Runs {@code job} to its end (or failure), updating its progress as it goes: one replay judged as {@code replay}
+   * says, and when {@code against} is given a second replay of the same records judged by it (a comparison).
+   */
+  public void run(BacktestJob job, Scope scope, Replay replay, Replay against) {
     job.status(BacktestJob.Status.RUNNING);
+    try {
+      int passes = against == null ? 1 : 2;
+      long read = replay(job, job.report(), scope, replay, 0, passes);
+      if (against != null) {
+        replay(job, job.against(), scope, against, read, passes);
+      }
+      job.status(BacktestJob.Status.DONE);
+    } catch (Exception e) {
+      LOG.warnf(e, "backtest %s failed", job.id());
+      job.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+    }
+  }
+
+  /** As {@link #run(BacktestJob, Scope, Replay, Replay)} without a comparison. */
+  public void run(BacktestJob job, Scope scope, Replay replay) {
+    run(job, scope, replay, null);
+  }
+
+  // One replay of the range into report; progress counts on from done (records read by the passes before).
+  private long replay(BacktestJob job, BacktestReport report, Scope scope, Replay replay, long done, int passes)
+      throws java.io.IOException {
+    Topology topology = EngineTopology.build(config, serdes, shops, scope, replay,
+        decisions -> decisions.process(() -> new ReportSink(report)));
     Path stateDir = null;
     RangeHistory history = new RangeHistory(bootstrapServers, consumerSettings());
     try (MergedHistory events = history.events(topology, scope)) {
-      job.total(events.total());
+      job.total(events.total() * passes);
       Files.createDirectories(stateParent);
       stateDir = Files.createTempDirectory(stateParent, "backtest-" + job.id());
       try (OrderedReplay ordered = new OrderedReplay(topology, properties("trigger-engine-backtest-" + job.id(),
@@ -68,19 +92,16 @@ public final class BacktestRunner {
         for (var event = events.next(); event != null; event = events.next()) {
           ordered.event(event);
           if (++fed % PROGRESS_EVERY == 0) {
-            job.progress(events.read());
+            job.progress(done + events.read());
           }
         }
-        job.report().pending(ordered.finish(scope.toMillis(), job.report().zone()));
+        report.pending(ordered.finish(scope.toMillis(), report.zone()));
         long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
         LOG.infof("backtest %s: %d records read, %d of the shop replayed in %d ms (%d records/s read)", job.id(),
             events.read(), fed, millis, events.read() * 1000 / millis);
       }
-      job.progress(events.read());
-      job.status(BacktestJob.Status.DONE);
-    } catch (Exception e) {
-      LOG.warnf(e, "backtest %s failed", job.id());
-      job.failed(e.getClass().getSimpleName() + ": " + e.getMessage());
+      job.progress(done + events.read());
+      return done + events.read();
     } finally {
       deleteQuietly(stateDir);
     }

@@ -60,13 +60,17 @@ public class Backtests {
     this.runner = new BacktestRunner(config, serdes, shops, bootstrapServers, memory, stateParent);
   }
 
-  /** Queues a replay of {@code shopId}'s history in [from, to), judged as {@code replay} says, and returns its job. */
-  public BacktestJob start(String shopId, Instant from, Instant to, ZoneId zone, Replay replay) {
+  /**
+   * Queues a replay of {@code shopId}'s history in [from, to), judged as {@code replay} says (and again as
+   * {@code against} says, when not null), and returns its job.
+   */
+  public BacktestJob start(String shopId, Instant from, Instant to, ZoneId zone, Replay replay, Replay against) {
     String id = UUID.randomUUID().toString();
-    BacktestJob job = new BacktestJob(id, shopId, from, to, replay.consentWithoutProfile(), new BacktestReport(zone));
+    BacktestJob job = new BacktestJob(id, shopId, from, to, replay.consentWithoutProfile(), new BacktestReport(zone),
+        against == null ? null : new BacktestReport(zone));
     jobs.put(id, job);
     Scope scope = new Scope(shopId, from.toEpochMilli(), to.toEpochMilli());
-    worker.submit(() -> runner.run(job, scope, replay));
+    worker.submit(() -> runner.run(job, scope, replay, against));
     return job;
   }
 
