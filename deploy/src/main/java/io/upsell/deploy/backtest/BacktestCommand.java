@@ -41,7 +41,9 @@ public final class BacktestCommand {
       return 2;
     }
     try {
-      return replay(engine, request, out, err);
+      return replay(engine, request, out, err, new ReportPrinter.Labels(
+          parsed.rules().map(Path::toString).orElse("the shop's rules"), parsed.against().map(Path::toString)
+          .orElse("")));
     } catch (IOException e) {
       err.println("backtest: cannot reach the trigger engine at " + parsed.engine() + " (" + e.getMessage() + ")");
       return 2;
@@ -51,8 +53,8 @@ public final class BacktestCommand {
     }
   }
 
-  private static int replay(EngineClient engine, ObjectNode request, PrintStream out, PrintStream err)
-      throws IOException, InterruptedException {
+  private static int replay(EngineClient engine, ObjectNode request, PrintStream out, PrintStream err,
+      ReportPrinter.Labels labels) throws IOException, InterruptedException {
     EngineClient.Reply started = engine.start(request);
     if (started.status() != 202) {
       return refused(started, err);
@@ -77,6 +79,9 @@ public final class BacktestCommand {
       return 1;
     }
     ReportPrinter.print(job, out);
+    if (job.hasNonNull("against")) {
+      ReportComparison.print(job, labels, out);
+    }
     return 0;
   }
 
@@ -103,6 +108,7 @@ public final class BacktestCommand {
     request.put("shopId", args.shop()).put("from", args.from()).put("to", args.to())
         .put("assumeConsent", args.assumeConsent());
     args.rules().ifPresent(file -> request.set("rules", rules("--rules", file)));
+    args.against().ifPresent(file -> request.set("against", rules("--against", file)));
     return request;
   }
 }

@@ -10,6 +10,9 @@ final class ReportPrinter {
 
   private ReportPrinter() {}
 
+  /** What the two reports of a comparison were judged by, as the user named them. */
+  record Labels(String rules, String against) {}
+
   static void print(JsonNode job, PrintStream out) {
     JsonNode report = job.path("report");
     out.printf("Backtest of %s from %s to %s (days in %s), %d records replayed%n%n", job.path("shopId").asText(),
