@@ -18,6 +18,11 @@ final class ReportPrinter {
     out.printf("Backtest of %s from %s to %s (days in %s), %d records replayed%n%n", job.path("shopId").asText(),
         job.path("from").asText(), job.path("to").asText(), report.path("timeZone").asText(),
         job.path("replayed").asLong());
+    if (job.has("warmUpDays")) {
+      out.printf("State built from the events of the %d days before (from %s, setting backtest.warmUpDays); a decision"
+          + " counts when it falls due in [from, to).%n%n", job.path("warmUpDays").asInt(),
+          job.path("warmUpFrom").asText());
+    }
     if (job.path("assumeConsent").asBoolean()) {
       out.printf("Customers without a profile counted as consenting (--assume-consent).%n%n");
     }

@@ -1,6 +1,7 @@
 package io.upsell.engine.backtest;
 
 import io.upsell.engine.config.EngineConfig;
+import io.upsell.engine.config.OfferSetting;
 import io.upsell.engine.rules.RulesBody;
 import io.upsell.engine.rules.RulesCheck;
 import io.upsell.engine.topology.Replay;
@@ -88,10 +89,11 @@ public class BacktestResource {
           + request.from());
     }
     boolean assumeConsent = Boolean.TRUE.equals(request.assumeConsent());
+    Replay tried = new Replay(request.rules() == null ? null : rules(shop, request.rules()), assumeConsent,
+        to.toEpochMilli());
     Replay against = request.against() == null ? null
         : new Replay(rules(shop, request.against()), assumeConsent, to.toEpochMilli());
-    BacktestJob job = backtests.start(shop.id(), from, to, shop.timeZone(),
-        new Replay(request.rules() == null ? null : rules(shop, request.rules()), assumeConsent, to.toEpochMilli()),
+    BacktestJob job = backtests.start(shop.id(), from, to, warmUpDays(request.rules()), shop.timeZone(), tried,
         against);
     return Response.accepted(job.view()).location(URI.create("/v1/backtests/" + job.id())).build();
   }
@@ -104,6 +106,13 @@ public class BacktestResource {
     return backtests.find(id).filter(job -> job.shopId().equals(shop.id())).map(BacktestJob::view)
         .orElseThrow(() -> new ApiException(404, "not found", List.of(new FieldError("id", "no such backtest")),
             Map.of()));
+  }
+
+  // The rules tried name the warm-up, else its declared default (the stored rules live in the engine's global table).
+  private static int warmUpDays(RulesBody rules) {
+    String days = rules == null || rules.settings() == null ? null
+        : rules.settings().get(OfferSetting.BACKTEST_WARM_UP_DAYS.key());
+    return Integer.parseInt((days == null ? OfferSetting.BACKTEST_WARM_UP_DAYS.defaultValue() : days).strip());
   }
 
   // Trial rules get the same checks as PUT /rules.

@@ -77,7 +77,8 @@ public final class BacktestRunner {
   private long replay(BacktestJob job, BacktestReport report, Scope scope, Replay replay, long done, int passes)
       throws java.io.IOException {
     Topology topology = EngineTopology.build(config, serdes, shops, scope, replay,
-        decisions -> decisions.process(() -> new ReportSink(report)));
+        decisions -> decisions.process(() -> new ReportSink(report, job.from().toEpochMilli(),
+            job.to().toEpochMilli())));
     Path stateDir = null;
     RangeHistory history = new RangeHistory(bootstrapServers, consumerSettings());
     try (MergedHistory events = history.events(topology, scope)) {

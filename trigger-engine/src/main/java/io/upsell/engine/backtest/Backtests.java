@@ -7,6 +7,7 @@ import io.upsell.engine.topology.Scope;
 import io.upsell.schemas.serde.EventSerdes;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
@@ -61,15 +62,18 @@ public class Backtests {
   }
 
   /**
-   * Queues a replay of {@code shopId}'s history in [from, to), judged as {@code replay} says (and again as
+   * Queues a replay of {@code shopId}'s history in [from, to), after {@code warmUpDays} of it before {@code from}
+   * that build state uncounted, judged as {@code replay} says (and again as
    * {@code against} says, when not null), and returns its job.
    */
-  public BacktestJob start(String shopId, Instant from, Instant to, ZoneId zone, Replay replay, Replay against) {
+  public BacktestJob start(String shopId, Instant from, Instant to, int warmUpDays, ZoneId zone, Replay replay,
+      Replay against) {
     String id = UUID.randomUUID().toString();
     BacktestJob job = new BacktestJob(id, shopId, from, to, replay.consentWithoutProfile(), new BacktestReport(zone),
         against == null ? null : new BacktestReport(zone));
+    job.warmUp(warmUpDays);
     jobs.put(id, job);
-    Scope scope = new Scope(shopId, from.toEpochMilli(), to.toEpochMilli());
+    Scope scope = new Scope(shopId, from.minus(Duration.ofDays(warmUpDays)).toEpochMilli(), to.toEpochMilli());
     worker.submit(() -> runner.run(job, scope, replay, against));
     return job;
   }
