@@ -35,13 +35,15 @@ public final class BacktestCommand {
       String key = parsed.apiKey().orElseGet(() -> DemoCredentials.apiKey(demoShopEnv));
       engine = new EngineClient(parsed.engine(), key);
       request = request(parsed);
-    } catch (RuntimeException | IOException e) {
+    } catch (RuntimeException e) {
       err.println("backtest: " + e.getMessage());
       err.println(BacktestArgs.USAGE);
       return 2;
     }
     try {
-      return replay(engine, request, out, err);
+      return replay(engine, request, out, err, new ReportPrinter.Labels(
+          parsed.rules().map(Path::toString).orElse("the shop's rules"), parsed.against().map(Path::toString)
+          .orElse("")));
     } catch (IOException e) {
       err.println("backtest: cannot reach the trigger engine at " + parsed.engine() + " (" + e.getMessage() + ")");
       return 2;
@@ -51,8 +53,8 @@ public final class BacktestCommand {
     }
   }
 
-  private static int replay(EngineClient engine, ObjectNode request, PrintStream out, PrintStream err)
-      throws IOException, InterruptedException {
+  private static int replay(EngineClient engine, ObjectNode request, PrintStream out, PrintStream err,
+      ReportPrinter.Labels labels) throws IOException, InterruptedException {
     EngineClient.Reply started = engine.start(request);
     if (started.status() != 202) {
       return refused(started, err);
@@ -77,6 +79,9 @@ public final class BacktestCommand {
       return 1;
     }
     ReportPrinter.print(job, out);
+    if (job.hasNonNull("against")) {
+      ReportComparison.print(job, labels, out);
+    }
     return 0;
   }
 
@@ -87,13 +92,23 @@ public final class BacktestCommand {
     return 1;
   }
 
-  private static ObjectNode request(BacktestArgs args) throws IOException {
+  // The file's JSON as it is: the engine validates it as PUT /rules does and names each bad field.
+  static JsonNode rules(String option, Path file) {
+    try {
+      return JSON.readTree(Files.readString(file));
+    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+      throw new IllegalArgumentException(option + " " + file + ": not JSON (" + e.getOriginalMessage() + ")");
+    } catch (IOException e) {
+      throw new IllegalArgumentException(option + " " + file + ": cannot be read (" + e.getMessage() + ")");
+    }
+  }
+
+  private static ObjectNode request(BacktestArgs args) {
     ObjectNode request = JSON.createObjectNode();
     request.put("shopId", args.shop()).put("from", args.from()).put("to", args.to())
         .put("assumeConsent", args.assumeConsent());
-    if (args.rules().isPresent()) {
-      request.set("rules", JSON.readTree(Files.readString(args.rules().get())));
-    }
+    args.rules().ifPresent(file -> request.set("rules", rules("--rules", file)));
+    args.against().ifPresent(file -> request.set("against", rules("--against", file)));
     return request;
   }
 }

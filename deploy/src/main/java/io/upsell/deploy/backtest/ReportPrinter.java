@@ -10,11 +10,19 @@ final class ReportPrinter {
 
   private ReportPrinter() {}
 
+  /** What the two reports of a comparison were judged by, as the user named them. */
+  record Labels(String rules, String against) {}
+
   static void print(JsonNode job, PrintStream out) {
     JsonNode report = job.path("report");
     out.printf("Backtest of %s from %s to %s (days in %s), %d records replayed%n%n", job.path("shopId").asText(),
         job.path("from").asText(), job.path("to").asText(), report.path("timeZone").asText(),
         job.path("replayed").asLong());
+    if (job.has("warmUpDays")) {
+      out.printf("State built from the events of the %d days before (from %s, setting backtest.warmUpDays); a decision"
+          + " counts when it falls due in [from, to).%n%n", job.path("warmUpDays").asInt(),
+          job.path("warmUpFrom").asText());
+    }
     if (job.path("assumeConsent").asBoolean()) {
       out.printf("Customers without a profile counted as consenting (--assume-consent).%n%n");
     }

@@ -52,8 +52,10 @@ class BacktestCommandTest {
           + "\"reason\":\"must be a date like 2010-12-01 or an ISO instant\"}]}");
     } else if (exchange.getRequestMethod().equals("POST")) {
       assumeConsent = body.contains("\"assumeConsent\":true");
-      reply(exchange, 202, "{\"id\":\"b1\",\"status\":\"QUEUED\",\"progress\":0,\"replayed\":0,\"total\":100}");
-    } else if (polls.incrementAndGet() < 3) {
+      reply(exchange, 202, "{\"id\":\"b1\",\"status\":\"QUEUED\",\"progress\":0,\"replayed\":0,\"total\":0}");
+    } else if (polls.incrementAndGet() == 1) {
+      reply(exchange, 200, "{\"id\":\"b1\",\"status\":\"RUNNING\",\"progress\":0,\"replayed\":0,\"total\":0}");
+    } else if (polls.get() < 3) {
       reply(exchange, 200, "{\"id\":\"b1\",\"status\":\"RUNNING\",\"progress\":0.5,\"replayed\":50,\"total\":100}");
     } else {
       reply(exchange, 200, "{\"id\":\"b1\",\"shopId\":\"demo\",\"from\":\"2010-12-01T00:00:00Z\","
@@ -61,7 +63,10 @@ class BacktestCommandTest {
           + "\"report\":{\"timeZone\":\"Europe/London\",\"firedByType\":{\"WIN_BACK\":7},"
           + "\"firedByTypeAndDay\":{\"WIN_BACK\":{\"2010-12-03\":7}},\"suppressedByReason\":{\"HOLDOUT\":2},"
           + "\"pendingTimers\":4,\"pendingByType\":{\"WIN_BACK\":{\"count\":4,\"firstDue\":\"2011-01-02\","
-          + "\"lastDue\":\"2011-01-30\"}}}}");
+          + "\"lastDue\":\"2011-01-30\"}}}" + (body.contains("against") || requests.get(0).contains("\"against\"")
+          ? ",\"against\":{\"timeZone\":\"Europe/London\",\"firedByType\":{\"WIN_BACK\":7,\"CART_ABANDONED\":3},"
+          + "\"suppressedByReason\":{\"HOLDOUT\":2,\"FREQUENCY_CAP\":1},\"pendingTimers\":0,\"pendingByType\":{}}"
+          : "") + "}");
     }
   }
 
@@ -94,10 +99,42 @@ class BacktestCommandTest {
         .contains("\"shopId\":\"demo\"", "\"from\":\"2010-12-01\"", "\"rules\":{\"holdoutPercent\":10}",
             "\"assumeConsent\":false");
     assertThat(requests.get(1)).startsWith("GET /v1/backtests/b1 Bearer k-123");
-    assertThat(err.toString()).contains("]  50%  50/100 records", "] 100%  100/100 records");
+    assertThat(err.toString()).contains("counting the records of the range", "]  50%  50/100 records",
+        "] 100%  100/100 records").doesNotContain("/0 records");
     assertThat(out.toString()).contains("| WIN_BACK | 7 |", "| WIN_BACK | 2010-12-03 | 7 |", "| HOLDOUT | 2 |",
         "pending at the end of the range: 4",
         "| WIN_BACK | 4 | 2011-01-02 | 2011-01-30 |");
+  }
+
+  @Test
+  void printsTwoRuleSetsSideBySideWithTheirDifferences() throws IOException {
+    Path thirty = Files.createTempFile("cart-30", ".json");
+    Files.writeString(thirty, "{\"settings\": {\"CART_ABANDONED.delayMinutes\": \"30\"}}");
+    Path sixty = Files.createTempFile("cart-60", ".json");
+    Files.writeString(sixty, "{\"settings\": {\"CART_ABANDONED.delayMinutes\": \"60\"}}");
+
+    int exit = run("--shop", "demo", "--from", "2010-12-01", "--to", "2011-01-01", "--rules", thirty.toString(),
+        "--against", sixty.toString(), "--api-key", "k", "--url", url());
+
+    assertThat(exit).isZero();
+    assertThat(requests.get(0)).contains("\"rules\":{\"settings\":{\"CART_ABANDONED.delayMinutes\":\"30\"}}",
+        "\"against\":{\"settings\":{\"CART_ABANDONED.delayMinutes\":\"60\"}}");
+    assertThat(out.toString()).contains("A = " + thirty, "B = " + sixty, "| would have fired | A | B | B - A |",
+        "| CART_ABANDONED | 0 | 3 | +3 |", "| WIN_BACK | 7 | 7 | +0 |", "| FREQUENCY_CAP | 0 | 1 | +1 |",
+        "| WIN_BACK | 4 | 0 | -4 |");
+  }
+
+  @Test
+  void aRulesFileThatIsNotJsonIsNamedAndExitsTwo() throws IOException {
+    Path broken = Files.createTempFile("broken", ".json");
+    Files.writeString(broken, "{\"settings\": ");
+
+    int exit = run("--shop", "demo", "--from", "2010-12-01", "--to", "2011-01-01", "--against", broken.toString(),
+        "--api-key", "k", "--url", url());
+
+    assertThat(exit).isEqualTo(2);
+    assertThat(err.toString()).contains("--against " + broken + ": not JSON");
+    assertThat(requests).isEmpty();
   }
 
   @Test

@@ -18,5 +18,8 @@ public final class RuleSettings {
   /** Days a down-voted plan or membership prompt is held back from the customer who down-voted it. */
   public static final String DOWNVOTE_COOLDOWN_DAYS = "downvote.cooldownDays";
 
+  /** Days of history before a backtest's range that build its state (watches, caps, learned pairs) uncounted. */
+  public static final String BACKTEST_WARM_UP_DAYS = "backtest.warmUpDays";
+
   private RuleSettings() {}
 }

@@ -14,12 +14,21 @@ public final class BacktestJob {
   private final Instant to;
   private final boolean assumeConsent;
   private final BacktestReport report;
+  private final BacktestReport against;
   private volatile Status status = Status.QUEUED;
   private volatile long replayed;
   private volatile long total;
   private volatile String error;
+  private volatile int warmUpDays;
 
   public BacktestJob(String id, String shopId, Instant from, Instant to, boolean assumeConsent, BacktestReport report) {
+    this(id, shopId, from, to, assumeConsent, report, null);
+  }
+
+  /** {@code against}: the report of the rules compared with, or null when the job compares nothing. */
+  public BacktestJob(String id, String shopId, Instant from, Instant to, boolean assumeConsent, BacktestReport report,
+      BacktestReport against) {
+    this.against = against;
     this.id = id;
     this.shopId = shopId;
     this.from = from;
@@ -40,9 +49,33 @@ public final class BacktestJob {
     return report;
   }
 
-  void progress(long replayedRecords, long totalRecords) {
+  /** Decisions due from here on count (inclusive). */
+  public Instant from() {
+    return from;
+  }
+
+  /** ... up to here (exclusive). */
+  public Instant to() {
+    return to;
+  }
+
+  /** Events from this many days before {@link #from()} built the replay's state; their decisions are not counted. */
+  public void warmUp(int days) {
+    warmUpDays = days;
+  }
+
+  /** The report of the rules compared with (the second replay), or null. */
+  public BacktestReport against() {
+    return against;
+  }
+
+  /** The number of records to read (the range's offsets, every pass), known before the replay starts. */
+  void total(long records) {
+    total = records;
+  }
+
+  void progress(long replayedRecords) {
     replayed = replayedRecords;
-    total = totalRecords;
   }
 
   void status(Status next) {
@@ -57,16 +90,25 @@ public final class BacktestJob {
   /** The job as JSON; the report only once done. */
   public View view() {
     double progress = status == Status.DONE ? 1.0 : total == 0 ? 0.0 : Math.min(1.0, (double) replayed / total);
-    return new View(id, shopId, from.toString(), to.toString(), assumeConsent, status, progress, replayed, total,
-        error, status == Status.DONE ? report.snapshot() : null);
+    return new View(id, shopId, from.toString(), to.toString(), warmUpDays,
+        from.minus(java.time.Duration.ofDays(warmUpDays)).toString(), assumeConsent, status, progress, replayed, total,
+        error, status == Status.DONE ? report.snapshot() : null,
+        status == Status.DONE && against != null ? against.snapshot() : null);
   }
 
   /**
    * JSON view of a job.
    *
+   * @param from decisions due from here on count; {@code to} up to here (exclusive)
+   * @param warmUpDays days before {@code from} whose events built state (from {@code warmUpFrom}), uncounted
    * @param assumeConsent whether customers without a profile were counted as consenting
-   * @param replayed raw records read so far (every shop's: the topics are shared); {@code total} at the start
+   * @param replayed the shop's records of the range replayed so far; {@code total} all of them, counted before the
+   *     replay starts (0 while they are being counted); with a comparison both replays
+   * @param report under the rules tried (or the shop's own); {@code against} under the rules compared with, when the
+   *     job compares two rule sets (null otherwise): the same records, replayed twice
    */
-  public record View(String id, String shopId, String from, String to, boolean assumeConsent, Status status,
-      double progress, long replayed, long total, String error, BacktestReport.Snapshot report) {}
+  public record View(String id, String shopId, String from, String to, int warmUpDays, String warmUpFrom,
+      boolean assumeConsent, Status status,
+      double progress, long replayed, long total, String error, BacktestReport.Snapshot report,
+      BacktestReport.Snapshot against) {}
 }

@@ -1,6 +1,7 @@
 package io.upsell.engine.backtest;
 
 import io.upsell.engine.config.EngineConfig;
+import io.upsell.engine.config.OfferSetting;
 import io.upsell.engine.rules.RulesBody;
 import io.upsell.engine.rules.RulesCheck;
 import io.upsell.engine.topology.Replay;
@@ -22,23 +23,33 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.Period;
+import io.upsell.platform.shops.ShopDirectory;
 import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
 import java.util.List;
 import java.util.Map;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 
-/** A shop replays its own history through the engine to see what would have fired, and what would have been refused. */
+/**
+ * A shop replays its own history through the engine to see what would have fired, and what would have been refused;
+ * only its own (403 for another shop's, 400 for a shop that does not exist).
+ */
 @Path("/v1/backtests")
 @Produces(MediaType.APPLICATION_JSON)
 public class BacktestResource {
 
+  /** The longest range a backtest replays: its replay reads the range's records once, on one thread. */
+  static final Period LONGEST = Period.ofYears(3);
+
   private final ShopAuth auth;
+  private final ShopDirectory shops;
   private final Backtests backtests;
   private final EngineConfig defaults;
 
-  public BacktestResource(ShopAuth auth, Backtests backtests, EngineConfig defaults) {
+  public BacktestResource(ShopAuth auth, ShopDirectory shops, Backtests backtests, EngineConfig defaults) {
     this.auth = auth;
+    this.shops = shops;
     this.backtests = backtests;
     this.defaults = defaults;
   }
@@ -51,8 +62,11 @@ public class BacktestResource {
    * @param rules rules to try instead of the shop's stored ones (optional)
    * @param assumeConsent count customers the history holds no profile for as consenting (optional, default false):
    *     for history imported without CRM profiles; a stated refusal and an unsubscribe still refuse
+   * @param against rules to compare with (optional): the same records are replayed again under them, and the job
+   *     carries both reports ({@code rules}, or the shop's stored rules when absent, against these)
    */
-  public record BacktestRequest(String shopId, String from, String to, RulesBody rules, Boolean assumeConsent) {}
+  public record BacktestRequest(String shopId, String from, String to, RulesBody rules, Boolean assumeConsent,
+      RulesBody against) {}
 
   @POST
   @Consumes(MediaType.APPLICATION_JSON)
@@ -61,19 +75,26 @@ public class BacktestResource {
     if (request == null) {
       throw ApiException.badRequest("body", "a JSON object with from and to is required");
     }
+    if (request.shopId() != null && shops.find(request.shopId()).isEmpty()) {
+      throw ApiException.badRequest("shopId", "no such shop '" + request.shopId() + "'");
+    }
     Shop shop = auth.shop(authorization, request.shopId());
     Instant from = instant("from", request.from(), shop.timeZone());
     Instant to = instant("to", request.to(), shop.timeZone());
     if (!to.isAfter(from)) {
-      throw ApiException.badRequest("to", "must be after from");
+      throw ApiException.badRequest("to", "must be after from (" + request.from() + ")");
     }
-    ShopRules override = null;
-    if (request.rules() != null) {
-      RulesCheck.check(defaults, request.rules());
-      override = request.rules().toRecord(shop.id(), Instant.now());
+    if (to.isAfter(from.atZone(shop.timeZone()).plus(LONGEST).toInstant())) {
+      throw ApiException.badRequest("to", "a backtest covers at most " + LONGEST.getYears() + " years from "
+          + request.from());
     }
-    BacktestJob job = backtests.start(shop.id(), from, to, shop.timeZone(),
-        new Replay(override, Boolean.TRUE.equals(request.assumeConsent()), to.toEpochMilli()));
+    boolean assumeConsent = Boolean.TRUE.equals(request.assumeConsent());
+    Replay tried = new Replay(request.rules() == null ? null : rules(shop, request.rules()), assumeConsent,
+        to.toEpochMilli());
+    Replay against = request.against() == null ? null
+        : new Replay(rules(shop, request.against()), assumeConsent, to.toEpochMilli());
+    BacktestJob job = backtests.start(shop.id(), from, to, warmUpDays(request.rules()), shop.timeZone(), tried,
+        against);
     return Response.accepted(job.view()).location(URI.create("/v1/backtests/" + job.id())).build();
   }
 
@@ -85,6 +106,19 @@ public class BacktestResource {
     return backtests.find(id).filter(job -> job.shopId().equals(shop.id())).map(BacktestJob::view)
         .orElseThrow(() -> new ApiException(404, "not found", List.of(new FieldError("id", "no such backtest")),
             Map.of()));
+  }
+
+  // The rules tried name the warm-up, else its declared default (the stored rules live in the engine's global table).
+  private static int warmUpDays(RulesBody rules) {
+    String days = rules == null || rules.settings() == null ? null
+        : rules.settings().get(OfferSetting.BACKTEST_WARM_UP_DAYS.key());
+    return Integer.parseInt((days == null ? OfferSetting.BACKTEST_WARM_UP_DAYS.defaultValue() : days).strip());
+  }
+
+  // Trial rules get the same checks as PUT /rules.
+  private ShopRules rules(Shop shop, RulesBody body) {
+    RulesCheck.check(defaults, body);
+    return body.toRecord(shop.id(), Instant.now());
   }
 
   private static Instant instant(String field, String value, ZoneId zone) {

@@ -7,6 +7,7 @@ import io.upsell.engine.topology.Scope;
 import io.upsell.schemas.serde.EventSerdes;
 import jakarta.annotation.PreDestroy;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.util.Map;
@@ -17,6 +18,8 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import io.upsell.platform.kafka.BoundedRocksDbMemory;
 import java.util.HashMap;
+import java.nio.file.Path;
+import org.apache.kafka.common.utils.Utils;
 import java.util.List;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.streams.StreamsConfig;
@@ -24,7 +27,7 @@ import org.eclipse.microprofile.config.Config;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 /**
- * Backtests run one at a time, in the background, each in its own Kafka Streams application; their jobs (and
+ * Backtests run one at a time, in the background, each on its own replay of the shop's history; their jobs (and
  * reports) are kept for the life of this instance — a report is a reply, not state the engine needs.
  */
 @ApplicationScoped
@@ -47,16 +50,31 @@ public class Backtests {
     for (String key : MEMORY_SETTINGS) {
       settings.getOptionalValue("kafka-streams." + key, String.class).ifPresent(value -> memory.put(key, value));
     }
-    this.runner = new BacktestRunner(config, serdes, shops, bootstrapServers, memory);
+    Path stateParent = Path.of(settings.getOptionalValue("kafka-streams." + StreamsConfig.STATE_DIR_CONFIG, String.class)
+        .orElse(System.getProperty("java.io.tmpdir")), "backtests");
+    // A replay's directory is removed when it ends; one left by a killed instance goes here.
+    try {
+      Utils.delete(stateParent.toFile());
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException("cannot clear " + stateParent, e);
+    }
+    this.runner = new BacktestRunner(config, serdes, shops, bootstrapServers, memory, stateParent);
   }
 
-  /** Queues a replay of {@code shopId}'s history in [from, to), judged as {@code replay} says, and returns its job. */
-  public BacktestJob start(String shopId, Instant from, Instant to, ZoneId zone, Replay replay) {
+  /**
+   * Queues a replay of {@code shopId}'s history in [from, to), after {@code warmUpDays} of it before {@code from}
+   * that build state uncounted, judged as {@code replay} says (and again as
+   * {@code against} says, when not null), and returns its job.
+   */
+  public BacktestJob start(String shopId, Instant from, Instant to, int warmUpDays, ZoneId zone, Replay replay,
+      Replay against) {
     String id = UUID.randomUUID().toString();
-    BacktestJob job = new BacktestJob(id, shopId, from, to, replay.consentWithoutProfile(), new BacktestReport(zone));
+    BacktestJob job = new BacktestJob(id, shopId, from, to, replay.consentWithoutProfile(), new BacktestReport(zone),
+        against == null ? null : new BacktestReport(zone));
+    job.warmUp(warmUpDays);
     jobs.put(id, job);
-    Scope scope = new Scope(shopId, from.toEpochMilli(), to.toEpochMilli());
-    worker.submit(() -> runner.run(job, scope, replay));
+    Scope scope = new Scope(shopId, from.minus(Duration.ofDays(warmUpDays)).toEpochMilli(), to.toEpochMilli());
+    worker.submit(() -> runner.run(job, scope, replay, against));
     return job;
   }
 

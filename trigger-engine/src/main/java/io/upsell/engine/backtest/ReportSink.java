@@ -1,6 +1,7 @@
 package io.upsell.engine.backtest;
 
 import io.upsell.engine.policy.Decision;
+import io.upsell.schemas.upsell.UpsellTrigger;
 import org.apache.kafka.streams.processor.api.Processor;
 import org.apache.kafka.streams.processor.api.Record;
 
@@ -8,13 +9,23 @@ import org.apache.kafka.streams.processor.api.Record;
 final class ReportSink implements Processor<String, Decision, Void, Void> {
 
   private final BacktestReport report;
+  private final long fromMillis;
+  private final long toMillis;
 
-  ReportSink(BacktestReport report) {
+  /** Counts the decisions due in [fromMillis, toMillis); those of the warm-up before it only built state. */
+  ReportSink(BacktestReport report, long fromMillis, long toMillis) {
     this.report = report;
+    this.fromMillis = fromMillis;
+    this.toMillis = toMillis;
   }
 
   @Override
   public void process(Record<String, Decision> record) {
-    report.add(record.value(), record.timestamp());
+    Decision decision = record.value();
+    UpsellTrigger trigger = decision.isFired() ? decision.fired() : decision.suppressed().getTrigger();
+    long due = trigger.getDueAt() == null ? record.timestamp() : trigger.getDueAt().toEpochMilli();
+    if (due >= fromMillis && due < toMillis) {
+      report.add(decision, record.timestamp());
+    }
   }
 }

@@ -11,7 +11,9 @@ public enum OfferSetting {
   COUPON_PREFIX(RuleSettings.COUPON_PREFIX, "UP", 0, 8),
   COUPON_LENGTH(RuleSettings.COUPON_LENGTH, "8", 6, 16),
   COUPON_VALIDITY_DAYS(RuleSettings.COUPON_VALIDITY_DAYS, "14", 1, 365),
-  DOWNVOTE_COOLDOWN_DAYS(RuleSettings.DOWNVOTE_COOLDOWN_DAYS, "30", 0, 365);
+  DOWNVOTE_COOLDOWN_DAYS(RuleSettings.DOWNVOTE_COOLDOWN_DAYS, "30", 0, 365),
+  /** Not an offer's, but shop-wide and declared the same way: a backtest's warm-up before its range. */
+  BACKTEST_WARM_UP_DAYS(RuleSettings.BACKTEST_WARM_UP_DAYS, "90", 0, 365);
 
   private final String key;
   private final String defaultValue;

@@ -38,8 +38,8 @@ public final class BoughtTogether {
 
   /** Wires the learner onto orders keyed by shop. */
   public static void addTo(EngineContext engine) {
-    StateStores.addUncached(engine.sources().builder(), STORE, Serdes.Long());
-    StateStores.add(engine.sources().builder(), TOP, StateSerde.of(TopCompanions.class, TopCompanions.CODEC));
+    StateStores.addUncached(engine.sources(), STORE, Serdes.Long());
+    StateStores.add(engine.sources(), TOP, StateSerde.of(TopCompanions.class, TopCompanions.CODEC));
     int maxProducts = engine.config().learnMaxProducts();
     int topProducts = engine.config().learnTopProducts();
     engine.sources().ordersByShop().process(() -> new Learner(maxProducts, topProducts), STORE, TOP);

@@ -52,7 +52,9 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
     // Production timers follow the clock even when no event arrives; a backtest has no clock but the history's.
     PunctuationType type = engine.streamTimeTimers() ? PunctuationType.STREAM_TIME : PunctuationType.WALL_CLOCK_TIME;
     context.schedule(config.punctuateEvery(), type, at -> {
-      if (engine.streamTimeTimers()) {
+      if (engine.replay() != null) {
+        judgeAsDue(replayTime(at));
+      } else if (engine.streamTimeTimers()) {
         long judged = replayTime(at);
         fireDue(judged, judged);
       } else {
@@ -121,6 +123,24 @@ public final class Decider implements Processor<String, UpsellTrigger, String, D
       fire(timer.value, now);
     }
     return oldestWaiting;
+  }
+
+  // A backtest reads no clock: when its history jumps past timers, each is judged as of its own due time, as the live
+  // engine would have judged it then — not at the next record's time, which may fall in quiet hours and delay it
+  // again until the range's end. What judging puts due again by now (a quiet-hours delay, a move to newer activity)
+  // is judged too, in due order.
+  private void judgeAsDue(long now) {
+    while (true) {
+      KeyValue<String, UpsellTrigger> next;
+      try (var it = timers.range(paddedMillis(0), paddedMillis(now) + '}')) {
+        if (!it.hasNext()) {
+          return;
+        }
+        next = it.next();
+      }
+      timers.delete(next.key);
+      fire(next.value, Long.parseLong(next.key.substring(0, 13)));
+    }
   }
 
   // A timer that came due re-checks its trigger's state (the order may have arrived) before the policies see it; one

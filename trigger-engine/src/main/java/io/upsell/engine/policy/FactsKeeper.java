@@ -30,7 +30,7 @@ public final class FactsKeeper implements Processor<String, SpecificRecord, Void
 
   /** Adds the store and wires the keeper onto its four sources. */
   public static void addTo(EngineContext engine) {
-    StateStores.add(engine.sources().builder(), STORE, StateSerde.of(CustomerFacts.class, CustomerFacts.CODEC));
+    StateStores.add(engine.sources(), STORE, StateSerde.of(CustomerFacts.class, CustomerFacts.CODEC));
     engine.sources().merged(Topics.CRM_CUSTOMERS, Topics.CRM_SUPPORT, Topics.ENGAGEMENT_EVENTS, Topics.SHOP_ORDERS)
         .process(FactsKeeper::new, STORE);
   }

@@ -77,7 +77,7 @@ public final class EngineTopology {
       Consumer<KStream<String, Decision>> sink) {
     StreamsBuilder builder = new StreamsBuilder();
     EngineContext engine =
-        new EngineContext(config, serdes, new Sources(builder, serdes, scope), replay, shops);
+        new EngineContext(config, serdes, new Sources(builder, serdes, scope, replay != null), replay, shops);
     BoughtTogether.addTo(engine);
     FactsKeeper.addTo(engine);
     Map<TriggerType, Trigger> byType = new EnumMap<>(TriggerType.class);
@@ -89,7 +89,7 @@ public final class EngineTopology {
       KStream<String, UpsellTrigger> found = trigger.addTo(engine);
       candidates = candidates == null ? found : candidates.merge(found);
     }
-    StateStores.add(builder, Decider.TIMERS, serdes.valueSerde(Topics.UPSELL_TRIGGERS));
+    StateStores.add(engine.sources(), Decider.TIMERS, serdes.valueSerde(Topics.UPSELL_TRIGGERS));
     sink.accept(candidates.process(() -> new Decider(engine, byType), stores.toArray(String[]::new)));
     return builder.build();
   }

@@ -17,6 +17,8 @@ import org.apache.kafka.streams.kstream.Consumed;
 import org.apache.kafka.streams.kstream.KStream;
 import org.apache.kafka.streams.kstream.Materialized;
 import org.apache.kafka.streams.kstream.Repartitioned;
+import org.apache.kafka.common.utils.Bytes;
+import org.apache.kafka.streams.state.KeyValueStore;
 
 /**
  * Each input topic is subscribed once and handed to every trigger that reads it (a topic may have only one source
@@ -27,18 +29,35 @@ public final class Sources {
   private final StreamsBuilder builder;
   private final EventSerdes serdes;
   private final Scope scope;
+  private final boolean backtest;
   private final Map<Topic<?>, KStream<String, ?>> streams = new HashMap<>();
   private KStream<String, OrderEvent> ordersByShop;
   private KStream<String, CartEvent> cartsByShop;
 
   public Sources(StreamsBuilder builder, EventSerdes serdes, Scope scope) {
+    this(builder, serdes, scope, false);
+  }
+
+  /** {@code backtest}: the topology replays history for a report (its stores need not survive a restart). */
+  public Sources(StreamsBuilder builder, EventSerdes serdes, Scope scope, boolean backtest) {
+    this.backtest = backtest;
     this.builder = builder;
     this.serdes = serdes;
     this.scope = scope;
     builder.globalTable(Topics.UPSELL_RULES.name(), Consumed.with(serdes.keySerde(), serdes.valueSerde(Topics.UPSELL_RULES)),
-        Materialized.as(EngineContext.RULES));
+        global(EngineContext.RULES));
     builder.globalTable(Topics.CATALOG_PRODUCTS.name(),
-        Consumed.with(serdes.keySerde(), serdes.valueSerde(Topics.CATALOG_PRODUCTS)), Materialized.as(EngineContext.PRODUCTS));
+        Consumed.with(serdes.keySerde(), serdes.valueSerde(Topics.CATALOG_PRODUCTS)), global(EngineContext.PRODUCTS));
+  }
+
+  // A global table's store; a backtest's is never flushed (its driver flushes after every record read).
+  private <V> Materialized<String, V, KeyValueStore<Bytes, byte[]>> global(String name) {
+    return backtest ? Materialized.as(StateStores.supplier(this, name)) : Materialized.as(name);
+  }
+
+  /** Whether this topology replays history for a backtest's report rather than running live. */
+  public boolean backtest() {
+    return backtest;
   }
 
   /** The records of {@code topic} within scope, keyed as on the topic. */

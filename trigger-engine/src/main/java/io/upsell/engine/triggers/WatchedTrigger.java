@@ -39,7 +39,7 @@ abstract class WatchedTrigger<V> implements Trigger {
 
   @Override
   public final KStream<String, UpsellTrigger> addTo(EngineContext engine) {
-    StateStores.add(engine.sources().builder(), storeName(), StateSerde.of(Watch.class, Watch.CODEC));
+    StateStores.add(engine.sources(), storeName(), StateSerde.of(Watch.class, Watch.CODEC));
     return source(engine).process(() -> new Detector<V>(engine) {
       @Override
       public void process(Record<String, V> record) {
