@@ -100,8 +100,14 @@ run_part() {
   echo "Load average at the end: $(load)."
   if [ -s "$work/failed" ]; then
     echo "Incomplete: FAILED parts: $(tr '\n' ' ' <"$work/failed")"
+  elif [ "${selected[*]}" != "${ORDER[*]}" ]; then
+    echo "Partial: only the parts named above ran, each to the end."
   else
-    echo "Complete: every selected part ran to the end."
+    echo "Complete: every part ran to the end."
   fi
 } | tee "$report"
 echo "Written to $report" >&2
+# Only a complete report of every part may stand in the README.
+if grep -q '^Complete:' "$report"; then
+  bench/readme-table.sh "$report"
+fi
