@@ -147,15 +147,22 @@ class TwoInstancesInboxIT {
       // When b is killed with SIGKILL
       b.kill();
       // Then a answers every inbox: 503 with Retry-After while it takes b's partitions over, never an error, then
-      // the inbox as it was
+      // the inbox as it was. A taken-over task restores its store as of b's last commit and then works through what
+      // b handled after it, so for that moment an answer may be older than the read; it must converge to it.
       int refused = 0;
+      int older = 0;
       for (String customer : customers) {
-        refused += awaitInbox(url(a), tokens.get(customer), 1).path("refused").asInt();
-        JsonNode inbox = JSON.readTree(get(url(a) + "/v1/inapp/messages", tokens.get(customer), false).body());
-        assertThat(inbox.path("messages").get(0).path("id").asText()).isEqualTo(messageId(second.get(customer)));
+        JsonNode inbox = awaitInbox(url(a), tokens.get(customer), 1);
+        refused += inbox.path("refused").asInt();
+        while (!onlyMessage(inbox).equals(messageId(second.get(customer)))) {
+          older++;
+          assertThat(older).as("answers older than the read, " + customer).isLessThan(100);
+          Thread.sleep(200);
+          inbox = awaitInbox(url(a), tokens.get(customer), 1);
+        }
       }
-      System.out.printf("[two instances] owned per instance %s; 503s while a took b's partitions: %d%n", owned,
-          refused);
+      System.out.printf("[two instances] owned per instance %s; 503s while a took b's partitions: %d; answers older "
+          + "than the read before it caught up: %d%n", owned, refused, older);
     } finally {
       greenMail.stop();
     }
@@ -225,6 +232,10 @@ class TwoInstancesInboxIT {
    * The inbox once it holds {@code count} unread messages, with how many 503s came first (as {@code refused});
    * every answer on the way is 200 or 503 with Retry-After.
    */
+  private static String onlyMessage(JsonNode inbox) {
+    return inbox.path("messages").size() == 1 ? inbox.path("messages").get(0).path("id").asText() : "";
+  }
+
   private JsonNode awaitInbox(String instance, String token, int count) throws Exception {
     long deadline = System.nanoTime() + PATIENCE.toNanos();
     int refused = 0;
