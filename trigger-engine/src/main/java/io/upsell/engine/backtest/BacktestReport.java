@@ -9,13 +9,14 @@ import java.util.Map;
 import java.util.TreeMap;
 
 /**
- * What a backtest found: triggers that would have fired per type and day, and refusals per policy reason (also per
+ * What a backtest found: triggers that would have fired per type and day and per type and variant, and refusals per policy reason (also per
  * type). Filled by the replay's sink; read by the REST endpoint while it runs.
  */
 public final class BacktestReport {
 
   private final ZoneId zone;
   private final Map<String, Map<LocalDate, Long>> fired = new TreeMap<>();
+  private final Map<String, Map<String, Long>> firedByVariant = new TreeMap<>();
   private final Map<String, Long> suppressed = new TreeMap<>();
   private final Map<String, Map<String, Long>> suppressedByType = new TreeMap<>();
   private Map<String, PendingTimers.Pending> pending = new TreeMap<>();
@@ -30,6 +31,7 @@ public final class BacktestReport {
       UpsellTrigger t = decision.fired();
       LocalDate day = Instant.ofEpochMilli(atMillis).atZone(zone).toLocalDate();
       fired.computeIfAbsent(t.getType().name(), k -> new TreeMap<>()).merge(day, 1L, Long::sum);
+      firedByVariant.computeIfAbsent(t.getType().name(), k -> new TreeMap<>()).merge(t.getVariant(), 1L, Long::sum);
     } else {
       String reason = decision.suppressed().getSuppressionReason().name();
       suppressed.merge(reason, 1L, Long::sum);
@@ -56,10 +58,12 @@ public final class BacktestReport {
       byDay.put(type, copy);
       totals.put(type, days.values().stream().mapToLong(Long::longValue).sum());
     });
+    Map<String, Map<String, Long>> byVariant = new TreeMap<>();
+    firedByVariant.forEach((type, variants) -> byVariant.put(type, new TreeMap<>(variants)));
     Map<String, Map<String, Long>> byType = new TreeMap<>();
     suppressedByType.forEach((type, reasons) -> byType.put(type, new TreeMap<>(reasons)));
     long pendingTimers = pending.values().stream().mapToLong(PendingTimers.Pending::count).sum();
-    return new Snapshot(zone.getId(), totals, byDay, new TreeMap<>(suppressed), byType, pendingTimers,
+    return new Snapshot(zone.getId(), totals, byDay, byVariant, new TreeMap<>(suppressed), byType, pendingTimers,
         new TreeMap<>(pending));
   }
 
@@ -67,10 +71,11 @@ public final class BacktestReport {
    * The report as JSON.
    *
    * @param firedByTypeAndDay type → day (shop's zone) → count
+   * @param firedByTypeAndVariant type → A/B variant → count, what the shop's measured lift per variant applies to
    * @param pendingTimers timers due at or after the end of the range: never judged, never counted as fired
    * @param pendingByType the same per trigger type, with the first and last due day
    */
   public record Snapshot(String timeZone, Map<String, Long> firedByType, Map<String, Map<String, Long>> firedByTypeAndDay,
-      Map<String, Long> suppressedByReason, Map<String, Map<String, Long>> suppressedByTypeAndReason,
+      Map<String, Map<String, Long>> firedByTypeAndVariant, Map<String, Long> suppressedByReason, Map<String, Map<String, Long>> suppressedByTypeAndReason,
       long pendingTimers, Map<String, PendingTimers.Pending> pendingByType) {}
 }
