@@ -24,7 +24,8 @@ public final class AvroJson {
     try {
       ByteArrayOutputStream bytes = new ByteArrayOutputStream();
       JsonEncoder json = EncoderFactory.get().jsonEncoder(record.getSchema(), bytes);
-      new SpecificDatumWriter<SpecificRecord>(record.getSchema()).write(record, json);
+      new SpecificDatumWriter<SpecificRecord>(record.getSchema(), SingleObjectSerde.model(record.getClass()))
+          .write(record, json);
       json.flush();
       return bytes.toString(StandardCharsets.UTF_8);
     } catch (IOException e) {
@@ -33,7 +34,8 @@ public final class AvroJson {
   }
 
   /** @throws IOException when the text is not a valid {@code schema} record; its message names what is wrong */
-  public static <T extends SpecificRecord> T decode(Schema schema, String text) throws IOException {
-    return new SpecificDatumReader<T>(schema).read(null, DecoderFactory.get().jsonDecoder(schema, text));
+  public static <T extends SpecificRecord> T decode(Class<T> type, Schema schema, String text) throws IOException {
+    return new SpecificDatumReader<T>(schema, schema, SingleObjectSerde.model(type))
+        .read(null, DecoderFactory.get().jsonDecoder(schema, text));
   }
 }
