@@ -16,7 +16,7 @@ import java.util.Set;
  * @param apiKey from --api-key, else {@code DEMO_SHOP_API_KEY} of {@code .upsell/demo-shop.env}
  * @param urls the stack's services, each overridden by --url (engine), --analytics-url, --notifier-url
  * @param samples --samples DIR: where the sample messages go
- * @param samplesPerType --samples-per-type N, 1 to {@link #MAX_SAMPLES_PER_TYPE}, default 3
+ * @param samplesPerType --samples-per-type N, at least 1, default 3 (the engine's report keeps the first 10 per type)
  */
 record BacktestArgs(String shop, String from, String to, Optional<Path> rules, boolean assumeConsent,
     Optional<String> apiKey, StackUrls urls, Optional<Path> against, Optional<Path> samples, int samplesPerType) {
@@ -24,7 +24,6 @@ record BacktestArgs(String shop, String from, String to, Optional<Path> rules, b
   static final String USAGE = "usage: ./upsell backtest --shop SHOP --from 2010-12-01 --to 2011-01-01"
       + " [--rules rules.json [--against other.json]] [--assume-consent] [--samples DIR [--samples-per-type 3]]"
       + " [--api-key KEY] [--url http://localhost:8082] [--analytics-url URL] [--notifier-url URL]";
-  static final int MAX_SAMPLES_PER_TYPE = 20;
   private static final String ASSUME_CONSENT = "--assume-consent";
   private static final Set<String> OPTIONS = Set.of("shop", "from", "to", "rules", "against", "api-key", "url",
       "analytics-url", "notifier-url", "samples", "samples-per-type");
@@ -69,12 +68,12 @@ record BacktestArgs(String shop, String from, String to, Optional<Path> rules, b
     }
     try {
       int n = Integer.parseInt(text.strip());
-      if (n >= 1 && n <= MAX_SAMPLES_PER_TYPE) {
+      if (n >= 1) {
         return n;
       }
     } catch (NumberFormatException e) {
       // refused below
     }
-    throw new IllegalArgumentException("--samples-per-type must be a whole number from 1 to " + MAX_SAMPLES_PER_TYPE);
+    throw new IllegalArgumentException("--samples-per-type must be a whole number of at least 1");
   }
 }

@@ -96,12 +96,35 @@ public final class BacktestCommand {
       out.println();
       EarningsTable.print(job.path("report"), measured, out);
     });
+    if (args.samples().isPresent()) {
+      samples(job.path("report"), args, new StackClient(args.urls().notifier(), key), out);
+    }
     if (job.hasNonNull("against")) {
       ReportComparison.print(job, labels, out);
       lift.ifPresent(measured -> {
         out.println();
         EarningsTable.compare(job.path("report"), job.path("against"), measured, out);
       });
+    }
+  }
+
+  // The notifier renders each sample as it would have sent it; without it the report still stands.
+  private static void samples(JsonNode report, BacktestArgs args, StackClient notifier, PrintStream out)
+      throws InterruptedException {
+    Path dir = args.samples().orElseThrow();
+    String preview = "/v1/shops/" + URLEncoder.encode(args.shop(), StandardCharsets.UTF_8) + "/preview";
+    try {
+      int written = SampleMessages.write(report, args.samplesPerType(), trigger -> {
+        StackClient.Reply reply = notifier.post(preview, trigger);
+        if (reply.status() != 200) {
+          throw new IOException("the notifier answered " + reply.status() + ": " + reply.body().path("error").asText()
+              + " " + reply.body().path("fields"));
+        }
+        return reply.body();
+      }, dir);
+      out.printf("%nSample messages: %d written to %s (<TYPE>/<n>.html, .txt, .json)%n", written, dir);
+    } catch (IOException e) {
+      out.printf("%nSample messages: not written (%s, notifier at %s)%n", e.getMessage(), notifier.service());
     }
   }
 
