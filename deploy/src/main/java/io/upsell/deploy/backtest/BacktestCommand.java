@@ -8,11 +8,15 @@ import java.io.IOException;
 import java.io.PrintStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.net.URLEncoder;
+import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 
 /**
  * {@code ./upsell backtest}: asks the running trigger engine to replay a shop's history, shows the replay's progress
- * on stderr and prints what would have fired and what would have been refused. Exit 0 done, 1 refused or failed,
+ * on stderr and prints what would have fired and what would have been refused, and what the sends would have earned
+ * by the shop's measured lift (analytics). Exit 0 done, 1 refused or failed,
  * 2 usage or engine unreachable.
  */
 public final class BacktestCommand {
@@ -22,18 +26,17 @@ public final class BacktestCommand {
 
   private BacktestCommand() {}
 
-  public static int run(String[] args) {
-    return run(args, System.out, System.err, Path.of(".upsell", "demo-shop.env"));
+  public static int run(String[] args, StackUrls stack) {
+    return run(args, stack, System.out, System.err, Path.of(".upsell", "demo-shop.env"));
   }
 
-  static int run(String[] args, PrintStream out, PrintStream err, Path demoShopEnv) {
+  static int run(String[] args, StackUrls stack, PrintStream out, PrintStream err, Path demoShopEnv) {
     BacktestArgs parsed;
-    EngineClient engine;
+    String key;
     ObjectNode request;
     try {
-      parsed = BacktestArgs.parse(args);
-      String key = parsed.apiKey().orElseGet(() -> DemoCredentials.apiKey(demoShopEnv));
-      engine = new EngineClient(parsed.engine(), key);
+      parsed = BacktestArgs.parse(args, stack);
+      key = parsed.apiKey().orElseGet(() -> DemoCredentials.apiKey(demoShopEnv));
       request = request(parsed);
     } catch (RuntimeException e) {
       err.println("backtest: " + e.getMessage());
@@ -41,11 +44,12 @@ public final class BacktestCommand {
       return 2;
     }
     try {
-      return replay(engine, request, out, err, new ReportPrinter.Labels(
+      return replay(parsed, key, request, out, err, new ReportPrinter.Labels(
           parsed.rules().map(Path::toString).orElse("the shop's rules"), parsed.against().map(Path::toString)
           .orElse("")));
     } catch (IOException e) {
-      err.println("backtest: cannot reach the trigger engine at " + parsed.engine() + " (" + e.getMessage() + ")");
+      err.println("backtest: cannot reach the trigger engine at " + parsed.urls().engine() + " (" + e.getMessage()
+          + ")");
       return 2;
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
@@ -53,9 +57,10 @@ public final class BacktestCommand {
     }
   }
 
-  private static int replay(EngineClient engine, ObjectNode request, PrintStream out, PrintStream err,
+  private static int replay(BacktestArgs args, String key, ObjectNode request, PrintStream out, PrintStream err,
       ReportPrinter.Labels labels) throws IOException, InterruptedException {
-    EngineClient.Reply started = engine.start(request);
+    StackClient engine = new StackClient(args.urls().engine(), key);
+    StackClient.Reply started = engine.post("/v1/backtests", request);
     if (started.status() != 202) {
       return refused(started, err);
     }
@@ -65,7 +70,7 @@ public final class BacktestCommand {
     while (List.of("QUEUED", "RUNNING").contains(job.path("status").asText())) {
       bar.show(job.path("progress").asDouble(), job.path("replayed").asLong(), job.path("total").asLong());
       Thread.sleep(POLL_MILLIS);
-      EngineClient.Reply reply = engine.job(id);
+      StackClient.Reply reply = engine.get("/v1/backtests/" + id);
       if (reply.status() != 200) {
         bar.finish();
         return refused(reply, err);
@@ -78,14 +83,71 @@ public final class BacktestCommand {
       err.println("backtest failed: " + job.path("error").asText());
       return 1;
     }
-    ReportPrinter.print(job, out);
-    if (job.hasNonNull("against")) {
-      ReportComparison.print(job, labels, out);
-    }
+    print(args, key, job, labels, out);
     return 0;
   }
 
-  private static int refused(EngineClient.Reply reply, PrintStream err) {
+  private static void print(BacktestArgs args, String key, JsonNode job, ReportPrinter.Labels labels,
+      PrintStream out) throws InterruptedException {
+    ReportPrinter.print(job, out);
+    Optional<EarningsTable.MeasuredLift> lift = measuredLift(new StackClient(args.urls().analytics(), key),
+        args.shop(), out);
+    lift.ifPresent(measured -> {
+      out.println();
+      EarningsTable.print(job.path("report"), measured, out);
+    });
+    if (args.samples().isPresent()) {
+      samples(job.path("report"), args, new StackClient(args.urls().notifier(), key), out);
+    }
+    if (job.hasNonNull("against")) {
+      ReportComparison.print(job, labels, out);
+      lift.ifPresent(measured -> {
+        out.println();
+        EarningsTable.compare(job.path("report"), job.path("against"), measured, out);
+      });
+    }
+  }
+
+  // The notifier renders each sample as it would have sent it; without it the report still stands.
+  private static void samples(JsonNode report, BacktestArgs args, StackClient notifier, PrintStream out)
+      throws InterruptedException {
+    Path dir = args.samples().orElseThrow();
+    String preview = "/v1/shops/" + URLEncoder.encode(args.shop(), StandardCharsets.UTF_8) + "/preview";
+    try {
+      int written = SampleMessages.write(report, args.samplesPerType(), trigger -> {
+        StackClient.Reply reply = notifier.post(preview, trigger);
+        if (reply.status() != 200) {
+          throw new IOException("the notifier answered " + reply.status() + ": " + reply.body().path("error").asText()
+              + " " + reply.body().path("fields"));
+        }
+        return reply.body();
+      }, dir);
+      out.printf("%nSample messages: %d written to %s (<TYPE>/<n>.html, .txt, .json)%n", written, dir);
+    } catch (IOException e) {
+      out.printf("%nSample messages: not written (%s, notifier at %s)%n", e.getMessage(), notifier.service());
+    }
+  }
+
+  // Without analytics the counts still stand; the report says why it has no estimate.
+  private static Optional<EarningsTable.MeasuredLift> measuredLift(StackClient analytics, String shop,
+      PrintStream out) throws InterruptedException {
+    try {
+      StackClient.Reply shops = analytics.get("/v1/shops");
+      StackClient.Reply lift = analytics.get("/v1/shops/" + URLEncoder.encode(shop, StandardCharsets.UTF_8) + "/lift");
+      if (shops.status() == 200 && lift.status() == 200) {
+        return Optional.of(new EarningsTable.MeasuredLift(lift.body(), shops.body().path(0).path("currency").asText()));
+      }
+      out.printf("%nWhat it would have earned: not estimated, analytics answered %d: %s%n",
+          lift.status() != 200 ? lift.status() : shops.status(),
+          (lift.status() != 200 ? lift : shops).body().path("error").asText());
+    } catch (IOException e) {
+      out.printf("%nWhat it would have earned: not estimated, analytics at %s cannot be reached (%s)%n",
+          analytics.service(), e.getMessage());
+    }
+    return Optional.empty();
+  }
+
+  private static int refused(StackClient.Reply reply, PrintStream err) {
     err.printf("backtest refused (%d): %s%n", reply.status(), reply.body().path("error").asText());
     reply.body().path("fields").forEach(f ->
         err.printf("  %s: %s%n", f.path("field").asText(), f.path("reason").asText()));

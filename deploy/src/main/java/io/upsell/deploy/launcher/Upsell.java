@@ -41,7 +41,7 @@ public final class Upsell {
       case "status" -> status(stack, Arrays.asList(rest).contains("--resources"), out);
       case "mail" -> MailBox.print(stack.ports(), Arrays.asList(rest).contains("--json"), out);
       case "import" -> Tools.importOrders(rest);
-      case "backtest" -> Tools.backtest(rest);
+      case "backtest" -> Tools.backtest(rest, stack);
       default -> {
         err.print(USAGE);
         yield 2;

@@ -8,6 +8,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.net.InetSocketAddress;
+import java.net.URI;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -35,6 +36,7 @@ class BacktestCommandTest {
   void start() throws IOException {
     engine = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     engine.createContext("/v1/backtests", this::answer);
+    engine.createContext("/v1/shops", this::analytics);
     engine.start();
   }
 
@@ -61,12 +63,26 @@ class BacktestCommandTest {
       reply(exchange, 200, "{\"id\":\"b1\",\"shopId\":\"demo\",\"from\":\"2010-12-01T00:00:00Z\","
           + "\"to\":\"2011-01-01T00:00:00Z\",\"assumeConsent\":" + assumeConsent + ",\"status\":\"DONE\",\"progress\":1,\"replayed\":100,\"total\":100,"
           + "\"report\":{\"timeZone\":\"Europe/London\",\"firedByType\":{\"WIN_BACK\":7},"
-          + "\"firedByTypeAndDay\":{\"WIN_BACK\":{\"2010-12-03\":7}},\"suppressedByReason\":{\"HOLDOUT\":2},"
+          + "\"firedByTypeAndDay\":{\"WIN_BACK\":{\"2010-12-03\":7}},"
+          + "\"firedByTypeAndVariant\":{\"CART_ABANDONED\":{\"A\":2},\"WIN_BACK\":{\"A\":7}},\"suppressedByReason\":{\"HOLDOUT\":2},"
           + "\"pendingTimers\":4,\"pendingByType\":{\"WIN_BACK\":{\"count\":4,\"firstDue\":\"2011-01-02\","
           + "\"lastDue\":\"2011-01-30\"}}}" + (body.contains("against") || requests.get(0).contains("\"against\"")
           ? ",\"against\":{\"timeZone\":\"Europe/London\",\"firedByType\":{\"WIN_BACK\":7,\"CART_ABANDONED\":3},"
+          + "\"firedByTypeAndVariant\":{\"CART_ABANDONED\":{\"A\":3},\"WIN_BACK\":{\"A\":7}},"
           + "\"suppressedByReason\":{\"HOLDOUT\":2,\"FREQUENCY_CAP\":1},\"pendingTimers\":0,\"pendingByType\":{}}"
           : "") + "}");
+    }
+  }
+
+  // Analytics' answers as GET /v1/shops and GET /v1/shops/{id}/lift give them.
+  private void analytics(HttpExchange exchange) throws IOException {
+    requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
+        + exchange.getRequestHeaders().getFirst("Authorization"));
+    if (exchange.getRequestURI().getPath().equals("/v1/shops")) {
+      reply(exchange, 200, "[{\"id\":\"demo\",\"name\":\"Demo\",\"timeZone\":\"Europe/London\","
+          + "\"currency\":\"GBP\",\"locale\":\"en\"}]");
+    } else {
+      reply(exchange, 200, LiftEarningsTest.LIFT);
     }
   }
 
@@ -79,7 +95,9 @@ class BacktestCommandTest {
   }
 
   private int run(String... args) {
-    return BacktestCommand.run(args, new PrintStream(out, true), new PrintStream(err, true), Path.of("absent.env"));
+    URI stub = URI.create(url());
+    return BacktestCommand.run(args, new StackUrls(stub, stub, stub), new PrintStream(out, true),
+        new PrintStream(err, true), Path.of("absent.env"));
   }
 
   private String url() {
@@ -122,6 +140,38 @@ class BacktestCommandTest {
     assertThat(out.toString()).contains("A = " + thirty, "B = " + sixty, "| would have fired | A | B | B - A |",
         "| CART_ABANDONED | 0 | 3 | +3 |", "| WIN_BACK | 7 | 7 | +0 |", "| FREQUENCY_CAP | 0 | 1 | +1 |",
         "| WIN_BACK | 4 | 0 | -4 |");
+  }
+
+  @Test
+  void printsWhatTheSendsWouldHaveEarnedByTheShopsLift() {
+    int exit = run("--shop", "demo", "--from", "2010-12-01", "--to", "2011-01-01", "--api-key", "k-9");
+
+    assertThat(exit).isZero();
+    assertThat(requests).contains("GET /v1/shops Bearer k-9", "GET /v1/shops/demo/lift Bearer k-9");
+    assertThat(out.toString()).contains("in GBP minor units", "| CART_ABANDONED | A | 2 | 126 | 251 | 81 to 422 |",
+        "| WIN_BACK | A | 7 | no evidence yet | | |");
+  }
+
+  @Test
+  void comparesWhatTheTwoRuleSetsWouldHaveEarned() throws IOException {
+    Path other = Files.createTempFile("other", ".json");
+    Files.writeString(other, "{}");
+
+    int exit = run("--shop", "demo", "--from", "2010-12-01", "--to", "2011-01-01", "--against", other.toString(),
+        "--api-key", "k");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString()).contains("| CART_ABANDONED | A | 251 (81 to 422) | 377 (121 to 632) | 126 (40 to 211) |");
+  }
+
+  @Test
+  void withoutAnalyticsTheCountsStandAndTheReportSaysWhy() {
+    int exit = run("--shop", "demo", "--from", "2010-12-01", "--to", "2011-01-01", "--api-key", "k",
+        "--analytics-url", "http://127.0.0.1:1");
+
+    assertThat(exit).isZero();
+    assertThat(out.toString()).contains("| WIN_BACK | 7 |",
+        "What it would have earned: not estimated, analytics at http://127.0.0.1:1 cannot be reached");
   }
 
   @Test

@@ -21,10 +21,15 @@ record TemplateAddress(TriggerType type, DeliveryChannel channel, String languag
       case "webhook" -> DeliveryChannel.WEBHOOK;
       default -> throw ApiException.badRequest("channel", "must be email, in-app or webhook");
     };
+    return new TemplateAddress(triggerType, deliveryChannel, language(locale));
+  }
+
+  /** The language a {@code locale} parameter names; 400 naming it when it names none. */
+  static String language(String locale) {
     String language = CopyChooser.language(locale);
     if (language == null || !language.matches("[a-z]{2,3}")) {
       throw ApiException.badRequest("locale", "must be a language code such as en, ar or fr");
     }
-    return new TemplateAddress(triggerType, deliveryChannel, language);
+    return language;
   }
 }

@@ -25,15 +25,21 @@ final class SingleObjectSerde<V extends SpecificRecord> {
 
   SingleObjectSerde(Class<V> type, SchemaStore history) {
     this.type = type;
-    // The record class's own loader: under Quarkus the generated classes live in a child loader, and a model
-    // built on another loader would instantiate a second copy of each class.
-    // The generated class's own model carries the logical-type conversions (Instant, LocalDate); copy them.
-    SpecificData model = new SpecificData(type.getClassLoader());
-    SpecificData generated = SpecificData.getForClass(type);
-    generated.getConversions().forEach(model::addLogicalTypeConversion);
-    var schema = generated.getSchema(type);
+    SpecificData model = model(type);
+    var schema = SpecificData.getForClass(type).getSchema(type);
     this.encoder = new BinaryMessageEncoder<>(model, schema);
     this.decoder = new BinaryMessageDecoder<>(model, schema, history);
+  }
+
+  /**
+   * The record class's own loader: under Quarkus the generated classes live in a child loader, and a model built on
+   * another loader would instantiate a second copy of each class. The generated class's own model carries the
+   * logical-type conversions (Instant, LocalDate); they are copied.
+   */
+  static SpecificData model(Class<?> type) {
+    SpecificData model = new SpecificData(type.getClassLoader());
+    SpecificData.getForClass(type).getConversions().forEach(model::addLogicalTypeConversion);
+    return model;
   }
 
   /** This codec as a Kafka serde. */

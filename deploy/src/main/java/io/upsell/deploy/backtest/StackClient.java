@@ -9,31 +9,38 @@ import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
 
-/** Talks to the trigger engine's backtest endpoint; the API key goes only in the Authorization header. */
-final class EngineClient {
+/**
+ * Talks JSON to one service of the stack (the engine's backtest endpoint, analytics' lift, the notifier's preview)
+ * with the shop's API key, which goes only in the Authorization header.
+ */
+final class StackClient {
 
   private static final ObjectMapper JSON = new ObjectMapper();
 
   private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
-  private final URI engine;
+  private final URI service;
   private final String apiKey;
 
-  EngineClient(URI engine, String apiKey) {
-    this.engine = engine;
+  StackClient(URI service, String apiKey) {
+    this.service = service;
     this.apiKey = apiKey;
   }
 
   /** Answer of one call: the status and the JSON body. */
   record Reply(int status, JsonNode body) {}
 
-  Reply start(JsonNode request) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(engine.resolve("/v1/backtests"))
-        .header("Content-Type", "application/json")
-        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(request))));
+  URI service() {
+    return service;
   }
 
-  Reply job(String id) throws IOException, InterruptedException {
-    return send(HttpRequest.newBuilder(engine.resolve("/v1/backtests/" + id)).GET());
+  Reply post(String path, JsonNode body) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(service.resolve(path))
+        .header("Content-Type", "application/json")
+        .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))));
+  }
+
+  Reply get(String path) throws IOException, InterruptedException {
+    return send(HttpRequest.newBuilder(service.resolve(path)).GET());
   }
 
   private Reply send(HttpRequest.Builder request) throws IOException, InterruptedException {
