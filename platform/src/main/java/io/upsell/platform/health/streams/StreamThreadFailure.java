@@ -28,10 +28,23 @@ public class StreamThreadFailure implements StreamsUncaughtExceptionHandler {
   public StreamThreadExceptionResponse handle(Throwable exception) {
     Throwable cause = exception.getCause() instanceof Error error ? error : exception;
     ServiceExit.haltOnError("stream thread", cause);
-    String reason = cause.getClass().getName() + ": " + cause.getMessage();
+    String reason = reason(exception);
     LOG.errorf(exception, "stream thread died: %s", reason);
     liveness.failed(reason);
     ServiceExit.exitAfter(settings.exitAfterFailure(), "stream thread died: " + reason);
     return StreamThreadExceptionResponse.SHUTDOWN_CLIENT;
+  }
+
+  /**
+   * What went wrong, then where: Streams wraps a processor's exception in one that names only the task and offset,
+   * so the root cause comes first and the wrapper's message after it.
+   */
+  static String reason(Throwable exception) {
+    Throwable root = exception;
+    while (root.getCause() != null && root.getCause() != root) {
+      root = root.getCause();
+    }
+    String what = root.getClass().getName() + ": " + root.getMessage();
+    return root == exception ? what : what + " (" + exception.getMessage() + ")";
   }
 }
