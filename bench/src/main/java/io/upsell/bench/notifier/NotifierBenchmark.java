@@ -24,25 +24,26 @@ import java.util.regex.Pattern;
 
 /**
  * Notifier figures against the packaged service (built with the bench module: {@code -Pbench -pl bench -am package}):
- * emails/s with the notifier's default settings (its stream threads sending, 16 pooled SMTP connections),
- * trigger → SSE event latency at 100 triggers/s, heap/RSS with 5,000 open SSE streams, and the SSE latency again with two notifier instances, each customer's stream open on
- * the instance that does not own the customer's partition; the raw Kafka produce/consume ceiling and each SMTP
- * server's raw ceiling (plain Jakarta Mail, 16 kept-open connections, bodies of our emails' size) are measured in
- * the same run. Prints a Markdown table that names the SMTP server the notifier sent to, each figure beside its
- * ceiling and, where issue #20 sets one, its target (≥ 200 emails/s to Postfix and ≥ 90% of the previous design's,
- * {@link PreviousDesign}; SSE p99 < 250 ms); a figure short of its target prints a {@code [bench-warning]} line.
+ * emails/s with the notifier's default settings (its stream threads sending, 16 pooled SMTP connections), trigger → SSE
+ * event latency at 100 triggers/s, heap/RSS with 5,000 open SSE streams, and the SSE latency again with two notifier
+ * instances, each customer's stream open on the instance that does not own the customer's partition; the raw Kafka
+ * produce/consume ceiling and each SMTP server's raw ceiling (plain Jakarta Mail, 16 kept-open connections, bodies of
+ * our emails' size) are measured in the same run. Prints a Markdown table that names the SMTP server the notifier sent
+ * to, each figure beside its ceiling and, where issue #20 sets one, its target (≥ 200 emails/s to Postfix and ≥ 90% of
+ * the previous design's, {@link PreviousDesign}; SSE p99 < 250 ms); a figure short of its target prints a {@code
+ * [bench-warning]} line.
  *
  * <p>The SMTP server: when Debian's postfix is installed ({@code /usr/sbin/postfix}) and this runs as root, a private
  * Postfix instance that discards every message ({@link PostfixSink}: own config, queue and log in a temp directory,
  * loopback only, started with {@code postfix -c <dir> start} and stopped with {@code postfix -c <dir> stop} at the
- * end); GreenMail in this JVM otherwise. GreenMail's raw ceiling is measured either way, because the tests use it.
- * To get Postfix: {@code DEBIAN_FRONTEND=noninteractive apt-get install -y postfix} (the package's own service is
- * not needed; without systemd it stays stopped, and nothing is sent off the machine).
+ * end); GreenMail in this JVM otherwise. GreenMail's raw ceiling is measured either way, because the tests use it. To
+ * get Postfix: {@code DEBIAN_FRONTEND=noninteractive apt-get install -y postfix} (the package's own service is not
+ * needed; without systemd it stays stopped, and nothing is sent off the machine).
  *
- * <p>Arguments pick parts ({@code emails}, {@code sse}, {@code streams}, {@code sse-two-instances}; all by
- * default), e.g. {@code emails}. The two-instance part starts its pair after the single notifier has stopped, with
- * the same application id, so it goes on from that one's committed offsets. {@code -Dnotifier.process.jvm-args=-XX:StartFlightRecording=filename=n.jfr,settings=profile}
- * profiles the notifier process.
+ * <p>Arguments pick parts ({@code emails}, {@code sse}, {@code streams}, {@code sse-two-instances}; all by default),
+ * e.g. {@code emails}. The two-instance part starts its pair after the single notifier has stopped, with the same
+ * application id, so it goes on from that one's committed offsets. {@code
+ * -Dnotifier.process.jvm-args=-XX:StartFlightRecording=filename=n.jfr,settings=profile} profiles the notifier process.
  */
 public final class NotifierBenchmark {
 
