@@ -72,6 +72,19 @@ public final class NotifierBenchmark {
     String bootstrap = TestKafka.broker().bootstrapServers();
     var rows = new ArrayList<String>();
     var http = HttpClient.newHttpClient();
+    try {
+      measure(parts, bootstrap, rows, http);
+    } finally {
+      // What was measured before a part failed still goes into the report.
+      System.out.println();
+      System.out.println("| figure | ours | ceiling | ratio |");
+      System.out.println("| --- | --- | --- | --- |");
+      rows.forEach(System.out::println);
+    }
+  }
+
+  private static void measure(Set<String> parts, String bootstrap, List<String> rows, HttpClient http)
+      throws Exception {
     try (var greenMail = new GreenMailSink(); var bulk = new BulkRecords(bootstrap)) {
       Optional<MailSink> postfix = PostfixSink.startIfInstalled();
       try {
@@ -129,10 +142,6 @@ public final class NotifierBenchmark {
         postfix.ifPresent(MailSink::close);
       }
     }
-    System.out.println();
-    System.out.println("| figure | ours | ceiling | ratio |");
-    System.out.println("| --- | --- | --- | --- |");
-    rows.forEach(System.out::println);
   }
 
   private static void emailRows(List<String> rows, MailSink server, double emailsPerSecond,

@@ -38,7 +38,23 @@ final class TwoNotifiers implements AutoCloseable {
   static TwoNotifiers start(String bootstrap, Path shops, int smtpPort, String applicationId) throws Exception {
     var startingA = start(bootstrap, shops, smtpPort, applicationId, "a");
     var startingB = start(bootstrap, shops, smtpPort, applicationId, "b");
-    return new TwoNotifiers(startingA.get(4, TimeUnit.MINUTES), startingB.get(4, TimeUnit.MINUTES));
+    try {
+      return new TwoNotifiers(startingA.get(4, TimeUnit.MINUTES), startingB.get(4, TimeUnit.MINUTES));
+    } catch (Exception e) {
+      // The one that did start must not outlive the benchmark.
+      for (var starting : List.of(startingA, startingB)) {
+        starting.thenAccept(TwoNotifiers::stop);
+      }
+      throw e;
+    }
+  }
+
+  private static void stop(NotifierProcess notifier) {
+    try {
+      notifier.close();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 
   private static CompletableFuture<NotifierProcess> start(String bootstrap, Path shops, int smtpPort,
