@@ -19,8 +19,28 @@ import java.util.concurrent.TimeUnit;
 final class EmailThroughput {
 
   private static final String SHOP = TestShops.SHOP_A;
+  private static final int BACKLOG_PATIENCE_SECONDS = 300;
 
   private EmailThroughput() {}
+
+  /**
+   * Waits (up to {@link #BACKLOG_PATIENCE_SECONDS}) for the emails not sent in the measured minute: the triggers the
+   * next parts write queue behind them in the same partitions, so they would time the backlog, not the notifier.
+   */
+  private static void awaitTheRest(MailSink server, long before, int emails) throws InterruptedException {
+    long start = System.nanoTime();
+    long deadline = start + TimeUnit.SECONDS.toNanos(BACKLOG_PATIENCE_SECONDS);
+    while (server.received() - before < emails && System.nanoTime() < deadline) {
+      Thread.sleep(200);
+    }
+    long received = server.received() - before;
+    System.err.printf("[bench] %d of %d emails arrived %.0f s after the measured minute%n", received, emails,
+        (System.nanoTime() - start) / 1e9);
+    if (received < emails) {
+      System.out.printf("[bench-warning] %d of %d emails still unsent after %d s more: the next parts' triggers wait"
+          + " behind them%n", emails - received, emails, BACKLOG_PATIENCE_SECONDS);
+    }
+  }
 
   static double measure(BulkRecords bulk, MailSink server, int emails) throws Exception {
     String run = Fixtures.unique("mail");
@@ -45,7 +65,8 @@ final class EmailThroughput {
     }
     double seconds = (System.nanoTime() - start) / 1e9;
     if (received < emails) {
-      System.err.printf("[bench] only %d of %d emails arrived in 60 s%n", received, emails);
+      System.out.printf("[bench-warning] only %d of %d emails arrived in 60 s%n", received, emails);
+      awaitTheRest(server, before, emails);
     }
     return received / seconds;
   }
