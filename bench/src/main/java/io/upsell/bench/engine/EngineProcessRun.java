@@ -20,10 +20,6 @@ import org.apache.kafka.common.TopicPartition;
  */
 final class EngineProcessRun {
 
-  /** The launcher's JVM options for a service (deploy's Services). */
-  static final List<String> LAUNCHER_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-      "-XX:MaxMetaspaceSize=160m", "-Xss512k");
-
   /**
    * Seconds from the process start until all input was consumed (start-up included), the CPU seconds the process
    * used by then (start-up included; steadier than the wall-clock rate on a machine the broker shares), RSS peak / at
@@ -38,7 +34,7 @@ final class EngineProcessRun {
   static Result run(Admin admin, String bootstrap, Set<String> inputs, Map<String, String> engineSettings)
       throws Exception {
     String applicationId = "bench-engine-process";
-    List<String> options = new ArrayList<>(LAUNCHER_JVM);
+    List<String> options = new ArrayList<>(io.upsell.deploy.launcher.Services.jvmOptions("trigger-engine"));
     options.add("-Dquarkus.kafka-streams.application-id=" + applicationId);
     String extra = System.getProperty("bench.process.jvm", "").trim(); // experiments: heap size, GC logging
     if (!extra.isEmpty()) {

@@ -1,9 +1,16 @@
 package io.upsell.bench.notifier;
 
+import io.upsell.deploy.launcher.Services;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.upsell.schemas.topics.Topics;
 import io.upsell.testkit.ServiceProcess;
 import io.upsell.testkit.TestKafka;
 import io.upsell.testkit.TestShops;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -24,13 +31,14 @@ import org.apache.kafka.common.TopicPartition;
  * <ol>
  *   <li>empty broker: start to ready, live heap after a forced GC, RSS;
  *   <li>the history is written (profiles, engagement events, deliveries over many shops and customers) and timed;
- *   <li>the notifier works through it: first start with an empty state directory, timed to ready and to its group
- *       having consumed every input record (this builds the stores and their changelogs), then heap and RSS;
+ *   <li>the notifier works through it: first start with an empty state directory (this builds the stores and their
+ *       changelogs);
  *   <li>restore: started again with a new empty state directory, so its stores come back from the changelogs;
  *   <li>restart with the local state that restore left.
  * </ol>
- * Heap is the live heap after {@code jcmd GC.run} ({@link ProcessMemory}); the targets are the issue's (heap within
- * 32 MB of the empty-broker heap, RSS under 512 MB, ready with local state within 30 s). Prints the bench table;
+ * Each start is timed to ready and to caught up (its group has consumed the history, its Streams client is RUNNING
+ * and no store is restoring) and measured then: heap is the live heap after a full GC ({@link ProcessMemory}); the
+ * targets are the issue's (heap within 32 MB of the empty-broker heap, RSS under 512 MB, ready with local state within 30 s). Prints the bench table;
  * rows whose figure begins with "warning" flag a missed target or a run that went wrong.
  *
  * <p>Usage: {@code NotifierMemory [profiles] [engagement events] [deliveries]} (default 1,000,000 5,000,000
@@ -38,9 +46,6 @@ import org.apache.kafka.common.TopicPartition;
  */
 public final class NotifierMemory {
 
-  /** The launcher's JVM options for a service (deploy's launcher Services). */
-  static final List<String> LAUNCHER_JVM = List.of("-Xms64m", "-Xmx256m", "-XX:+UseSerialGC",
-      "-XX:MaxMetaspaceSize=160m", "-Xss512k");
   /** The notifier's application id as shipped (its application.properties): its consumer group. */
   private static final String APPLICATION_ID = "notifier";
   private static final double HEAP_DELTA_TARGET_MB = 32;
@@ -48,12 +53,15 @@ public final class NotifierMemory {
   private static final double START_WITH_STATE_TARGET_S = 30;
   private static final Duration READY_TIMEOUT = Duration.ofMinutes(15);
   private static final Duration CONSUME_TIMEOUT = Duration.ofMinutes(30);
-  // Lets the stream threads finish what readiness does not wait for (a task's ledger catch-up) before measuring.
-  private static final Duration SETTLE = Duration.ofSeconds(5);
+  private static final ObjectMapper JSON = new ObjectMapper();
+  // Caught up: the Streams client RUNNING with no store restoring, in this many health polls a second apart.
+  private static final int STEADY_POLLS = 3;
+  private static final List<String> HISTORY_TOPICS =
+      List.of(Topics.CRM_CUSTOMERS.name(), Topics.ENGAGEMENT_EVENTS.name());
 
   /** What one start of the notifier showed. */
-  private record Start(String phase, double readySeconds, double cpuSecondsToReady, ProcessMemory.Figures memory,
-      List<String> histogram) {}
+  private record Start(String phase, double readySeconds, double cpuSecondsToReady, double caughtUpSeconds,
+      ProcessMemory.Figures memory, List<String> histogram) {}
 
   private final String bootstrap;
   private final Path shopsFile = TestShops.writeFile();
@@ -97,11 +105,11 @@ public final class NotifierMemory {
   }
 
   private List<String> measure(int profiles, int engagements, int deliveries) throws Exception {
-    Start empty = startMeasureStop("empty broker", stateDir("empty"), null);
+    Start empty = startMeasureStop("empty broker", stateDir("empty"));
     rows.add(String.format("| notifier start → ready, empty broker (s) | %.1f | - | - |", empty.readySeconds()));
     rows.add(String.format("| notifier start → ready, empty broker: its CPU time (s) | %.1f | - | - |",
         empty.cpuSecondsToReady()));
-    rows.add(String.format("| notifier live heap after GC, empty broker (MB) | %.1f | - | - |",
+    rows.add(String.format("| notifier live heap after GC, caught up, empty broker (MB) | %.1f | - | - |",
         empty.memory().heapAfterGcMb()));
     rssRows(empty);
 
@@ -115,20 +123,13 @@ public final class NotifierMemory {
     rows.add(String.format("| history write rate, a BulkProducer per topic (records/s) | %.0f | - | - |",
         records / writeSeconds));
 
-    double[] consumed = new double[1];
-    Start first = startMeasureStop("history, first start (builds the stores)",
-        stateDir("first"), () -> {
-          long from = System.nanoTime();
-          awaitConsumed(List.of(Topics.CRM_CUSTOMERS.name(), Topics.ENGAGEMENT_EVENTS.name()));
-          consumed[0] = (System.nanoTime() - from) / 1e9;
-        });
+    Start first = startMeasureStop("history, first start (builds the stores)", stateDir("first"));
     afterHistoryRows(empty, first);
-    rows.add(String.format("| %s: ready → whole history consumed (s) | %.1f | - | - |", first.phase(), consumed[0]));
 
     Path restored = stateDir("restore");
-    Start restore = startMeasureStop("history, restore from empty state", restored, null);
+    Start restore = startMeasureStop("history, restore from empty state", restored);
     afterHistoryRows(empty, restore);
-    Start restart = startMeasureStop("history, start-up with local state", restored, null);
+    Start restart = startMeasureStop("history, start-up with local state", restored);
     afterHistoryRows(empty, restart);
     rows.add(String.format("| start-up with local state → ready (s) | %.1f | %.1f (target) | %.2f |",
         restart.readySeconds(), START_WITH_STATE_TARGET_S, restart.readySeconds() / START_WITH_STATE_TARGET_S));
@@ -145,8 +146,10 @@ public final class NotifierMemory {
     rows.add(String.format("| %s: start → ready (s) | %.1f | - | - |", start.phase(), start.readySeconds()));
     rows.add(String.format("| %s: start → ready: its CPU time (s) | %.1f | - | - |", start.phase(),
         start.cpuSecondsToReady()));
+    rows.add(String.format("| %s: ready → caught up (history consumed, no store restoring) (s) | %.1f | - | - |",
+        start.phase(), start.caughtUpSeconds()));
     double delta = start.memory().heapAfterGcMb() - empty.memory().heapAfterGcMb();
-    rows.add(String.format("| %s: live heap after GC over the empty broker's (MB; %.1f MB) | %.1f | %.1f (target) | "
+    rows.add(String.format("| %s: live heap after GC, caught up, over the empty broker's (MB; %.1f MB) | %.1f | %.1f (target) | "
         + "%.2f |", start.phase(), start.memory().heapAfterGcMb(), delta, HEAP_DELTA_TARGET_MB,
         delta / HEAP_DELTA_TARGET_MB));
     rssRows(start);
@@ -167,14 +170,13 @@ public final class NotifierMemory {
     }
   }
 
-  /** What to do between ready and measuring (besides settling), e.g. wait for the input to be consumed. */
-  @FunctionalInterface
-  private interface Work {
-    void run() throws Exception;
-  }
-
-  /** Starts the packaged notifier on {@code stateDir}, times it to ready, measures it and stops it cleanly. */
-  private Start startMeasureStop(String phase, Path stateDir, Work whileRunning) throws Exception {
+  /**
+   * Starts the packaged notifier on {@code stateDir}, times it to ready and to caught up, measures it then and stops
+   * it cleanly. Measured caught up, not at ready: readiness does not wait for the history to be consumed, and a
+   * rebalance after the first can start restoring stores after it, so memory at ready would catch fetch buffers and
+   * restore batches in flight, more or less of them by chance.
+   */
+  private Start startMeasureStop(String phase, Path stateDir) throws Exception {
     Path log = Files.createTempFile("notifier-memory", ".log");
     int port = ServiceProcess.freePort();
     Map<String, String> env = Map.of(
@@ -190,16 +192,17 @@ public final class NotifierMemory {
         "NOTIFIER_PUBLIC_BASE_URL", "http://127.0.0.1:" + port);
     System.err.printf("[bench] %s: starting the notifier (state %s, log %s)%n", phase, stateDir, log);
     long started = System.nanoTime();
-    try (ServiceProcess notifier = ServiceProcess.start(ServiceProcess.jar("notifier"), LAUNCHER_JVM, env, port, log,
+    try (ServiceProcess notifier = ServiceProcess.start(ServiceProcess.jar("notifier"), Services.jvmOptions("notifier"), env, port, log,
         READY_TIMEOUT)) {
       double ready = (System.nanoTime() - started) / 1e9;
       double cpu = ProcessHandle.of(notifier.pid()).flatMap(h -> h.info().totalCpuDuration())
           .map(d -> d.toMillis() / 1e3).orElse(Double.NaN);
       System.err.printf("[bench] %s: ready in %.1f s (pid %d)%n", phase, ready, notifier.pid());
-      if (whileRunning != null) {
-        whileRunning.run();
-      }
-      Thread.sleep(SETTLE.toMillis());
+      long readyAt = System.nanoTime();
+      awaitConsumed(HISTORY_TOPICS);
+      awaitSteady(port);
+      double caughtUp = (System.nanoTime() - readyAt) / 1e9;
+      System.err.printf("[bench] %s: caught up %.1f s after ready%n", phase, caughtUp);
       ProcessMemory.Figures memory = ProcessMemory.measure(notifier.pid());
       System.err.printf("[bench] %s: heap after GC %.1f MB, RSS %.1f MB, peak RSS %.1f MB%n", phase,
           memory.heapAfterGcMb(), memory.rssMb(), memory.peakRssMb());
@@ -207,7 +210,7 @@ public final class NotifierMemory {
       histogram.forEach(line -> System.err.println("[bench]   " + line));
       stopCleanly(phase, notifier);
       // The histogram's first lines are its header; the classes holding most heap follow.
-      return new Start(phase, ready, cpu, memory, histogram.stream().skip(3).limit(3).map(String::strip)
+      return new Start(phase, ready, cpu, caughtUp, memory, histogram.stream().skip(3).limit(3).map(String::strip)
           .map(l -> l.replaceAll("\\s+", " ")).toList());
     }
   }
@@ -249,6 +252,34 @@ public final class NotifierMemory {
           System.err.printf("[bench] %d of %d records still to consume%n", behind, total);
         }
       }
+    }
+  }
+
+  /**
+   * Waits until the notifier's readiness shows its Streams client RUNNING (now, not once) and no store restoring, in
+   * {@value #STEADY_POLLS} polls in a row.
+   */
+  private static void awaitSteady(int port) throws Exception {
+    HttpClient http = HttpClient.newHttpClient();
+    HttpRequest request = HttpRequest.newBuilder(URI.create("http://127.0.0.1:" + port + "/q/health/ready")).build();
+    long deadline = System.nanoTime() + CONSUME_TIMEOUT.toNanos();
+    int steady = 0;
+    while (steady < STEADY_POLLS) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("the notifier was not RUNNING without restoring within " + CONSUME_TIMEOUT);
+      }
+      Thread.sleep(1000);
+      JsonNode health = JSON.readTree(http.send(request, HttpResponse.BodyHandlers.ofString()).body());
+      boolean running = false;
+      boolean restoring = true;
+      for (JsonNode check : health.path("checks")) {
+        switch (check.path("name").asText()) {
+          case "kafka-streams started" -> running = "RUNNING".equals(check.path("data").path("state").asText());
+          case "state restoration" -> restoring = !"UP".equals(check.path("status").asText());
+          default -> { }
+        }
+      }
+      steady = running && !restoring ? steady + 1 : 0;
     }
   }
 

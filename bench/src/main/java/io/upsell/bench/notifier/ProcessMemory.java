@@ -10,7 +10,7 @@ import java.util.regex.Pattern;
 
 /**
  * A child JVM's memory as the operating system and the JVM itself see it: live heap right after a forced full GC
- * ({@code jcmd <pid> GC.run}, then {@code GC.heap_info}), and resident memory now and at its peak ({@code VmRSS},
+ * (the total of {@code jcmd <pid> GC.class_histogram}), the heap committed ({@code GC.heap_info}), and resident memory now and at its peak ({@code VmRSS},
  * {@code VmHWM} in /proc). jcmd is the one of the JDK running this benchmark, attaching as the same user.
  */
 final class ProcessMemory {
@@ -26,26 +26,33 @@ final class ProcessMemory {
   private static final Pattern HEAP_SIZES =
       Pattern.compile("(?m)^\\s*[A-Za-z -]*(?:generation|heap)\\s+total (\\d+)K, used (\\d+)K");
 
+  // The histogram's last line: "Total   <instances>   <bytes>".
+  private static final Pattern HISTOGRAM_TOTAL = Pattern.compile("(?m)^Total\\s+\\d+\\s+(\\d+)\\s*$");
+
   private ProcessMemory() {}
 
   static Figures measure(long pid) throws IOException, InterruptedException {
-    // Twice: the first full collection can leave objects whose finalization or reference processing frees them.
+    // First a collection that lets finalization and reference processing free what they hold; then the histogram's
+    // own full collection, whose total is the live heap at that instant. (GC.heap_info's "used", read a jcmd later,
+    // would add whatever a working process allocated in between.)
     jcmd(pid, "GC.run");
-    jcmd(pid, "GC.run");
+    Matcher total = HISTOGRAM_TOTAL.matcher(jcmd(pid, "GC.class_histogram"));
+    if (!total.find()) {
+      throw new IllegalStateException("no total in jcmd " + pid + " GC.class_histogram");
+    }
+    long liveBytes = Long.parseLong(total.group(1));
     String heapInfo = jcmd(pid, "GC.heap_info");
     Matcher sizes = HEAP_SIZES.matcher(heapInfo);
-    long usedKb = 0;
     long committedKb = 0;
     boolean found = false;
     while (sizes.find()) {
       committedKb += Long.parseLong(sizes.group(1));
-      usedKb += Long.parseLong(sizes.group(2));
       found = true;
     }
     if (!found) {
       throw new IllegalStateException("no heap figures in jcmd " + pid + " GC.heap_info:\n" + heapInfo);
     }
-    return new Figures(usedKb / 1024.0, committedKb / 1024.0, statusKb(pid, "VmRSS") / 1024.0,
+    return new Figures(liveBytes / (1024.0 * 1024.0), committedKb / 1024.0, statusKb(pid, "VmRSS") / 1024.0,
         statusKb(pid, "VmHWM") / 1024.0);
   }
 
