@@ -1,7 +1,15 @@
 package io.upsell.bench.ingest;
 
+import io.quarkus.runtime.configuration.DurationConverter;
+import io.smallrye.config.PropertiesConfigSource;
+import io.smallrye.config.SmallRyeConfig;
+import io.smallrye.config.SmallRyeConfigBuilder;
+import io.upsell.ingest.IngestConfig;
+import io.upsell.ingest.publish.PublisherSettings;
+import io.upsell.schemas.topics.Keys;
 import java.io.File;
 import java.net.URISyntaxException;
+import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -9,48 +17,59 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.concurrent.Future;
 import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import org.HdrHistogram.ConcurrentHistogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.clients.producer.RecordMetadata;
 import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
 
 /**
- * The raw Kafka producer ceiling is what {@code kafka-producer-perf-test} reports: Kafka's own
- * {@code org.apache.kafka.tools.ProducerPerformance}, run in a JVM of its own (as the script runs it, so it does not
- * share a JIT, heap or GC with the in-process broker), records of our size, acks=all, idempotent, throttling off.
- * It runs only after every partition of the topic has acknowledged a write: measured straight after the broker
- * created its topics, the producer met NOT_LEADER_OR_FOLLOWER retry storms that once left a batch stuck until
- * delivery.timeout.ms (the "517 records/s" stall). A first run warms the broker and sizes the measured run to
- * about {@link #MEASURED}.
+ * The raw Kafka producer ceiling, configured as order-ingest publishes: as many transactional producers as the
+ * service has lanes, each with a lane's own producer config ({@link PublisherSettings#producerConfig}: acks,
+ * idempotence, linger, batch size, compression) and the service's settings as its application.properties declares
+ * them, transactions of up to max-group-records records with the lane's rest after each commit, records of our size,
+ * keys of the same customers. What it leaves out is what the service adds: HTTP, parsing and one idempotency marker
+ * per event. It runs in a JVM of its own (so it shares no JIT, heap or GC with the benchmark) and warms up before it
+ * measures; the benchmark starts it once per round, alternating with the service.
+ *
+ * <p>It runs only after every partition of the topic has acknowledged a write: measured straight after the broker
+ * created its topics, a producer met NOT_LEADER_OR_FOLLOWER retry storms that once left a batch stuck until
+ * delivery.timeout.ms.
  */
 final class ProducerCeiling {
 
-  /** What one perf-test run printed last: throughput and its send-to-ack latencies. */
-  record Result(long records, double recordsPerSecond, double avgMillis, long p50Millis, long p99Millis) {}
+  /** One measured run: records committed per second and each record's send-to-ack latency. */
+  record Result(long records, double recordsPerSecond, double p50Millis, double p99Millis) {}
 
-  private static final Duration MEASURED = Duration.ofSeconds(12);
-  private static final long WARM_UP_RECORDS = 300_000;
-  private static final Pattern TOTAL = Pattern.compile("(\\d+) records sent, ([\\d.]+) records/sec .*?, "
-      + "([\\d.]+) ms avg latency, [\\d.]+ ms max latency, (\\d+) ms 50th, \\d+ ms 95th, (\\d+) ms 99th");
+  private static final String RESULT = "ceiling-result ";
+  private static final Pattern RESULT_LINE = Pattern.compile(RESULT + "(\\d+) ([\\d.]+) ([\\d.]+) ([\\d.]+)");
 
   private ProducerCeiling() {}
 
-  static Result measure(String servers, String topic, int recordBytes) throws Exception {
-    awaitLeaders(servers, topic);
-    Result warmUp = perfTest(servers, topic, recordBytes, WARM_UP_RECORDS);
-    System.err.printf("ceiling warm-up: %,.0f records/s%n", warmUp.recordsPerSecond());
-    long records = Math.max(WARM_UP_RECORDS, Math.min(20_000_000,
-        (long) (warmUp.recordsPerSecond() * MEASURED.toSeconds())));
-    return perfTest(servers, topic, recordBytes, records);
+  /** The settings order-ingest runs with: its config mapping's defaults under its own application.properties. */
+  static PublisherSettings serviceSettings(String servers) throws java.io.IOException {
+    URL serviceJar = IngestConfig.class.getProtectionDomain().getCodeSource().getLocation();
+    URL properties;
+    try (URLClassLoader jarOnly = new URLClassLoader(new URL[] {serviceJar}, null)) {
+      properties = jarOnly.findResource("application.properties");
+    }
+    SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(IngestConfig.class)
+        .withConverter(Duration.class, 200, new DurationConverter()) // "3ms", as Quarkus reads it
+        .withSources(new PropertiesConfigSource(properties)).build();
+    return PublisherSettings.of(servers, "ingest-ceiling-" + UUID.randomUUID(),
+        config.getConfigMapping(IngestConfig.class).kafka());
   }
 
   /** Waits until every partition's leader acknowledges an acks=all write (the producer retries until then). */
-  private static void awaitLeaders(String servers, String topic) throws Exception {
+  static void awaitLeaders(String servers, String topic) throws Exception {
     Map<String, Object> config = Map.of(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, servers,
         ProducerConfig.ACKS_CONFIG, "all", ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 60_000);
     try (var producer = new KafkaProducer<>(config, new ByteArraySerializer(), new ByteArraySerializer())) {
@@ -65,28 +84,95 @@ final class ProducerCeiling {
     }
   }
 
-  private static Result perfTest(String servers, String topic, int recordBytes, long records) throws Exception {
-    Path out = Files.createTempFile("producer-perf", ".log");
-    List<String> command = new ArrayList<>(List.of(
-        Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m", "-cp", classPath(),
-        "org.apache.kafka.tools.ProducerPerformance", "--topic", topic, "--num-records", Long.toString(records),
-        "--record-size", Integer.toString(recordBytes), "--throughput", "-1", "--producer-props",
-        "bootstrap.servers=" + servers, "acks=all", "enable.idempotence=true"));
+  /** One run in a JVM of its own: {@code warmUp} unmeasured, then {@code measured}. */
+  static Result measure(String servers, String topic, Duration warmUp, Duration measured) throws Exception {
+    Path out = Files.createTempFile("producer-ceiling", ".log");
+    List<String> command = List.of(Path.of(System.getProperty("java.home"), "bin", "java").toString(), "-Xmx512m",
+        "-cp", classPath(), ProducerCeiling.class.getName(), servers, topic, Long.toString(warmUp.toMillis()),
+        Long.toString(measured.toMillis()));
     Process process = new ProcessBuilder(command).redirectErrorStream(true).redirectOutput(out.toFile()).start();
+    long limit = warmUp.plus(measured).toSeconds() + 90;
     try {
-      if (!process.waitFor(150, TimeUnit.SECONDS)) {
-        throw new IllegalStateException("kafka-producer-perf-test did not finish in 150 s; see " + out);
+      if (!process.waitFor(limit, TimeUnit.SECONDS)) {
+        throw new IllegalStateException("the producer ceiling did not finish in " + limit + " s; see " + out);
       }
     } finally {
       process.destroyForcibly();
     }
-    Matcher total = TOTAL.matcher(Files.readString(out));
-    if (process.exitValue() != 0 || !total.find()) {
-      throw new IllegalStateException("kafka-producer-perf-test failed; see " + out);
+    Matcher result = RESULT_LINE.matcher(Files.readString(out));
+    if (process.exitValue() != 0 || !result.find()) {
+      throw new IllegalStateException("the producer ceiling failed; see " + out);
     }
     Files.delete(out);
-    return new Result(Long.parseLong(total.group(1)), Double.parseDouble(total.group(2)),
-        Double.parseDouble(total.group(3)), Long.parseLong(total.group(4)), Long.parseLong(total.group(5)));
+    return new Result(Long.parseLong(result.group(1)), Double.parseDouble(result.group(2)),
+        Double.parseDouble(result.group(3)), Double.parseDouble(result.group(4)));
+  }
+
+  /** Child side: {@code servers topic warmUpMillis measuredMillis}; prints one result line. */
+  public static void main(String[] args) throws Exception {
+    PublisherSettings settings = serviceSettings(args[0]);
+    String topic = args[1];
+    long measureFrom = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Long.parseLong(args[2]));
+    long end = measureFrom + TimeUnit.MILLISECONDS.toNanos(Long.parseLong(args[3]));
+    byte[] value = BenchEvents.encoded();
+    ConcurrentHistogram sendToAck = new ConcurrentHistogram(3);
+    AtomicLong committed = new AtomicLong();
+    AtomicLong lastCommit = new AtomicLong();
+    List<Thread> lanes = new ArrayList<>();
+    List<Throwable> failures = new java.util.concurrent.CopyOnWriteArrayList<>();
+    for (int lane = 0; lane < settings.transactions(); lane++) {
+      String transactionalId = settings.transactionalId() + "-" + lane;
+      int first = lane * 1_000_000;
+      Thread thread = new Thread(() -> {
+        try {
+          lane(settings, transactionalId, topic, value, first, measureFrom, end, sendToAck, committed, lastCommit);
+        } catch (Throwable e) {
+          failures.add(e);
+        }
+      }, "ceiling-lane-" + lane);
+      lanes.add(thread);
+      thread.start();
+    }
+    for (Thread thread : lanes) {
+      thread.join();
+    }
+    if (!failures.isEmpty()) {
+      failures.get(0).printStackTrace();
+      System.exit(1);
+    }
+    double seconds = (lastCommit.get() - measureFrom) / 1e9;
+    System.out.printf("%s%d %.1f %.3f %.3f%n", RESULT, committed.get(), committed.get() / seconds,
+        sendToAck.getValueAtPercentile(50) / 1e6, sendToAck.getValueAtPercentile(99) / 1e6);
+  }
+
+  /** A lane's loop: transactions of max-group-records records, each committed, then the lane's rest. */
+  private static void lane(PublisherSettings settings, String transactionalId, String topic, byte[] value, long first,
+      long measureFrom, long end, ConcurrentHistogram sendToAck, AtomicLong committed, AtomicLong lastCommit)
+      throws InterruptedException {
+    try (var producer = new KafkaProducer<>(settings.producerConfig(transactionalId), new StringSerializer(),
+        new ByteArraySerializer())) {
+      producer.initTransactions();
+      long n = first;
+      for (long begun = System.nanoTime(); begun < end; begun = System.nanoTime()) {
+        boolean measured = begun >= measureFrom;
+        producer.beginTransaction();
+        for (int i = 0; i < settings.maxGroupRecords(); i++, n++) {
+          long sent = System.nanoTime();
+          producer.send(new ProducerRecord<>(topic, null, System.currentTimeMillis(),
+              Keys.customer("shop-a", "c-" + (n % 10_000)), value), (metadata, error) -> {
+                if (error == null && measured) {
+                  sendToAck.recordValue(System.nanoTime() - sent);
+                }
+              });
+        }
+        producer.commitTransaction();
+        if (measured) {
+          committed.addAndGet(settings.maxGroupRecords());
+          lastCommit.accumulateAndGet(System.nanoTime(), Math::max);
+        }
+        Thread.sleep(settings.restAfterCommit().toMillis());
+      }
+    }
   }
 
   /** The class path this benchmark runs with (under exec:java a URLClassLoader's, else java.class.path). */
