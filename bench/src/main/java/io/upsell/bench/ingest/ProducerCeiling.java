@@ -1,5 +1,7 @@
 package io.upsell.bench.ingest;
 
+import io.micrometer.core.instrument.Timer;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
@@ -23,7 +25,6 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicLong;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import org.HdrHistogram.ConcurrentHistogram;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
@@ -115,7 +116,8 @@ final class ProducerCeiling {
     long measureFrom = System.nanoTime() + TimeUnit.MILLISECONDS.toNanos(Long.parseLong(args[2]));
     long end = measureFrom + TimeUnit.MILLISECONDS.toNanos(Long.parseLong(args[3]));
     byte[] value = BenchEvents.encoded();
-    ConcurrentHistogram sendToAck = new ConcurrentHistogram(3);
+    Timer sendToAck = Timer.builder("ceiling.send-to-ack").publishPercentiles(0.5, 0.99)
+        .distributionStatisticExpiry(Duration.ofHours(1)).register(new SimpleMeterRegistry());
     AtomicLong committed = new AtomicLong();
     AtomicLong lastCommit = new AtomicLong();
     List<Thread> lanes = new ArrayList<>();
@@ -141,13 +143,14 @@ final class ProducerCeiling {
       System.exit(1);
     }
     double seconds = (lastCommit.get() - measureFrom) / 1e9;
+    var percentiles = sendToAck.takeSnapshot().percentileValues(); // 0.5, then 0.99
     System.out.printf("%s%d %.1f %.3f %.3f%n", RESULT, committed.get(), committed.get() / seconds,
-        sendToAck.getValueAtPercentile(50) / 1e6, sendToAck.getValueAtPercentile(99) / 1e6);
+        percentiles[0].value(TimeUnit.MILLISECONDS), percentiles[1].value(TimeUnit.MILLISECONDS));
   }
 
   /** A lane's loop: transactions of max-group-records records, each committed, then the lane's rest. */
   private static void lane(PublisherSettings settings, String transactionalId, String topic, byte[] value, long first,
-      long measureFrom, long end, ConcurrentHistogram sendToAck, AtomicLong committed, AtomicLong lastCommit)
+      long measureFrom, long end, Timer sendToAck, AtomicLong committed, AtomicLong lastCommit)
       throws InterruptedException {
     try (var producer = new KafkaProducer<>(settings.producerConfig(transactionalId), new StringSerializer(),
         new ByteArraySerializer())) {
@@ -161,7 +164,7 @@ final class ProducerCeiling {
           producer.send(new ProducerRecord<>(topic, null, System.currentTimeMillis(),
               Keys.customer("shop-a", "c-" + (n % 10_000)), value), (metadata, error) -> {
                 if (error == null && measured) {
-                  sendToAck.recordValue(System.nanoTime() - sent);
+                  sendToAck.record(System.nanoTime() - sent, TimeUnit.NANOSECONDS);
                 }
               });
         }
