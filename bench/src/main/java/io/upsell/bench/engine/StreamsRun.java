@@ -1,6 +1,7 @@
 package io.upsell.bench.engine;
 
 import io.upsell.bench.ProcessCpu;
+import io.upsell.bench.ServiceProperties;
 import io.upsell.engine.backtest.Backtests;
 import java.nio.file.Files;
 import java.util.HashMap;
@@ -29,10 +30,7 @@ final class StreamsRun {
    */
   static Properties props(String bootstrap, String applicationId) throws java.io.IOException {
     Properties props = new Properties();
-    Properties service = new Properties();
-    try (var in = StreamsRun.class.getClassLoader().getResourceAsStream("application.properties")) {
-      service.load(in);
-    }
+    Properties service = ServiceProperties.load(Backtests.class);
     List<String> keys = new java.util.ArrayList<>(Backtests.MEMORY_SETTINGS);
     keys.add(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
     for (String key : keys) {

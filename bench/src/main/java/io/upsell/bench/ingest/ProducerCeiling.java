@@ -6,12 +6,12 @@ import io.quarkus.runtime.configuration.DurationConverter;
 import io.smallrye.config.PropertiesConfigSource;
 import io.smallrye.config.SmallRyeConfig;
 import io.smallrye.config.SmallRyeConfigBuilder;
+import io.upsell.bench.ServiceProperties;
 import io.upsell.ingest.IngestConfig;
 import io.upsell.ingest.publish.PublisherSettings;
 import io.upsell.schemas.topics.Keys;
 import java.io.File;
 import java.net.URISyntaxException;
-import java.net.URL;
 import java.net.URLClassLoader;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -56,14 +56,9 @@ final class ProducerCeiling {
 
   /** The settings order-ingest runs with: its config mapping's defaults under its own application.properties. */
   static PublisherSettings serviceSettings(String servers) throws java.io.IOException {
-    URL serviceJar = IngestConfig.class.getProtectionDomain().getCodeSource().getLocation();
-    URL properties;
-    try (URLClassLoader jarOnly = new URLClassLoader(new URL[] {serviceJar}, null)) {
-      properties = jarOnly.findResource("application.properties");
-    }
     SmallRyeConfig config = new SmallRyeConfigBuilder().withMapping(IngestConfig.class)
         .withConverter(Duration.class, 200, new DurationConverter()) // "3ms", as Quarkus reads it
-        .withSources(new PropertiesConfigSource(properties)).build();
+        .withSources(new PropertiesConfigSource(ServiceProperties.url(IngestConfig.class))).build();
     return PublisherSettings.of(servers, "ingest-ceiling-" + UUID.randomUUID(),
         config.getConfigMapping(IngestConfig.class).kafka());
   }
