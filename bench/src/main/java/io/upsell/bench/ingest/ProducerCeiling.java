@@ -157,17 +157,7 @@ final class ProducerCeiling {
       long measureFrom, long end, Timer sendToAck) throws InterruptedException {
     try (var producer = new KafkaProducer<>(settings.producerConfig(transactionalId), new StringSerializer(),
         new ByteArraySerializer())) {
-      long initBy = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
-      while (true) {
-        try {
-          producer.initTransactions();
-          break;
-        } catch (org.apache.kafka.common.errors.TimeoutException e) {
-          if (System.nanoTime() > initBy) {
-            throw e;
-          }
-        }
-      }
+      retryingTimeouts(producer::initTransactions, Duration.ofSeconds(60));
       long n = first;
       long records = 0;
       long firstBegun = -1;
@@ -187,7 +177,7 @@ final class ProducerCeiling {
                   }
                 });
           }
-          commit(producer);
+          retryingTimeouts(producer::commitTransaction, Duration.ofSeconds(30));
         } catch (org.apache.kafka.common.KafkaException e) {
           System.err.println("ceiling transaction failed, aborted: " + e);
           producer.abortTransaction();
@@ -207,12 +197,12 @@ final class ProducerCeiling {
     }
   }
 
-  /** Commits, retrying a commit that timed out (Kafka documents that as safe), as a lane does. */
-  private static void commit(KafkaProducer<String, byte[]> producer) {
-    long by = System.nanoTime() + TimeUnit.SECONDS.toNanos(30);
+  /** Calls {@code call} again while it times out, up to {@code limit}, as a lane does (Kafka documents it as safe). */
+  private static void retryingTimeouts(Runnable call, Duration limit) {
+    long by = System.nanoTime() + limit.toNanos();
     while (true) {
       try {
-        producer.commitTransaction();
+        call.run();
         return;
       } catch (org.apache.kafka.common.errors.TimeoutException e) {
         if (System.nanoTime() > by) {
