@@ -1,5 +1,6 @@
 package io.upsell.bench.engine;
 
+import io.upsell.bench.ProcessCpu;
 import io.upsell.testkit.ServiceProcess;
 import io.upsell.testkit.TestShops;
 import java.io.IOException;
@@ -64,8 +65,7 @@ final class EngineProcessRun {
         failure = sample % 10 == 0 ? failure(log) : null; // the whole log, so every 2 s, not every sample
       }
       double seconds = (System.nanoTime() - started) / 1e9;
-      double cpuSeconds = ProcessHandle.of(engine.pid()).flatMap(h -> h.info().totalCpuDuration())
-          .map(d -> d.toMillis() / 1e3).orElse(-1.0);
+      double cpuSeconds = ProcessCpu.of(engine.pid());
       return new Result(seconds, startSeconds, cpuSeconds, streamThreadCpuSeconds(engine.pid(), applicationId), peak,
           last, failure);
     }

@@ -1,8 +1,8 @@
 package io.upsell.bench.engine;
 
+import io.upsell.bench.ProcessCpu;
+import io.upsell.bench.ServiceProperties;
 import io.upsell.engine.backtest.Backtests;
-import java.lang.management.ManagementFactory;
-import java.lang.management.ThreadMXBean;
 import java.nio.file.Files;
 import java.util.HashMap;
 import java.util.List;
@@ -30,10 +30,7 @@ final class StreamsRun {
    */
   static Properties props(String bootstrap, String applicationId) throws java.io.IOException {
     Properties props = new Properties();
-    Properties service = new Properties();
-    try (var in = StreamsRun.class.getClassLoader().getResourceAsStream("application.properties")) {
-      service.load(in);
-    }
+    Properties service = ServiceProperties.load(Backtests.class);
     List<String> keys = new java.util.ArrayList<>(Backtests.MEMORY_SETTINGS);
     keys.add(StreamsConfig.COMMIT_INTERVAL_MS_CONFIG);
     for (String key : keys) {
@@ -48,8 +45,17 @@ final class StreamsRun {
     return props;
   }
 
-  /** Wall-clock seconds of a run, and the CPU seconds its own threads (stream thread, producer, ...) used. */
-  record Run(double seconds, double cpuSeconds) {}
+  /**
+   * Wall-clock seconds of a run, and the CPU seconds the whole benchmark JVM used meanwhile ({@link ProcessCpu}: every
+   * thread, RocksDB's native ones and the in-process broker's included; the runs take turns, so nothing else runs).
+   */
+  record Run(double seconds, double cpuSeconds) {
+
+    /** The mean of two runs of the same app over the same input. */
+    static Run mean(Run a, Run b) {
+      return new Run((a.seconds + b.seconds) / 2, (a.cpuSeconds + b.cpuSeconds) / 2);
+    }
+  }
 
   /** Seconds from start until every input record is committed and internal topics have no lag. */
   static Run time(Admin admin, Topology topology, Properties props, Set<String> inputs) throws Exception {
@@ -57,6 +63,7 @@ final class StreamsRun {
     Map<TopicPartition, Long> end = inputEnds(admin, inputs);
     try (KafkaStreams streams = new KafkaStreams(topology, props)) {
       long started = System.nanoTime();
+      double cpuBefore = ProcessCpu.ofThisProcess();
       streams.start();
       Map<String, Double> ratios = new java.util.TreeMap<>();
       while (true) {
@@ -68,7 +75,7 @@ final class StreamsRun {
           System.err.println("[bench] " + group + " stream thread time: " + ratios.entrySet().stream()
               .map(e -> String.format("%s %.0f%%", e.getKey(), 100 * e.getValue() / samples))
               .collect(Collectors.joining(", ")));
-          return new Run(seconds, cpuSeconds(group));
+          return new Run(seconds, ProcessCpu.ofThisProcess() - cpuBefore);
         }
         if (streams.state() == KafkaStreams.State.ERROR) {
           throw new IllegalStateException(group + " failed");
@@ -94,13 +101,6 @@ final class StreamsRun {
         .collect(Collectors.toSet());
     Map<TopicPartition, Long> internalEnd = latest(admin, internal);
     return inputDone && internal.stream().allMatch(tp -> committed.get(tp).offset() >= internalEnd.get(tp));
-  }
-
-  // CPU time is what a busy shared machine distorts least: wall-clock rates fall with every other job's load.
-  static double cpuSeconds(String applicationId) {
-    ThreadMXBean threads = ManagementFactory.getThreadMXBean();
-    return Thread.getAllStackTraces().keySet().stream().filter(t -> t.getName().contains(applicationId))
-        .mapToLong(t -> Math.max(0, threads.getThreadCpuTime(t.getId()))).sum() / 1e9;
   }
 
   // Where the stream thread spent its time (Streams' own thread-level ratios), to tell waiting from working.

@@ -1,5 +1,6 @@
 package io.upsell.ingest.publish;
 
+import io.upsell.ingest.IngestConfig;
 import java.time.Duration;
 import java.util.Map;
 import org.apache.kafka.clients.producer.KafkaProducer;
@@ -26,11 +27,19 @@ public record PublisherSettings(String bootstrapServers, String transactionalId,
     Duration deliveryTimeout, int queueCapacity, int maxGroupRecords, Duration downBackoff, int transactions,
     Duration restAfterCommit, Duration requestTimeout) {
 
+  /** The settings {@code kafka} declares, for an instance whose lanes' transactional ids start with {@code transactionalId}. */
+  public static PublisherSettings of(String bootstrapServers, String transactionalId, IngestConfig.Kafka kafka) {
+    return new PublisherSettings(bootstrapServers, transactionalId, kafka.maxBlock(), kafka.deliveryTimeout(),
+        kafka.queueCapacity(), kafka.maxGroupRecords(), kafka.retryAfter(), kafka.transactions(),
+        kafka.restAfterCommit(), kafka.requestTimeout());
+  }
+
   Producer<String, byte[]> newProducer(String transactionalId) {
     return new KafkaProducer<>(producerConfig(transactionalId), new StringSerializer(), new ByteArraySerializer());
   }
 
-  Map<String, Object> producerConfig(String transactionalId) {
+  /** A lane's producer config; public so that the benchmark's producer ceiling is configured as the lanes are. */
+  public Map<String, Object> producerConfig(String transactionalId) {
     int delivery = (int) deliveryTimeout.toMillis();
     Map<String, Object> config = Map.ofEntries(
         Map.entry(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers),

@@ -24,9 +24,7 @@ public class PublishingBeans {
       SeenIds seen, EventSerdes serdes, MeterRegistry registry) {
     IngestConfig.Kafka kafka = config.kafka();
     String transactionalId = kafka.transactionalId().orElse("order-ingest-" + UUID.randomUUID());
-    return new Publisher(new PublisherSettings(servers, transactionalId, kafka.maxBlock(), kafka.deliveryTimeout(),
-        kafka.queueCapacity(), kafka.maxGroupRecords(), kafka.retryAfter(), kafka.transactions(),
-        kafka.restAfterCommit(), kafka.requestTimeout()), seen, serdes, registry);
+    return new Publisher(PublisherSettings.of(servers, transactionalId, kafka), seen, serdes, registry);
   }
 
   void close(@Disposes Publisher publisher) {
