@@ -64,6 +64,13 @@ final class StreamsRun {
     try (KafkaStreams streams = new KafkaStreams(topology, props)) {
       long started = System.nanoTime();
       double cpuBefore = ProcessCpu.ofThisProcess();
+      // The bench has no log configuration: a failed run must still say why in the report's error tail.
+      streams.setUncaughtExceptionHandler(e -> {
+        System.err.println("[bench] " + props.getProperty(StreamsConfig.APPLICATION_ID_CONFIG) + " stream thread died:");
+        e.printStackTrace();
+        return org.apache.kafka.streams.errors.StreamsUncaughtExceptionHandler.StreamThreadExceptionResponse
+            .SHUTDOWN_CLIENT;
+      });
       streams.start();
       Map<String, Double> ratios = new java.util.TreeMap<>();
       while (true) {

@@ -7,6 +7,8 @@ import io.smallrye.config.SmallRyeConfigBuilder;
 import io.upsell.engine.config.EngineConfig;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.net.URL;
+import java.net.URLClassLoader;
 import java.time.Duration;
 import java.util.Map;
 
@@ -21,8 +23,7 @@ public final class TestConfig {
   public static EngineConfig engine(Map<String, String> overrides) {
     try {
       SmallRyeConfig config = new SmallRyeConfigBuilder()
-          .withSources(new PropertiesConfigSource(
-              TestConfig.class.getClassLoader().getResource("application.properties"), 100))
+          .withSources(new PropertiesConfigSource(serviceProperties(), 100))
           .withSources(new PropertiesConfigSource(Map.of("upsell.engine.coupon-secret", TEST_COUPON_SECRET),
               "test-secrets", 150))
           .withSources(new PropertiesConfigSource(Map.copyOf(overrides), "test-overrides", 200))
@@ -32,6 +33,21 @@ public final class TestConfig {
       return config.getConfigMapping(EngineConfig.class);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The engine's own application.properties, from where its classes are: on a class path holding several services
+   * (the benchmarks'), a plain resource lookup finds whichever service's file comes first.
+   */
+  private static URL serviceProperties() throws IOException {
+    URL classes = EngineConfig.class.getProtectionDomain().getCodeSource().getLocation();
+    try (URLClassLoader engineOnly = new URLClassLoader(new URL[] {classes}, null)) {
+      URL found = engineOnly.findResource("application.properties");
+      if (found == null) {
+        throw new IllegalStateException("no application.properties in " + classes);
+      }
+      return found;
     }
   }
 }
