@@ -108,6 +108,20 @@ public final class BacktestRunner {
     }
   }
 
+  /**
+   * Reads what a replay of {@code scope} would read, merged in the same order, without the topology: what reading
+   * alone costs, a ceiling for a replay's records/s. Returns the number of records read.
+   */
+  public long readOnly(Scope scope, Replay replay) {
+    Topology topology = EngineTopology.build(config, serdes, shops, scope, replay, decisions -> { });
+    try (MergedHistory events = new RangeHistory(bootstrapServers, consumerSettings()).events(topology, scope)) {
+      while (events.next() != null) {
+        // read past: only the count matters
+      }
+      return events.read();
+    }
+  }
+
   // The history is read under the live engine's fetch bound.
   private Map<String, Object> consumerSettings() {
     Map<String, Object> settings = new HashMap<>();
