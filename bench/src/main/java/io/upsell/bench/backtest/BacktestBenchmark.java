@@ -20,6 +20,8 @@ import io.upsell.schemas.topics.Topics;
 import io.upsell.testkit.BenchMain;
 import io.upsell.testkit.BulkProducer;
 import io.upsell.testkit.TestKafka;
+import java.lang.management.ManagementFactory;
+import java.lang.management.ThreadMXBean;
 import java.net.URI;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -62,6 +64,8 @@ public final class BacktestBenchmark {
       BoundedRocksDbMemory.TOTAL_BYTES_CONFIG, "268435456",
       ConsumerConfig.FETCH_MAX_BYTES_CONFIG, "4194304");
 
+  private static final ThreadMXBean CPU = ManagementFactory.getThreadMXBean();
+
   private BacktestBenchmark() {}
 
   public static void main(String[] args) {
@@ -80,8 +84,12 @@ public final class BacktestBenchmark {
     }
     System.err.printf("[bench] imported %,d orders of %s%n", orders.size(), OnlineRetail.file());
     Path state = Files.createTempDirectory("bench-backtest");
+    Map<String, String> memory = new java.util.HashMap<>(MEMORY);
+    // Experiments: -Dbench.streams.<streams config>=value overrides the replay's Streams config.
+    System.getProperties().stringPropertyNames().stream().filter(n -> n.startsWith("bench.streams."))
+        .forEach(n -> memory.put(n.substring("bench.streams.".length()), System.getProperty(n)));
     BacktestRunner runner = new BacktestRunner(TestConfig.engine(Map.of()), EventSerdes.singleObject(), SHOPS,
-        bootstrap, MEMORY, state);
+        bootstrap, memory, state);
     Scope scope = new Scope(SHOP, FROM.toEpochMilli(), TO.toEpochMilli());
     Replay replay = new Replay(null, true, TO.toEpochMilli());
     Timing replays = new Timing();
@@ -91,20 +99,23 @@ public final class BacktestBenchmark {
     for (int i = 0; i < WARM_UP + runs; i++) {
       boolean measured = i >= WARM_UP;
       long t0 = System.nanoTime();
+      long cpu0 = CPU.getCurrentThreadCpuTime();
       BacktestJob job = new BacktestJob("bench-" + i, SHOP, FROM, TO, true, new BacktestReport(ZoneId.of("UTC")));
       runner.run(job, scope, replay);
       if (job.view().status() != BacktestJob.Status.DONE) {
         throw new IllegalStateException("backtest failed: " + job.view().error());
       }
-      replays.add(measured, job.view().replayed(), System.nanoTime() - t0);
+      replays.add(measured, job.view().replayed(), System.nanoTime() - t0, CPU.getCurrentThreadCpuTime() - cpu0);
       report = "fired " + job.report().snapshot().firedByType() + ", refused "
           + job.report().snapshot().suppressedByReason();
       t0 = System.nanoTime();
+      cpu0 = CPU.getCurrentThreadCpuTime();
       long read = runner.readOnly(scope, replay);
-      merged.add(measured, read, System.nanoTime() - t0);
+      merged.add(measured, read, System.nanoTime() - t0, CPU.getCurrentThreadCpuTime() - cpu0);
       t0 = System.nanoTime();
+      cpu0 = CPU.getCurrentThreadCpuTime();
       read = plainRead(bootstrap);
-      plain.add(measured, read, System.nanoTime() - t0);
+      plain.add(measured, read, System.nanoTime() - t0, CPU.getCurrentThreadCpuTime() - cpu0);
     }
     System.err.printf("[bench] each run read %,d records (%s); the last run's report: %s%n", replays.perRun(),
         replays.spread(), report);
@@ -117,6 +128,9 @@ public final class BacktestBenchmark {
         replays.rate(), merged.rate(), 100 * replays.rate() / merged.rate());
     System.out.printf("| records/s, backtest replay vs a plain consumer reading the same records in log order | %,.0f "
         + "| %,.0f | %.0f%% |%n", replays.rate(), plain.rate(), 100 * replays.rate() / plain.rate());
+    System.out.printf("| records per CPU-second of the replaying thread (the job runs on the caller's), replay vs the "
+        + "time-ordered read alone | %,.0f | %,.0f | %.0f%% |%n", replays.cpuRate(), merged.cpuRate(),
+        100 * replays.cpuRate() / merged.cpuRate());
     System.out.printf("| records/s, backtest replay vs the issue's target (20,000) | %,.0f | 20,000 | %s |%n",
         replays.rate(), replays.rate() >= 20_000 ? "met" : "missed");
   }
@@ -145,13 +159,19 @@ public final class BacktestBenchmark {
     private final List<Long> nanos = new ArrayList<>();
     private long records;
     private long lastRecords;
+    private long cpuNanos;
 
-    void add(boolean measured, long read, long elapsedNanos) {
+    void add(boolean measured, long read, long elapsedNanos, long threadCpuNanos) {
       lastRecords = read;
       if (measured) {
         records += read;
         nanos.add(elapsedNanos);
+        cpuNanos += threadCpuNanos;
       }
+    }
+
+    double cpuRate() {
+      return records / (cpuNanos / 1e9);
     }
 
     double rate() {
