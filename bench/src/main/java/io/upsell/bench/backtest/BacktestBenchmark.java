@@ -52,8 +52,8 @@ public final class BacktestBenchmark {
   private static final String SHOP = "online-retail";
   private static final Instant FROM = Instant.parse("2010-12-01T00:00:00Z");
   private static final Instant TO = Instant.parse("2011-01-01T00:00:00Z");
-  private static final int RUNS = 10;
-  private static final int WARM_UP = 3;
+  private static final int RUNS = 5;
+  private static final int WARM_UP = 2;
   private static final ShopDirectory SHOPS = new ShopDirectory(Map.of(SHOP, new Shop(SHOP, "Online Retail",
       ZoneId.of("Europe/London"), "GBP", new byte[32], Optional.empty(), "en",
       new Storefront(Optional.of(URI.create(EngineDriver.STOREFRONT)), Map.of()))));
