@@ -1,6 +1,6 @@
 package io.upsell.deploy.backtest;
 
-import static io.upsell.deploy.backtest.LiftEarningsTest.json;
+import static io.upsell.deploy.backtest.EarningsTableTest.json;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import com.fasterxml.jackson.databind.JsonNode;
