@@ -97,6 +97,7 @@ public final class BacktestRunner {
           }
         }
         report.pending(ordered.finish(scope.toMillis(), report.zone()));
+        sourceEvents(report, history, topology, scope);
         long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
         LOG.infof("backtest %s: %d records read, %d of the shop replayed in %d ms (%d records/s read)", job.id(),
             events.read(), fed, millis, events.read() * 1000 / millis);
@@ -119,6 +120,16 @@ public final class BacktestRunner {
         // read past: only the count matters
       }
       return events.read();
+    }
+  }
+
+  // The samples name the events that fired them: read the range once more (not replayed) to find those events.
+  private void sourceEvents(BacktestReport report, RangeHistory history, Topology topology, Scope scope) {
+    java.util.Set<String> wanted = report.sampleSourceEventIds();
+    if (!wanted.isEmpty()) {
+      try (MergedHistory again = history.events(topology, scope)) {
+        report.sourceEvents(SourceEvents.find(again, serdes, wanted));
+      }
     }
   }
 

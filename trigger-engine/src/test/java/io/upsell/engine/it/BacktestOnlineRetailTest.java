@@ -68,6 +68,11 @@ class BacktestOnlineRetailTest {
     assertThat(fired).containsKey("POST_PURCHASE_CROSS_SELL");
     // Without a profile and without the assumption, every one of them would be refused NO_CONSENT.
     assertThat(job.getMap("report.suppressedByReason")).isNotEmpty().doesNotContainKey("NO_CONSENT");
+    // Each sample comes with the events that fired it, in full: the order of a cross-sell.
+    String sourceId = job.getString("report.samplesByType.POST_PURCHASE_CROSS_SELL[0].sourceEventIds[0]");
+    assertThat(job.getString("report.sourceEvents.'" + sourceId + "'.topic")).isEqualTo(Topics.SHOP_ORDERS.name());
+    assertThat(job.getString("report.sourceEvents.'" + sourceId + "'.type")).isEqualTo("OrderEvent");
+    assertThat(job.prettify()).contains("\"eventId\": \"" + sourceId + "\"");
     // What the sends would have earned, priced by the shop's lift that analytics measured (asked with the caller's key).
     assertThat(AnalyticsLiftStub.REQUESTS).contains("/v1/shops/" + SHOP + "/lift " + KEY);
     assertThat(job.getString("earnings.currency")).isEqualTo("SAR");
