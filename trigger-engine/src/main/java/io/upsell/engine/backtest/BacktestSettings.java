@@ -15,7 +15,7 @@ public interface BacktestSettings {
   String analyticsUrl();
 
   /** How long starting a backtest waits for that answer before it goes on without an estimate. */
-  @WithDefault("3s")
+  @WithDefault("10s")
   @DurationMin(millis = 100)
   @DurationMax(seconds = 30)
   Duration liftTimeout();

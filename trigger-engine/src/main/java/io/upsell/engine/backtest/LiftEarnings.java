@@ -105,10 +105,9 @@ public final class LiftEarnings {
 
   private static String assumption(MeasuredLift measured) {
     return ("Each send earns what a treated customer of its trigger type and variant earned more than a holdout"
-        + " customer of that type in the shop's measured lift from %s to %s (revenue per customer, treated - holdout),"
-        + " in %s minor units; the interval is that lift's 95%% interval times the sends. A customer sent twice counts"
-        + " twice. \"%s\": the shop has no holdout comparison for that type and variant in that period.")
-        .formatted(measured.lift().path("from").asText(), measured.lift().path("to").asText(), measured.currency(),
-            NO_EVIDENCE);
+        + " customer of that type in the shop's measured lift from %s to %s (revenue per customer, treated - holdout);"
+        + " the interval is that lift's 95%% interval times the sends. A customer sent twice counts twice. \"%s\": the"
+        + " shop has no holdout comparison for that type and variant in that period.")
+        .formatted(measured.lift().path("from").asText(), measured.lift().path("to").asText(), NO_EVIDENCE);
   }
 }

@@ -75,7 +75,7 @@ class LiftEarningsTest {
     LiftEarnings.Earnings earnings = job.view().earnings();
 
     assertThat(earnings.currency()).isEqualTo("GBP");
-    assertThat(earnings.assumption()).contains("measured lift from 2026-11-07 to 2026-12-08", "GBP minor units");
+    assertThat(earnings.assumption()).contains("measured lift from 2026-11-07 to 2026-12-08", "95% interval");
     assertThat(earnings.rows()).extracting(LiftEarnings.Row::variant, LiftEarnings.Row::total)
         .containsExactly(tuple("A", new LiftEarnings.Money(1255, 403, 2108)));
     assertThat(earnings.against()).extracting(LiftEarnings.Row::variant, LiftEarnings.Row::total)
