@@ -19,8 +19,9 @@ declare -A PARTS=(
   [notifier-memory]="io.upsell.bench.notifier.NotifierMemory"
   [notifier-smtp-outage]="io.upsell.bench.notifier.SmtpOutage"
   [analytics]="io.upsell.bench.analytics.AnalyticsBenchmark"
+  [backtest]="io.upsell.bench.backtest.BacktestBenchmark"
 )
-ORDER=(kafka ingest engine notifier notifier-memory notifier-smtp-outage analytics)
+ORDER=(kafka ingest engine notifier notifier-memory notifier-smtp-outage analytics backtest)
 
 selected=("$@")
 if [ ${#selected[@]} -eq 0 ]; then

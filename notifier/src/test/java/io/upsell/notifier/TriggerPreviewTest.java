@@ -1,6 +1,7 @@
 package io.upsell.notifier;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.allOf;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
@@ -17,7 +18,13 @@ import io.upsell.schemas.upsell.TriggerType;
 import io.upsell.schemas.upsell.UpsellTrigger;
 import io.upsell.testkit.KafkaResource;
 import io.upsell.testkit.TestShops;
+import io.upsell.notifier.template.MessageComposer;
+import io.upsell.notifier.template.Renderer;
+import io.upsell.notifier.tracking.Links;
+import io.upsell.schemas.notify.DeliveryChannel;
+import jakarta.inject.Inject;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 
 /** A backtest's trigger rendered by the real composer, sent to nobody. */
@@ -26,6 +33,11 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(TestShops.class)
 @QuarkusTestResource(MailAndHooks.class)
 class TriggerPreviewTest {
+
+  @Inject
+  MessageComposer composer;
+  @Inject
+  Renderer renderer;
 
   private static final String PREVIEW = "/v1/shops/" + TestShops.SHOP_A + "/preview";
   private static final String KEY_A = TestShops.bearer(TestShops.SHOP_A_KEY);
@@ -55,6 +67,25 @@ class TriggerPreviewTest {
         .body("subject", equalTo("افتقدناك منذ مدة: إليك الجديد لدى Shop A"))
         .body("html", allOf(containsString("Blue teapot"), containsString("dir=\"rtl\"")))
         .body("inApp.button", equalTo("اكتشف الجديد"));
+  }
+
+  @Test
+  void aPreviewsLinksRecordNothing() {
+    UpsellTrigger trigger = winBack(TestShops.SHOP_A);
+    // As a delivery composes it, the same trigger's email carries signed tracking links ...
+    String delivered = renderer.email(composer.compose(trigger, Optional.empty(), DeliveryChannel.EMAIL)).html();
+    assertThat(delivered).contains(Links.CLICK_PATH + "?t=", Links.UNSUBSCRIBE_PATH + "?t=",
+        Links.NOT_RELEVANT_PATH + "?t=", Links.OPEN_PATH + "?t=");
+
+    // ... its preview none: every link is an anchor in the page.
+    String html = given().header("Authorization", KEY_A).contentType("application/json")
+        .body(AvroJson.encode(trigger)).post(PREVIEW).then().statusCode(200).extract().path("html");
+    String text = given().header("Authorization", KEY_A).contentType("application/json")
+        .body(AvroJson.encode(trigger)).post(PREVIEW).then().statusCode(200).extract().path("text");
+    for (String rendered : List.of(html, text)) {
+      assertThat(rendered).contains(Links.PREVIEW).doesNotContain(Links.CLICK_PATH, Links.OPEN_PATH,
+          Links.UNSUBSCRIBE_PATH, Links.NOT_RELEVANT_PATH, "?t=");
+    }
   }
 
   @Test

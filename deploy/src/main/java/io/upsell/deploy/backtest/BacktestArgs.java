@@ -8,13 +8,13 @@ import java.util.Set;
 
 /**
  * {@code ./upsell backtest --shop S --from DATE --to DATE [--rules FILE [--against FILE]] [--assume-consent]
- * [--samples DIR [--samples-per-type N]] [--api-key KEY] [--url URL] [--analytics-url URL] [--notifier-url URL]}.
+ * [--samples DIR [--samples-per-type N]] [--api-key KEY] [--url URL] [--notifier-url URL]}.
  *
  * @param assumeConsent --assume-consent (no value): customers without a profile count as consenting, for history
  *     imported without CRM profiles
  * @param against --against FILE: rules to compare with; the same records are replayed under both
  * @param apiKey from --api-key, else {@code DEMO_SHOP_API_KEY} of {@code .upsell/demo-shop.env}
- * @param urls the stack's services, each overridden by --url (engine), --analytics-url, --notifier-url
+ * @param urls the stack's services, each overridden by --url (engine), --notifier-url
  * @param samples --samples DIR: where the sample messages go
  * @param samplesPerType --samples-per-type N, at least 1, default 3 (the engine's report keeps the first 10 per type)
  */
@@ -23,10 +23,10 @@ record BacktestArgs(String shop, String from, String to, Optional<Path> rules, b
 
   static final String USAGE = "usage: ./upsell backtest --shop SHOP --from 2010-12-01 --to 2011-01-01"
       + " [--rules rules.json [--against other.json]] [--assume-consent] [--samples DIR [--samples-per-type 3]]"
-      + " [--api-key KEY] [--url http://localhost:8082] [--analytics-url URL] [--notifier-url URL]";
+      + " [--api-key KEY] [--url http://localhost:8082] [--notifier-url URL]";
   private static final String ASSUME_CONSENT = "--assume-consent";
   private static final Set<String> OPTIONS = Set.of("shop", "from", "to", "rules", "against", "api-key", "url",
-      "analytics-url", "notifier-url", "samples", "samples-per-type");
+      "notifier-url", "samples", "samples-per-type");
 
   static BacktestArgs parse(String[] args, StackUrls stack) {
     Map<String, String> named = new java.util.HashMap<>();
@@ -50,8 +50,7 @@ record BacktestArgs(String shop, String from, String to, Optional<Path> rules, b
     named.keySet().stream().filter(k -> !OPTIONS.contains(k)).findFirst().ifPresent(k -> {
       throw new IllegalArgumentException("unknown option --" + k);
     });
-    StackUrls urls = new StackUrls(url(named, "url", stack.engine()), url(named, "analytics-url", stack.analytics()),
-        url(named, "notifier-url", stack.notifier()));
+    StackUrls urls = new StackUrls(url(named, "url", stack.engine()), url(named, "notifier-url", stack.notifier()));
     return new BacktestArgs(named.get("shop"), named.get("from"), named.get("to"),
         Optional.ofNullable(named.get("rules")).map(Path::of), assumeConsent, Optional.ofNullable(named.get("api-key")),
         urls, Optional.ofNullable(named.get("against")).map(Path::of),

@@ -11,12 +11,11 @@ import java.nio.file.Path;
 import java.net.URLEncoder;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
-import java.util.Optional;
 
 /**
  * {@code ./upsell backtest}: asks the running trigger engine to replay a shop's history, shows the replay's progress
  * on stderr and prints what would have fired and what would have been refused, and what the sends would have earned
- * by the shop's measured lift (analytics). Exit 0 done, 1 refused or failed,
+ * by the shop's measured lift (the engine's estimate in the job, from analytics). Exit 0 done, 1 refused or failed,
  * 2 usage or engine unreachable.
  */
 public final class BacktestCommand {
@@ -90,21 +89,18 @@ public final class BacktestCommand {
   private static void print(BacktestArgs args, String key, JsonNode job, ReportPrinter.Labels labels,
       PrintStream out) throws InterruptedException {
     ReportPrinter.print(job, out);
-    Optional<EarningsTable.MeasuredLift> lift = measuredLift(new StackClient(args.urls().analytics(), key),
-        args.shop(), out);
-    lift.ifPresent(measured -> {
-      out.println();
-      EarningsTable.print(job.path("report"), measured, out);
-    });
+    JsonNode earnings = job.path("earnings");
+    out.println();
+    EarningsTable.print(earnings, out);
     if (args.samples().isPresent()) {
       samples(job.path("report"), args, new StackClient(args.urls().notifier(), key), out);
     }
     if (job.hasNonNull("against")) {
       ReportComparison.print(job, labels, out);
-      lift.ifPresent(measured -> {
+      if (EarningsTable.estimated(earnings)) {
         out.println();
-        EarningsTable.compare(job.path("report"), job.path("against"), measured, out);
-      });
+        EarningsTable.compare(earnings, out);
+      }
     }
   }
 
@@ -126,25 +122,6 @@ public final class BacktestCommand {
     } catch (IOException e) {
       out.printf("%nSample messages: not written (%s, notifier at %s)%n", e.getMessage(), notifier.service());
     }
-  }
-
-  // Without analytics the counts still stand; the report says why it has no estimate.
-  private static Optional<EarningsTable.MeasuredLift> measuredLift(StackClient analytics, String shop,
-      PrintStream out) throws InterruptedException {
-    try {
-      StackClient.Reply shops = analytics.get("/v1/shops");
-      StackClient.Reply lift = analytics.get("/v1/shops/" + URLEncoder.encode(shop, StandardCharsets.UTF_8) + "/lift");
-      if (shops.status() == 200 && lift.status() == 200) {
-        return Optional.of(new EarningsTable.MeasuredLift(lift.body(), shops.body().path(0).path("currency").asText()));
-      }
-      out.printf("%nWhat it would have earned: not estimated, analytics answered %d: %s%n",
-          lift.status() != 200 ? lift.status() : shops.status(),
-          (lift.status() != 200 ? lift : shops).body().path("error").asText());
-    } catch (IOException e) {
-      out.printf("%nWhat it would have earned: not estimated, analytics at %s cannot be reached (%s)%n",
-          analytics.service(), e.getMessage());
-    }
-    return Optional.empty();
   }
 
   private static int refused(StackClient.Reply reply, PrintStream err) {

@@ -3,14 +3,13 @@ package io.upsell.deploy.backtest;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.io.PrintStream;
 import java.util.LinkedHashMap;
-import java.util.List;
 import java.util.Map;
-import java.util.Optional;
 import java.util.TreeMap;
 
 /**
- * "What it would have earned": per trigger type and variant, {@link LiftEarnings} as a Markdown table with the
- * assumption above it, for one report or two side by side. Amounts are whole minor units of the shop's currency.
+ * "What it would have earned", as the engine's job estimated it ({@code earnings}: per trigger type and variant,
+ * the sends times the shop's measured lift, with its 95% interval): a Markdown table with the assumption above it,
+ * for one report or two side by side. Amounts are whole minor units of the shop's currency.
  */
 final class EarningsTable {
 
@@ -18,70 +17,74 @@ final class EarningsTable {
 
   private EarningsTable() {}
 
-  /** The shop's lift answer and its currency, as analytics gave them. */
-  record MeasuredLift(JsonNode lift, String currency) {}
+  /** Whether the job carries an estimate (the engine had the shop's lift). */
+  static boolean estimated(JsonNode earnings) {
+    return earnings.path("rows").isArray() && !earnings.hasNonNull("unavailable");
+  }
 
-  static void print(JsonNode report, MeasuredLift measured, PrintStream out) {
-    assumption(measured, out);
+  static void print(JsonNode earnings, PrintStream out) {
+    if (!estimated(earnings)) {
+      out.printf("What it would have earned: not estimated, %s%n", earnings.hasNonNull("unavailable")
+          ? earnings.path("unavailable").asText() : "the engine gave no estimate");
+      return;
+    }
+    assumption(earnings, out);
     out.println("| would have earned | variant | fired | per send | total | 95% interval |");
     out.println("| --- | --- | ---: | ---: | ---: | --- |");
-    List<LiftEarnings.Row> rows = LiftEarnings.of(report.path("firedByTypeAndVariant"), measured.lift());
-    if (rows.isEmpty()) {
+    if (earnings.path("rows").isEmpty()) {
       out.println("| (none) | | 0 | | 0 | |");
     }
-    for (LiftEarnings.Row row : rows) {
-      out.printf("| %s | %s | %d | %s |%n", row.type(), row.variant(), row.fired(), row.perSend()
-          .map(p -> Math.round(p.minor()) + " | " + total(p.times(row.fired())))
-          .orElse(NO_EVIDENCE + " | |"));
+    for (JsonNode row : earnings.path("rows")) {
+      out.printf("| %s | %s | %d | %s |%n", row.path("type").asText(), row.path("variant").asText(),
+          row.path("fired").asLong(), row.hasNonNull("perSend")
+              ? Math.round(row.path("perSend").path("minor").asDouble()) + " | " + row.path("total").path("minor")
+                  .asLong() + " | " + row.path("total").path("low").asLong() + " to "
+                  + row.path("total").path("high").asLong()
+              : note(row) + " | |");
     }
   }
 
   /** A and B of one comparison, each row with B - A: the difference in sends times the same per-send lift. */
-  static void compare(JsonNode a, JsonNode b, MeasuredLift measured, PrintStream out) {
-    assumption(measured, out);
+  static void compare(JsonNode earnings, PrintStream out) {
+    assumption(earnings, out);
     out.println("| would have earned | variant | A | B | B - A |");
     out.println("| --- | --- | --- | --- | --- |");
-    Map<String, LiftEarnings.Row> left = byKey(LiftEarnings.of(a.path("firedByTypeAndVariant"), measured.lift()));
-    Map<String, LiftEarnings.Row> right = byKey(LiftEarnings.of(b.path("firedByTypeAndVariant"), measured.lift()));
-    Map<String, String[]> keys = new TreeMap<>();
-    left.forEach((k, row) -> keys.put(k, new String[] {row.type(), row.variant()}));
-    right.forEach((k, row) -> keys.put(k, new String[] {row.type(), row.variant()}));
-    if (keys.isEmpty()) {
+    Map<String, JsonNode> a = byKey(earnings.path("rows"));
+    Map<String, JsonNode> b = byKey(earnings.path("against"));
+    Map<String, JsonNode> difference = byKey(earnings.path("difference"));
+    if (difference.isEmpty()) {
       out.println("| (none) | | 0 | 0 | 0 |");
     }
-    keys.forEach((key, typeAndVariant) -> {
-      long firedA = Optional.ofNullable(left.get(key)).map(LiftEarnings.Row::fired).orElse(0L);
-      long firedB = Optional.ofNullable(right.get(key)).map(LiftEarnings.Row::fired).orElse(0L);
-      Optional<LiftEarnings.PerSend> perSend = LiftEarnings.perSend(measured.lift(), typeAndVariant[0],
-          typeAndVariant[1]);
-      out.printf("| %s | %s | %s | %s | %s |%n", typeAndVariant[0], typeAndVariant[1], cell(perSend, firedA),
-          cell(perSend, firedB), cell(perSend, firedB - firedA));
-    });
+    difference.forEach((key, row) -> out.printf("| %s | %s | %s | %s | %s |%n", row.path("type").asText(),
+        row.path("variant").asText(), cell(a.getOrDefault(key, row), a.containsKey(key)),
+        cell(b.getOrDefault(key, row), b.containsKey(key)), cell(row, true)));
   }
 
-  private static void assumption(MeasuredLift measured, PrintStream out) {
-    out.printf("What it would have earned, in %s minor units. Assumption: each send earns what a treated customer of"
-        + " its trigger type and variant earned more than a holdout customer of that type in the shop's measured lift"
-        + " from %s to %s (revenue per customer, treated - holdout); the interval is that lift's 95%% interval times"
-        + " the sends. A customer sent twice counts twice. \"%s\": the shop has no holdout comparison for that type"
-        + " and variant in that period.%n%n", measured.currency(), measured.lift().path("from").asText(),
-        measured.lift().path("to").asText(), NO_EVIDENCE);
+  private static void assumption(JsonNode earnings, PrintStream out) {
+    out.printf("What it would have earned, in %s minor units. Assumption: %s%n%n",
+        earnings.path("currency").asText(), earnings.path("assumption").asText());
   }
 
-  private static String cell(Optional<LiftEarnings.PerSend> perSend, long sends) {
-    return perSend.map(p -> {
-      LiftEarnings.Money m = p.times(sends);
-      return "%d (%d to %d)".formatted(m.minor(), m.low(), m.high());
-    }).orElse(NO_EVIDENCE);
+  // A side without the row sent none: zero of the same per-send lift, or no evidence where there is none.
+  private static String cell(JsonNode row, boolean sent) {
+    if (!row.hasNonNull("total")) {
+      return note(row);
+    }
+    if (!sent) {
+      return "0 (0 to 0)";
+    }
+    JsonNode total = row.path("total");
+    return "%d (%d to %d)".formatted(total.path("minor").asLong(), total.path("low").asLong(),
+        total.path("high").asLong());
   }
 
-  private static String total(LiftEarnings.Money money) {
-    return money.minor() + " | " + money.low() + " to " + money.high();
+  private static String note(JsonNode row) {
+    return row.hasNonNull("note") ? row.path("note").asText() : NO_EVIDENCE;
   }
 
-  private static Map<String, LiftEarnings.Row> byKey(List<LiftEarnings.Row> rows) {
-    Map<String, LiftEarnings.Row> map = new LinkedHashMap<>();
-    rows.forEach(row -> map.put(row.type() + " " + row.variant(), row));
-    return map;
+  private static Map<String, JsonNode> byKey(JsonNode rows) {
+    Map<String, JsonNode> map = new TreeMap<>();
+    rows.forEach(row -> map.put(row.path("type").asText() + " " + row.path("variant").asText(), row));
+    return new LinkedHashMap<>(map);
   }
 }

@@ -94,6 +94,8 @@ public final class Services {
     if (service.equals("trigger-engine")) {
       // Only the engine issues codes; with this key anyone could compute them, so no other service gets it.
       env.put("UPSELL_ENGINE_COUPON_SECRET", home.secret(ENGINE_COUPON_SECRET));
+      // A backtest prices its sends by the shop's lift, which this stack's analytics measures.
+      env.put("UPSELL_BACKTEST_ANALYTICS_URL", baseUrl(ports, "analytics"));
     }
     return env;
   }

@@ -17,8 +17,7 @@ final class Tools {
   /** The running stack's ports (else those {@code UPSELL_<ROLE>_PORT} would give) are where backtest looks. */
   static int backtest(String[] args, Stack stack) throws Exception {
     StackPorts ports = stack.isRunning() ? stack.ports() : StackPorts.fromEnv(System::getenv);
-    return BacktestCommand.run(args, new StackUrls(url(ports, "trigger-engine"), url(ports, "analytics"),
-        url(ports, "notifier")));
+    return BacktestCommand.run(args, new StackUrls(url(ports, "trigger-engine"), url(ports, "notifier")));
   }
 
   private static URI url(StackPorts ports, String service) {

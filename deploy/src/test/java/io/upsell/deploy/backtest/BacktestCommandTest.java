@@ -28,6 +28,8 @@ class BacktestCommandTest {
   private HttpServer engine;
   private final List<String> requests = new ArrayList<>();
   private volatile boolean assumeConsent;
+  // What the engine's job says of the estimate when it could not ask analytics, or null when it could.
+  private volatile String earningsUnavailable;
   private final AtomicInteger polls = new AtomicInteger();
   private final ByteArrayOutputStream out = new ByteArrayOutputStream();
   private final ByteArrayOutputStream err = new ByteArrayOutputStream();
@@ -36,7 +38,6 @@ class BacktestCommandTest {
   void start() throws IOException {
     engine = HttpServer.create(new InetSocketAddress("127.0.0.1", 0), 0);
     engine.createContext("/v1/backtests", this::answer);
-    engine.createContext("/v1/shops", this::analytics);
     engine.start();
   }
 
@@ -66,24 +67,37 @@ class BacktestCommandTest {
           + "\"firedByTypeAndDay\":{\"WIN_BACK\":{\"2010-12-03\":7}},"
           + "\"firedByTypeAndVariant\":{\"CART_ABANDONED\":{\"A\":2},\"WIN_BACK\":{\"A\":7}},\"suppressedByReason\":{\"HOLDOUT\":2},"
           + "\"pendingTimers\":4,\"pendingByType\":{\"WIN_BACK\":{\"count\":4,\"firstDue\":\"2011-01-02\","
-          + "\"lastDue\":\"2011-01-30\"}}}" + (body.contains("against") || requests.get(0).contains("\"against\"")
+          + "\"lastDue\":\"2011-01-30\"}}}" + (compare()
           ? ",\"against\":{\"timeZone\":\"Europe/London\",\"firedByType\":{\"WIN_BACK\":7,\"CART_ABANDONED\":3},"
           + "\"firedByTypeAndVariant\":{\"CART_ABANDONED\":{\"A\":3},\"WIN_BACK\":{\"A\":7}},"
           + "\"suppressedByReason\":{\"HOLDOUT\":2,\"FREQUENCY_CAP\":1},\"pendingTimers\":0,\"pendingByType\":{}}"
-          : "") + "}");
+          : "") + ",\"earnings\":" + earnings() + "}");
     }
   }
 
-  // Analytics' answers as GET /v1/shops and GET /v1/shops/{id}/lift give them.
-  private void analytics(HttpExchange exchange) throws IOException {
-    requests.add(exchange.getRequestMethod() + " " + exchange.getRequestURI() + " "
-        + exchange.getRequestHeaders().getFirst("Authorization"));
-    if (exchange.getRequestURI().getPath().equals("/v1/shops")) {
-      reply(exchange, 200, "[{\"id\":\"demo\",\"name\":\"Demo\",\"timeZone\":\"Europe/London\","
-          + "\"currency\":\"GBP\",\"locale\":\"en\"}]");
-    } else {
-      reply(exchange, 200, LiftEarningsTest.LIFT);
+  private boolean compare() {
+    return requests.get(0).contains("\"against\"");
+  }
+
+  // The engine's estimate as its job carries it: CART_ABANDONED A measured (125.5 per send, 40.25 to 210.75), WIN_BACK
+  // without holdout data.
+  private String earnings() {
+    if (earningsUnavailable != null) {
+      return "{\"currency\":\"GBP\",\"unavailable\":\"" + earningsUnavailable + "\",\"rows\":[]}";
     }
+    String perSend = "{\"minor\":125.5,\"low\":40.25,\"high\":210.75}";
+    String none = ",\"perSend\":null,\"total\":null,\"note\":\"no evidence yet\"}";
+    return "{\"currency\":\"GBP\",\"liftFrom\":\"2026-11-07\",\"liftTo\":\"2026-12-08\",\"assumption\":\"each send "
+        + "earns the measured lift\",\"unavailable\":null,\"rows\":["
+        + "{\"type\":\"CART_ABANDONED\",\"variant\":\"A\",\"fired\":2,\"perSend\":" + perSend
+        + ",\"total\":{\"minor\":251,\"low\":81,\"high\":422},\"note\":null},"
+        + "{\"type\":\"WIN_BACK\",\"variant\":\"A\",\"fired\":7" + none + "]"
+        + (compare() ? ",\"against\":[{\"type\":\"CART_ABANDONED\",\"variant\":\"A\",\"fired\":3,\"perSend\":"
+        + perSend + ",\"total\":{\"minor\":377,\"low\":121,\"high\":632},\"note\":null},"
+        + "{\"type\":\"WIN_BACK\",\"variant\":\"A\",\"fired\":7" + none + "],"
+        + "\"difference\":[{\"type\":\"CART_ABANDONED\",\"variant\":\"A\",\"fired\":1,\"perSend\":" + perSend
+        + ",\"total\":{\"minor\":126,\"low\":40,\"high\":211},\"note\":null},"
+        + "{\"type\":\"WIN_BACK\",\"variant\":\"A\",\"fired\":0" + none + "]" : "") + "}";
   }
 
   private static void reply(HttpExchange exchange, int status, String json) throws IOException {
@@ -96,7 +110,7 @@ class BacktestCommandTest {
 
   private int run(String... args) {
     URI stub = URI.create(url());
-    return BacktestCommand.run(args, new StackUrls(stub, stub, stub), new PrintStream(out, true),
+    return BacktestCommand.run(args, new StackUrls(stub, stub), new PrintStream(out, true),
         new PrintStream(err, true), Path.of("absent.env"));
   }
 
@@ -143,13 +157,13 @@ class BacktestCommandTest {
   }
 
   @Test
-  void printsWhatTheSendsWouldHaveEarnedByTheShopsLift() {
+  void printsWhatTheSendsWouldHaveEarnedAsTheEngineEstimatedIt() {
     int exit = run("--shop", "demo", "--from", "2010-12-01", "--to", "2011-01-01", "--api-key", "k-9");
 
     assertThat(exit).isZero();
-    assertThat(requests).contains("GET /v1/shops Bearer k-9", "GET /v1/shops/demo/lift Bearer k-9");
-    assertThat(out.toString()).contains("in GBP minor units", "| CART_ABANDONED | A | 2 | 126 | 251 | 81 to 422 |",
-        "| WIN_BACK | A | 7 | no evidence yet | | |");
+    assertThat(out.toString()).contains("in GBP minor units. Assumption: each send earns the measured lift",
+        "| CART_ABANDONED | A | 2 | 126 | 251 | 81 to 422 |", "| WIN_BACK | A | 7 | no evidence yet | | |");
+    assertThat(out.toString().indexOf("Assumption")).isLessThan(out.toString().indexOf("| would have earned |"));
   }
 
   @Test
@@ -166,8 +180,9 @@ class BacktestCommandTest {
 
   @Test
   void withoutAnalyticsTheCountsStandAndTheReportSaysWhy() {
-    int exit = run("--shop", "demo", "--from", "2010-12-01", "--to", "2011-01-01", "--api-key", "k",
-        "--analytics-url", "http://127.0.0.1:1");
+    earningsUnavailable = "analytics at http://127.0.0.1:1 cannot be reached (connection refused)";
+
+    int exit = run("--shop", "demo", "--from", "2010-12-01", "--to", "2011-01-01", "--api-key", "k");
 
     assertThat(exit).isZero();
     assertThat(out.toString()).contains("| WIN_BACK | 7 |",

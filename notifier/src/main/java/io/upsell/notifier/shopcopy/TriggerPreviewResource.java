@@ -29,8 +29,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
 /**
  * The messages a trigger would have sent, composed and rendered exactly as the email and in-app channels do
- * ({@link MessageComposer}, {@link Renderer}), sent to nobody: for the backtest's samples. The trigger is in Avro's
- * JSON encoding, as the backtest report carries it; it must be the calling shop's own (403 otherwise).
+ * ({@link MessageComposer}, {@link Renderer}), sent to nobody: for the backtest's samples. Its links are
+ * {@code #preview} anchors, not the signed tracking links of a delivery: a preview is read by the shop, passed on and
+ * clicked, and none of that is the customer's engagement (see {@link MessageComposer#preview}). The trigger is in
+ * Avro's JSON encoding, as the backtest report carries it; it must be the calling shop's own (403 otherwise).
  */
 @Path("/v1/shops/{shopId}/preview")
 @Tag(name = "templates")
@@ -71,9 +73,9 @@ public class TriggerPreviewResource {
     Optional<CustomerProfile> profile = Optional.ofNullable(locale).filter(l -> !l.isBlank())
         .map(l -> CustomerProfile.newBuilder().setShopId(shop.id()).setCustomerId(trigger.getCustomerId())
             .setEventId("preview").setOccurredAt(clock.instant()).setLocale(TemplateAddress.language(l)).build());
-    var email = composer.compose(trigger, profile, DeliveryChannel.EMAIL);
+    var email = composer.preview(trigger, profile, DeliveryChannel.EMAIL);
     var rendered = renderer.email(email);
-    var inApp = renderer.inApp(composer.compose(trigger, profile, DeliveryChannel.IN_APP));
+    var inApp = renderer.inApp(composer.preview(trigger, profile, DeliveryChannel.IN_APP));
     return new TriggerPreview(email.locale(), rendered.subject(), rendered.html(), rendered.text(),
         new InApp(inApp.title(), inApp.body(), inApp.cta()));
   }

@@ -42,6 +42,20 @@ public class MessageComposer {
   }
 
   public MessageModel compose(UpsellTrigger trigger, Optional<CustomerProfile> profile, DeliveryChannel channel) {
+    return compose(trigger, profile, channel, false);
+  }
+
+  /**
+   * The same message for a preview (a backtest's sample): every link that would record something (click, open,
+   * unsubscribe, not relevant) is {@link Links#PREVIEW}, an anchor that reaches no service, so a preview cannot be
+   * counted as engagement or down-vote anything, whoever opens it.
+   */
+  public MessageModel preview(UpsellTrigger trigger, Optional<CustomerProfile> profile, DeliveryChannel channel) {
+    return compose(trigger, profile, channel, true);
+  }
+
+  private MessageModel compose(UpsellTrigger trigger, Optional<CustomerProfile> profile, DeliveryChannel channel,
+      boolean preview) {
     Shop shop = shop(trigger.getShopId());
     String language = copy.language(shop, profile.map(CustomerProfile::getLocale));
     var ref = new DeliveryRef(trigger.getShopId(), trigger.getCustomerId(),
@@ -51,8 +65,9 @@ public class MessageComposer {
     String target = OfferTarget.of(trigger, shop.storefront()).orElse(null);
     String customerName = profile.map(CustomerProfile::getName).orElse(null);
     var model = new MessageModel(language, typeKey(trigger), customerName, shop.name(), offer, null,
-        brands.brand(shop.id()), target, target == null ? null : links.click(ref, target), links.openPixel(ref),
-        links.unsubscribe(ref), channel == DeliveryChannel.IN_APP ? null : links.notRelevant(ref, trigger));
+        brands.brand(shop.id()), target, target == null ? null : preview ? Links.PREVIEW : links.click(ref, target),
+        preview ? Links.PREVIEW : links.openPixel(ref), preview ? Links.PREVIEW : links.unsubscribe(ref),
+        channel == DeliveryChannel.IN_APP ? null : preview ? Links.PREVIEW : links.notRelevant(ref, trigger));
     return model.withCopy(copy.copy(shop.id(), trigger.getType(), channel, model));
   }
 

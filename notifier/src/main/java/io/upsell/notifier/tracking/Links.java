@@ -20,6 +20,8 @@ public class Links {
   public static final String CLICK_PATH = "/v1/track/click";
   public static final String UNSUBSCRIBE_PATH = "/v1/unsubscribe";
   public static final String NOT_RELEVANT_PATH = "/v1/not-relevant";
+  /** Every link of a preview: an anchor in the page itself, no token, so nothing it could record. */
+  public static final String PREVIEW = "#preview";
 
   private final NotifierConfig config;
   private final Tokens tokens;

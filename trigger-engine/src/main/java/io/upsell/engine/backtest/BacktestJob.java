@@ -20,6 +20,7 @@ public final class BacktestJob {
   private volatile long total;
   private volatile String error;
   private volatile int warmUpDays;
+  private volatile MeasuredLift lift;
 
   public BacktestJob(String id, String shopId, Instant from, Instant to, boolean assumeConsent, BacktestReport report) {
     this(id, shopId, from, to, assumeConsent, report, null);
@@ -64,6 +65,11 @@ public final class BacktestJob {
     warmUpDays = days;
   }
 
+  /** The shop's measured lift that prices the sends once the job is done (null: not asked, no estimate). */
+  public void lift(MeasuredLift measured) {
+    lift = measured;
+  }
+
   /** The report of the rules compared with (the second replay), or null. */
   public BacktestReport against() {
     return against;
@@ -87,13 +93,15 @@ public final class BacktestJob {
     status = Status.FAILED;
   }
 
-  /** The job as JSON; the report only once done. */
+  /** The job as JSON; the report (and what its sends would have earned) only once done. */
   public View view() {
     double progress = status == Status.DONE ? 1.0 : total == 0 ? 0.0 : Math.min(1.0, (double) replayed / total);
+    boolean done = status == Status.DONE;
+    BacktestReport.Snapshot tried = done ? report.snapshot() : null;
+    BacktestReport.Snapshot compared = done && against != null ? against.snapshot() : null;
     return new View(id, shopId, from.toString(), to.toString(), warmUpDays,
         from.minus(java.time.Duration.ofDays(warmUpDays)).toString(), assumeConsent, status, progress, replayed, total,
-        error, status == Status.DONE ? report.snapshot() : null,
-        status == Status.DONE && against != null ? against.snapshot() : null);
+        error, tried, compared, done && lift != null ? LiftEarnings.of(lift, tried, compared) : null);
   }
 
   /**
@@ -106,9 +114,11 @@ public final class BacktestJob {
    *     replay starts (0 while they are being counted); with a comparison both replays
    * @param report under the rules tried (or the shop's own); {@code against} under the rules compared with, when the
    *     job compares two rule sets (null otherwise): the same records, replayed twice
+   * @param earnings what the sends of {@code report} (and of {@code against}, and their difference) would have earned
+   *     by the shop's measured lift, with the assumption it rests on, or why there is no estimate; once done
    */
   public record View(String id, String shopId, String from, String to, int warmUpDays, String warmUpFrom,
       boolean assumeConsent, Status status,
       double progress, long replayed, long total, String error, BacktestReport.Snapshot report,
-      BacktestReport.Snapshot against) {}
+      BacktestReport.Snapshot against, LiftEarnings.Earnings earnings) {}
 }

@@ -30,6 +30,7 @@ public final class BacktestReport {
   private final Map<String, Long> suppressed = new TreeMap<>();
   private final Map<String, Map<String, Long>> suppressedByType = new TreeMap<>();
   private Map<String, PendingTimers.Pending> pending = new TreeMap<>();
+  private Map<String, SourceEvents.SourceEvent> sourceEvents = new TreeMap<>();
 
   public BacktestReport(ZoneId zone) {
     this.zone = zone;
@@ -69,6 +70,19 @@ public final class BacktestReport {
     }
   }
 
+  /** The ids of the events that fired the samples kept. */
+  synchronized java.util.Set<String> sampleSourceEventIds() {
+    java.util.Set<String> ids = new java.util.TreeSet<>();
+    samples.values().forEach(kept -> kept.values().forEach(t -> t.path("sourceEventIds")
+        .forEach(id -> ids.add(id.asText()))));
+    return ids;
+  }
+
+  /** The samples' source events, by id, as found in the replayed range. */
+  synchronized void sourceEvents(Map<String, SourceEvents.SourceEvent> byId) {
+    sourceEvents = new TreeMap<>(byId);
+  }
+
   synchronized void pending(Map<String, PendingTimers.Pending> byType) {
     pending = new TreeMap<>(byType);
   }
@@ -95,7 +109,7 @@ public final class BacktestReport {
     samples.forEach((type, kept) -> samplesByType.put(type, List.copyOf(kept.values())));
     long pendingTimers = pending.values().stream().mapToLong(PendingTimers.Pending::count).sum();
     return new Snapshot(zone.getId(), totals, byDay, byVariant, new TreeMap<>(suppressed), byType, pendingTimers,
-        new TreeMap<>(pending), samplesByType);
+        new TreeMap<>(pending), samplesByType, new TreeMap<>(sourceEvents));
   }
 
   /**
@@ -107,8 +121,11 @@ public final class BacktestReport {
    * @param pendingByType the same per trigger type, with the first and last due day
    * @param samplesByType per type, the first {@link #SAMPLES_PER_TYPE} fired triggers by due time, in Avro's JSON
    *     encoding (what the notifier's preview reads); their {@code sourceEventIds} name the events that fired them
+   * @param sourceEvents those events by id, each with its topic, time, type and the event itself in Avro's JSON
+   *     encoding (an id not among the replayed records, say one of before the warm-up, is absent)
    */
   public record Snapshot(String timeZone, Map<String, Long> firedByType, Map<String, Map<String, Long>> firedByTypeAndDay,
       Map<String, Map<String, Long>> firedByTypeAndVariant, Map<String, Long> suppressedByReason, Map<String, Map<String, Long>> suppressedByTypeAndReason,
-      long pendingTimers, Map<String, PendingTimers.Pending> pendingByType, Map<String, List<JsonNode>> samplesByType) {}
+      long pendingTimers, Map<String, PendingTimers.Pending> pendingByType, Map<String, List<JsonNode>> samplesByType,
+      Map<String, SourceEvents.SourceEvent> sourceEvents) {}
 }

@@ -46,12 +46,15 @@ public class BacktestResource {
   private final ShopDirectory shops;
   private final Backtests backtests;
   private final EngineConfig defaults;
+  private final BacktestSettings settings;
 
-  public BacktestResource(ShopAuth auth, ShopDirectory shops, Backtests backtests, EngineConfig defaults) {
+  public BacktestResource(ShopAuth auth, ShopDirectory shops, Backtests backtests, EngineConfig defaults,
+      BacktestSettings settings) {
     this.auth = auth;
     this.shops = shops;
     this.backtests = backtests;
     this.defaults = defaults;
+    this.settings = settings;
   }
 
   /**
@@ -93,8 +96,12 @@ public class BacktestResource {
         to.toEpochMilli());
     Replay against = request.against() == null ? null
         : new Replay(rules(shop, request.against()), assumeConsent, to.toEpochMilli());
+    // Asked once, before the replay, with the caller's own key (the engine keeps none): the job's JSON prices its
+    // sends as the CLI prints them.
+    MeasuredLift lift = MeasuredLift.ask(URI.create(settings.analyticsUrl()), shop.id(), shop.currency(),
+        authorization, settings.liftTimeout());
     BacktestJob job = backtests.start(shop.id(), from, to, warmUpDays(request.rules()), shop.timeZone(), tried,
-        against);
+        against, lift);
     return Response.accepted(job.view()).location(URI.create("/v1/backtests/" + job.id())).build();
   }
 

@@ -97,6 +97,7 @@ public final class BacktestRunner {
           }
         }
         report.pending(ordered.finish(scope.toMillis(), report.zone()));
+        sourceEvents(report, history, topology, scope);
         long millis = Math.max(1, (System.nanoTime() - started) / 1_000_000);
         LOG.infof("backtest %s: %d records read, %d of the shop replayed in %d ms (%d records/s read)", job.id(),
             events.read(), fed, millis, events.read() * 1000 / millis);
@@ -105,6 +106,30 @@ public final class BacktestRunner {
       return done + events.read();
     } finally {
       deleteQuietly(stateDir);
+    }
+  }
+
+  /**
+   * Reads what a replay of {@code scope} would read, merged in the same order, without the topology: what reading
+   * alone costs, a ceiling for a replay's records/s. Returns the number of records read.
+   */
+  public long readOnly(Scope scope, Replay replay) {
+    Topology topology = EngineTopology.build(config, serdes, shops, scope, replay, decisions -> { });
+    try (MergedHistory events = new RangeHistory(bootstrapServers, consumerSettings()).events(topology, scope)) {
+      while (events.next() != null) {
+        // read past: only the count matters
+      }
+      return events.read();
+    }
+  }
+
+  // The samples name the events that fired them: read the range once more (not replayed) to find those events.
+  private void sourceEvents(BacktestReport report, RangeHistory history, Topology topology, Scope scope) {
+    java.util.Set<String> wanted = report.sampleSourceEventIds();
+    if (!wanted.isEmpty()) {
+      try (MergedHistory again = history.events(topology, scope)) {
+        report.sourceEvents(SourceEvents.find(again, serdes, wanted));
+      }
     }
   }
 

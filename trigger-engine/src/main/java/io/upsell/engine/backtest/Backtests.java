@@ -64,14 +64,15 @@ public class Backtests {
   /**
    * Queues a replay of {@code shopId}'s history in [from, to), after {@code warmUpDays} of it before {@code from}
    * that build state uncounted, judged as {@code replay} says (and again as
-   * {@code against} says, when not null), and returns its job.
+   * {@code against} says, when not null), its sends priced by {@code lift}, and returns its job.
    */
   public BacktestJob start(String shopId, Instant from, Instant to, int warmUpDays, ZoneId zone, Replay replay,
-      Replay against) {
+      Replay against, MeasuredLift lift) {
     String id = UUID.randomUUID().toString();
     BacktestJob job = new BacktestJob(id, shopId, from, to, replay.consentWithoutProfile(), new BacktestReport(zone),
         against == null ? null : new BacktestReport(zone));
     job.warmUp(warmUpDays);
+    job.lift(lift);
     jobs.put(id, job);
     Scope scope = new Scope(shopId, from.minus(Duration.ofDays(warmUpDays)).toEpochMilli(), to.toEpochMilli());
     worker.submit(() -> runner.run(job, scope, replay, against));

@@ -7,6 +7,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
+import io.upsell.engine.testing.AnalyticsLiftStub;
 import io.upsell.engine.testing.OnlineRetail;
 import io.upsell.schemas.serde.EventSerdes;
 import io.upsell.schemas.shop.OrderEvent;
@@ -38,6 +39,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 @QuarkusTestResource(KafkaResource.class)
 @QuarkusTestResource(TestShops.class)
+@QuarkusTestResource(AnalyticsLiftStub.class)
 class BacktestOnlineRetailTest {
 
   private static final String SHOP = TestShops.SHOP_B;
@@ -66,6 +68,20 @@ class BacktestOnlineRetailTest {
     assertThat(fired).containsKey("POST_PURCHASE_CROSS_SELL");
     // Without a profile and without the assumption, every one of them would be refused NO_CONSENT.
     assertThat(job.getMap("report.suppressedByReason")).isNotEmpty().doesNotContainKey("NO_CONSENT");
+    // Each sample comes with the events that fired it, in full: the order of a cross-sell.
+    String sourceId = job.getString("report.samplesByType.POST_PURCHASE_CROSS_SELL[0].sourceEventIds[0]");
+    assertThat(job.getString("report.sourceEvents.'" + sourceId + "'.topic")).isEqualTo(Topics.SHOP_ORDERS.name());
+    assertThat(job.getString("report.sourceEvents.'" + sourceId + "'.type")).isEqualTo("OrderEvent");
+    assertThat(job.prettify()).contains("\"eventId\": \"" + sourceId + "\"");
+    // What the sends would have earned, priced by the shop's lift that analytics measured (asked with the caller's key).
+    assertThat(AnalyticsLiftStub.REQUESTS).contains("/v1/shops/" + SHOP + "/lift " + KEY);
+    assertThat(job.getString("earnings.currency")).isEqualTo("SAR");
+    assertThat(job.getString("earnings.assumption")).contains("measured lift from 2026-11-07 to 2026-12-08");
+    int firedA = job.getInt("report.firedByTypeAndVariant.POST_PURCHASE_CROSS_SELL.A");
+    Map<String, Object> rowA = job.getMap("earnings.rows.find { it.type == 'POST_PURCHASE_CROSS_SELL' && it.variant == 'A' }");
+    assertThat(rowA).containsEntry("fired", firedA);
+    assertThat(job.getLong("earnings.rows.find { it.variant == 'A' }.total.minor")).isEqualTo(Math.round(125.5 * firedA));
+    assertThat(job.getString("earnings.rows.find { it.variant == 'B' }.note")).isEqualTo("no evidence yet");
     TopicRecords records = new TopicRecords(TestKafka.broker(), EventSerdes.singleObject());
     assertThat(records.readAll(Topics.UPSELL_TRIGGERS, r -> r.value().getShopId().equals(SHOP), Duration.ofSeconds(2)))
         .isEmpty();
