@@ -47,7 +47,9 @@ final class EngineProcessRun {
         "QUARKUS_KAFKA_STREAMS_BOOTSTRAP_SERVERS", bootstrap,
         "KAFKA_STREAMS_STATE_DIR", Files.createTempDirectory("bench-engine-process").toString(),
         "UPSELL_SHOPS_FILE", TestShops.writeFile().toString(),
-        "QUARKUS_HTTP_HOST", "127.0.0.1");
+        "QUARKUS_HTTP_HOST", "127.0.0.1",
+        // The packaged engine refuses to start without a coupon key, as the launcher's first start makes one.
+        "UPSELL_ENGINE_COUPON_SECRET", io.upsell.engine.testing.TestConfig.TEST_COUPON_SECRET);
     Map<TopicPartition, Long> end = StreamsRun.inputEnds(admin, inputs);
     Path log = Files.createTempFile("bench-engine-process", ".log");
     long started = System.nanoTime();

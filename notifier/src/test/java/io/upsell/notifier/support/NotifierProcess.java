@@ -40,7 +40,7 @@ public final class NotifierProcess implements AutoCloseable {
         "NOTIFIER_TOKEN_SECRET", "process-test-secret",
         "NOTIFIER_PUBLIC_BASE_URL", "http://127.0.0.1:" + port);
     return new NotifierProcess(ServiceProcess.start(ServiceProcess.jar("notifier"), options, env, port, log,
-        Duration.ofSeconds(90)));
+        Duration.ofSeconds(180)));
   }
 
   public int port() {
