@@ -12,6 +12,8 @@ fi
 
 table=$(awk -F'\t' -v report="$report" '
   function trim(s) { gsub(/^[ \t]+|[ \t]+$/, "", s); return s }
+  # The README shows a cell without its parenthesised explanation; the report keeps it.
+  function short(s) { sub(/ \(.*$/, "", s); return s }
   function nth(cell, n,   i, t) {
     gsub(/,/, "", cell)
     for (i = 0; match(cell, /-?[0-9]+(\.[0-9]+)?/); ) {
@@ -43,7 +45,7 @@ table=$(awk -F'\t' -v report="$report" '
     figure = trim(cell[2])
     for (r = 1; r <= rows; r++) {
       if (current == part[r] && index(figure, prefix[r]) == 1 && !(r in found)) {
-        found[r] = "| " label[r] " | " trim(cell[3]) " | " trim(cell[4]) " | " trim(cell[5]) " | " target[r] " | " \
+        found[r] = "| " label[r] " | " short(trim(cell[3])) " | " short(trim(cell[4])) " | " short(trim(cell[5])) " | " target[r] " | " \
           met(rule[r], cell[3], cell[5]) " |"
       }
     }
